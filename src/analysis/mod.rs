@@ -1,0 +1,1 @@
+//! Pure analysis of a transcript against a question: no I/O, deterministic, fast.

@@ -1,0 +1,1 @@
+//! Audio in and out: decoding files, resampling, crash-safe WAV, capture and playback.

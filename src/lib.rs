@@ -1,0 +1,17 @@
+//! barraiser: a local, offline rehearsal coach for Amazon PM interviews.
+//!
+//! Data flows one way: audio → speech → [`transcript::Transcript`] → analysis → report,
+//! with the store and the terminal UI at the end of the line.
+
+pub mod analysis;
+pub mod audio;
+pub mod bank;
+pub mod cli;
+pub mod paths;
+pub mod principles;
+pub mod report;
+pub mod round;
+pub mod speech;
+pub mod store;
+pub mod transcript;
+pub mod tui;

@@ -1,0 +1,1 @@
+//! Rendering a Report as terminal text, Markdown, JSON and HTML.

@@ -1,0 +1,1 @@
+//! Speech models: the catalog, download, import from CTranslate2, verification.

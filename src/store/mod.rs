@@ -1,0 +1,1 @@
+//! The SQLite store: stories, practice sessions and attempts, recordings on disk.

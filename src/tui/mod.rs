@@ -1,0 +1,1 @@
+//! The terminal UI: practice, review, drill and progress screens.

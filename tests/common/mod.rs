@@ -1,0 +1,74 @@
+//! Helpers shared by the integration tests: the real binary, the real model,
+//! speech made with espeak-ng, and a lock so whisper jobs never overlap.
+#![allow(dead_code)] // each test binary uses its own subset of these helpers
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The barraiser binary cargo built for this test run.
+pub fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_barraiser"))
+}
+
+/// The speech model the tests use: `BARRAISER_MODEL`, else `models/ggml-tiny.en.bin`.
+pub fn model_path() -> PathBuf {
+    std::env::var_os("BARRAISER_MODEL")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("models/ggml-tiny.en.bin"))
+}
+
+/// Runs a command and returns its output; panics with the command line on spawn failure.
+pub fn run(cmd: &mut Command) -> Output {
+    cmd.output().unwrap_or_else(|e| panic!("could not run {cmd:?}: {e}"))
+}
+
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Speaks `text` into a 22.05 kHz mono WAV with espeak-ng.
+pub fn speak(text: &str, out: &Path) {
+    let status = Command::new("espeak-ng")
+        .args(["-s", "150", "-w"])
+        .arg(out)
+        .arg(text)
+        .status()
+        .expect("espeak-ng is installed by scripts/setup");
+    assert!(status.success(), "espeak-ng failed for {out:?}");
+}
+
+/// Held while a test runs whisper: two multi-threaded whisper jobs at once on a small
+/// machine take many times longer than one after the other. Works across processes.
+pub struct WhisperLock(File);
+
+pub fn whisper_lock() -> WhisperLock {
+    let path = std::env::temp_dir().join("barraiser-test-whisper.lock");
+    let file = File::options().create(true).truncate(false).write(true).open(&path).unwrap();
+    file.lock().expect("lock the whisper test lock file");
+    WhisperLock(file)
+}
+
+/// Content words of `text`: lower-cased, punctuation stripped, stop words dropped.
+pub fn content_words(text: &str) -> Vec<String> {
+    const STOP: &[&str] = &[
+        "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
+        "is", "was", "were", "be", "it", "that", "this", "as", "from", "our", "we", "i", "my",
+    ];
+    text.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty() && !STOP.contains(&w.as_str()))
+        .collect()
+}
+
+/// Share of the expected content words that appear in `actual`.
+pub fn word_recall(expected: &str, actual: &str) -> f64 {
+    let want = content_words(expected);
+    let got = content_words(actual);
+    let hits = want.iter().filter(|w| got.contains(w)).count();
+    hits as f64 / want.len().max(1) as f64
+}
