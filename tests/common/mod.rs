@@ -72,3 +72,20 @@ pub fn word_recall(expected: &str, actual: &str) -> f64 {
     let hits = want.iter().filter(|w| got.contains(w)).count();
     hits as f64 / want.len().max(1) as f64
 }
+
+/// The binary pointed at its own data directory, with a config directory inside it,
+/// so a test never reads or writes the user's real files.
+pub fn bin_in(data_dir: &Path) -> Command {
+    let mut cmd = bin();
+    cmd.arg("--data-dir").arg(data_dir);
+    cmd.env("BARRAISER_CONFIG", data_dir.join("config"));
+    cmd.env_remove("BARRAISER_DATA");
+    cmd
+}
+
+/// Runs the binary in `data_dir` with `args`, asserting success; returns stdout.
+pub fn ok_in(data_dir: &Path, args: &[&str]) -> String {
+    let out = run(bin_in(data_dir).args(args));
+    assert!(out.status.success(), "barraiser {args:?} failed:\n{}", stderr(&out));
+    stdout(&out)
+}

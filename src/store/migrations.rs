@@ -1,0 +1,86 @@
+//! Versioned schema migrations, tracked in SQLite's `user_version`.
+//! Append new steps; never edit one that has shipped.
+
+use std::path::Path;
+
+use anyhow::{bail, Result};
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::db_error;
+
+const MIGRATIONS: &[&str] = &[
+    // 1: stories and practice attempts.
+    "CREATE TABLE stories (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        title       TEXT NOT NULL CHECK (length(trim(title)) > 0),
+        principles  TEXT NOT NULL DEFAULT '[]',   -- JSON array of canonical names
+        situation   TEXT NOT NULL DEFAULT '',
+        metrics     TEXT NOT NULL DEFAULT '[]',   -- JSON array of strings
+        notes       TEXT NOT NULL DEFAULT '',
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+    );
+    CREATE TABLE attempts (
+        id               INTEGER PRIMARY KEY AUTOINCREMENT,
+        started_at       TEXT NOT NULL,            -- RFC 3339, UTC
+        question_id      TEXT,
+        story_id         INTEGER REFERENCES stories(id) ON DELETE SET NULL,
+        kind             TEXT NOT NULL,
+        mode             TEXT NOT NULL CHECK (mode IN ('practice', 'drill', 'analyze')),
+        status           TEXT NOT NULL CHECK (status IN ('complete', 'interrupted', 'cancelled')),
+        audio_path       TEXT,                     -- relative to the data directory
+        transcript_json  TEXT,
+        report_json      TEXT,
+        score            REAL,
+        duration_s       REAL,
+        limit_s          REAL,
+        target_s         REAL,
+        wpm              REAL,
+        fillers_per_min  REAL,
+        metrics_count    INTEGER,
+        principles       TEXT NOT NULL DEFAULT '[]' -- JSON array of canonical names named
+    );
+    CREATE INDEX attempts_by_question ON attempts (question_id, started_at);
+    CREATE INDEX attempts_by_story ON attempts (story_id, started_at);
+    CREATE INDEX attempts_by_start ON attempts (started_at);",
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
+
+/// Applies every migration the database has not seen, each in its own transaction
+/// together with its version bump, so a crash leaves the schema at a whole step.
+pub fn run(conn: &mut Connection, path: &Path) -> Result<usize> {
+    // Up to date is the common case: check without taking the write lock.
+    if version(conn, path)? == SCHEMA_VERSION {
+        return Ok(SCHEMA_VERSION);
+    }
+    loop {
+        // The version is re-read inside the write lock: another process may have
+        // migrated while this one waited.
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| db_error(path, e))?;
+        let version = version(&tx, path)?;
+        if version > SCHEMA_VERSION {
+            bail!(
+                "{}: database schema version {version} is newer than this barraiser understands \
+                 ({SCHEMA_VERSION}); upgrade barraiser (the file was left untouched)",
+                path.display()
+            );
+        }
+        if version == SCHEMA_VERSION {
+            return Ok(version);
+        }
+        tx.execute_batch(MIGRATIONS[version]).map_err(|e| db_error(path, e))?;
+        tx.pragma_update(None, "user_version", (version + 1) as i64).map_err(|e| db_error(path, e))?;
+        tx.commit().map_err(|e| db_error(path, e))?;
+    }
+}
+
+fn version(conn: &Connection, path: &Path) -> Result<usize> {
+    let v = conn
+        .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
+        .map_err(|e| db_error(path, e))?;
+    Ok(v.max(0) as usize)
+}
