@@ -205,3 +205,14 @@ fn sessions_lists_newest_first_as_json_and_text() {
     let text = ok_in(tmp.path(), &["sessions"]);
     assert!(text.contains("prod-improve-returns") && text.contains("2:01") && text.contains("2.5"), "{text}");
 }
+
+#[test]
+fn a_failed_import_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = Store::open(tmp.path()).unwrap();
+    let good = Story { title: "Good".into(), metrics: vec!["3 weeks".into()], ..Story::default() };
+    let blank = Story { title: "   ".into(), ..Story::default() };
+    let err = store.import_stories(&[good, blank]).expect_err("a blank title breaks the schema's check");
+    assert!(err.to_string().contains(&store.path().display().to_string()), "{err}");
+    assert!(store.stories().unwrap().is_empty(), "the good story was rolled back with the bad one");
+}

@@ -67,6 +67,7 @@ impl Bank {
         let (questions, dupes) = load::merge(files);
         problems.extend(dupes);
         if !problems.is_empty() {
+            problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
             return Err(Problems(problems).into());
         }
         let by_id = questions.iter().enumerate().map(|(i, q)| (q.id.clone(), i)).collect();
