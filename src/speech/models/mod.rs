@@ -1,1 +1,16 @@
 //! Speech models: the catalog, download, import from CTranslate2, verification.
+
+pub mod catalog;
+pub mod ct2;
+pub mod fetch;
+pub mod ggml;
+pub mod import;
+pub mod layout;
+pub mod mel;
+pub mod registry;
+pub mod resolve;
+pub mod verify;
+pub mod vocab;
+
+pub use resolve::resolve_model;
+pub use verify::{verify, ModelInfo};
