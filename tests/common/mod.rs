@@ -20,8 +20,7 @@ pub fn model_path() -> PathBuf {
 
 /// Runs a command and returns its output; panics with the command line on spawn failure.
 pub fn run(cmd: &mut Command) -> Output {
-    cmd.output()
-        .unwrap_or_else(|e| panic!("could not run {cmd:?}: {e}"))
+    cmd.output().unwrap_or_else(|e| panic!("could not run {cmd:?}: {e}"))
 }
 
 pub fn stdout(out: &Output) -> String {
@@ -49,12 +48,7 @@ pub struct WhisperLock(File);
 
 pub fn whisper_lock() -> WhisperLock {
     let path = std::env::temp_dir().join("barraiser-test-whisper.lock");
-    let file = File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .unwrap();
+    let file = File::options().create(true).truncate(false).write(true).open(&path).unwrap();
     file.lock().expect("lock the whisper test lock file");
     WhisperLock(file)
 }
@@ -66,10 +60,7 @@ pub fn content_words(text: &str) -> Vec<String> {
         "is", "was", "were", "be", "it", "that", "this", "as", "from", "our", "we", "i", "my",
     ];
     text.split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
         .filter(|w| !w.is_empty() && !STOP.contains(&w.as_str()))
         .collect()
 }
