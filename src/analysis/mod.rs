@@ -1,1 +1,198 @@
 //! Pure analysis of a transcript against a question: no I/O, deterministic, fast.
+//!
+//! [`analyze`] runs one small detector per concern over the same tokens and
+//! gathers their findings into a [`Report`] (the JSON contract in DESIGN.md).
+
+pub mod fillers;
+pub mod followups;
+pub mod frameworks;
+pub mod lexicon;
+pub mod metrics;
+pub mod numbers;
+pub mod ownership;
+pub mod pace;
+pub mod pauses;
+pub mod principles;
+pub mod report;
+pub mod score;
+pub mod structure;
+pub mod timing;
+pub mod tokens;
+pub mod vague;
+pub mod writing;
+
+pub use lexicon::Lexicon;
+pub use report::Report;
+
+use std::borrow::Cow;
+
+use report::Flag;
+use crate::round::Kind;
+use crate::transcript::Transcript;
+
+/// Words a minute used to estimate how long typed text would take to say.
+pub const SPOKEN_WPM: f64 = 150.0;
+/// A behavioral story should cite at least this many metrics.
+pub const MIN_METRICS: usize = 2;
+
+/// What the answer is judged against.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Context {
+    pub kind: Kind,
+    pub question_id: Option<String>,
+    pub limit_s: Option<f64>,
+    pub target_s: Option<f64>,
+    /// The question's own follow-ups, from the question bank.
+    pub question_followups: Vec<String>,
+}
+
+impl Context {
+    /// The round's default limit and target, no particular question.
+    pub fn for_kind(kind: Kind) -> Context {
+        Context {
+            kind,
+            question_id: None,
+            limit_s: kind.default_limit_s(),
+            target_s: kind.default_target_s(),
+            question_followups: Vec::new(),
+        }
+    }
+}
+
+/// Analyses one answer. Pure and deterministic; never panics.
+pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
+    let t = &*finite_timing(t);
+    let toks = tokens::tokenize(t);
+    let words = toks.len();
+    let behavioral = ctx.kind == Kind::Behavioral;
+    let story = behavioral || ctx.kind == Kind::Writing;
+
+    let timing = timing::measure(t, ctx.limit_s);
+    let minutes = timing.duration_s.map(|d| d / 60.0).filter(|m| *m > 0.0);
+    let wpm = minutes.map(|m| t.words.len() as f64 / m);
+    let pace = match (timing.start_s, timing.duration_s) {
+        (Some(s), Some(d)) => pace::windows(t, s, d),
+        _ => Vec::new(),
+    };
+    let metrics = metrics::detect(&toks);
+    let principles = principles::detect(&toks, lex);
+    let vague = vague::detect(&toks, lex);
+    let (fillers, hedges) = fillers::detect(&toks, lex, minutes, t.is_timed());
+    let pauses = pauses::detect(t);
+    let ownership = ownership::count(&toks);
+    let star = structure::analyze(&toks, lex, &metrics);
+    let framework = match ctx.kind {
+        Kind::Product | Kind::Analytical | Kind::SystemDesign => frameworks::checklist(&toks, lex, ctx.kind, &metrics),
+        _ => Vec::new(),
+    };
+    let writing = (ctx.kind == Kind::Writing).then(|| writing::analyze(&toks, lex, words));
+
+    let mut flags = timing::flags(&timing, ctx.limit_s, ctx.target_s, behavioral, &toks);
+    flags.extend(pace::flags(&pace));
+    if !toks.is_empty() {
+        if story {
+            flags.extend(structure::flags(&star, &toks, &metrics, timing.duration_s));
+        }
+        flags.extend(content_flags(ctx.kind, &metrics, &principles, &ownership, &fillers, &pauses));
+        if !framework.is_empty() {
+            flags.extend(frameworks::flags(&toks, lex, ctx.kind, &framework));
+        }
+        if let Some(w) = &writing {
+            flags.extend(writing::flags(w));
+        }
+    } else {
+        flags.push(Flag { code: "empty".into(), message: "No words to analyse".into(), start_s: None, word_index: None });
+    }
+
+    let mut report = Report {
+        kind: ctx.kind,
+        question_id: ctx.question_id.clone(),
+        limit_s: ctx.limit_s,
+        target_s: ctx.target_s,
+        duration_s: timing.duration_s,
+        over_limit: timing.over_limit,
+        words,
+        wpm,
+        metrics,
+        principles,
+        vague,
+        fillers,
+        pauses,
+        ownership,
+        star,
+        followups: Vec::new(),
+        score: report::Score { overall: 1.0, dimensions: Default::default(), bar: score::BAR },
+        flags,
+        spoken_estimate_s: (!t.is_timed() && words > 0).then(|| words as f64 * 60.0 / SPOKEN_WPM),
+        cutoff: timing.cutoff,
+        pace,
+        hedges,
+        framework,
+        writing,
+    };
+    report.followups = followups::suggest(&report, &ctx.question_followups);
+    report.score = score::score(&report);
+    report
+}
+
+/// Timing that is not a finite number (a broken transcript file) is treated as absent.
+fn finite_timing(t: &Transcript) -> Cow<'_, Transcript> {
+    let finite = |x: Option<f64>| x.is_none_or(f64::is_finite);
+    let ok = t.words.iter().all(|w| finite(w.start_s) && finite(w.end_s))
+        && t.silences.iter().all(|s| s.start_s.is_finite() && s.duration_s.is_finite() && s.duration_s >= 0.0);
+    if ok {
+        return Cow::Borrowed(t);
+    }
+    let mut clean = t.clone();
+    for w in &mut clean.words {
+        w.start_s = w.start_s.filter(|x| x.is_finite());
+        w.end_s = w.end_s.filter(|x| x.is_finite());
+    }
+    clean.silences.retain(|s| s.start_s.is_finite() && s.duration_s.is_finite() && s.duration_s >= 0.0);
+    Cow::Owned(clean)
+}
+
+fn content_flags(
+    kind: Kind,
+    metrics: &[report::Metric],
+    principles: &[report::PrincipleHit],
+    ownership: &report::Ownership,
+    fillers: &report::Tally,
+    pauses: &[report::Pause],
+) -> Vec<Flag> {
+    let story = matches!(kind, Kind::Behavioral | Kind::Writing);
+    let mut out = Vec::new();
+    let flag = |code: &str, message: String| Flag { code: code.into(), message, start_s: None, word_index: None };
+    if story && metrics.len() < MIN_METRICS {
+        out.push(flag(
+            "few_metrics",
+            format!("{} metric{} cited: cite at least two (candidates who did were 3.2x more likely to pass)", metrics.len(), if metrics.len() == 1 { "" } else { "s" }),
+        ));
+    }
+    if story && !principles.iter().any(|p| p.explicit) {
+        let hint = principles.first().map(|p| format!(" (it hints at {})", p.name)).unwrap_or_default();
+        out.push(flag("no_principle", format!("No Leadership Principle named{hint}: say \"This demonstrates ...\" (41% of rejected candidates did not)")));
+    }
+    if story && ownership.we_actions > ownership.i_actions {
+        out.push(flag(
+            "we_over_i",
+            format!("\"We\" did more than \"I\" ({} actions against {}): say what you did", ownership.we_actions, ownership.i_actions),
+        ));
+    }
+    if fillers.per_min.is_some_and(|p| p > 4.0) {
+        out.push(flag("fillers", format!("{} fillers, {:.1} a minute: pause silently instead", fillers.count, fillers.per_min.unwrap_or(0.0))));
+    }
+    for p in pauses.iter().filter(|p| p.kind == "silence") {
+        out.push(Flag {
+            code: "long_silence".into(),
+            message: format!("{:.1} s of silence", p.duration_s),
+            start_s: Some(p.start_s),
+            word_index: p.after_word,
+        });
+    }
+    let hesitations = pauses.iter().filter(|p| p.kind == "hesitation").count();
+    if hesitations > 3 {
+        out.push(flag("hesitations", format!("{hesitations} hesitations over 1.2 s inside sentences")));
+    }
+    out
+}

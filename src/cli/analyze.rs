@@ -1,13 +1,106 @@
-//! `barraiser analyze`.
+//! `barraiser analyze FILE`: coach one answer from audio, a transcript .json or a typed .txt.
 
-use anyhow::{bail, Result};
-use clap::Args;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context as _, Result};
+use clap::{Args, ValueEnum};
 
 use super::Global;
+use crate::analysis::{analyze, Context, Lexicon};
+use crate::report::{render_json, render_markdown, render_text};
+use crate::round::Kind;
+use crate::transcript::Transcript;
 
-#[derive(Debug, Default, Args)]
-pub struct AnalyzeArgs {}
+/// Name of the optional user word-list file in the config directory.
+pub const USER_WORDS_FILE: &str = "words.toml";
 
-pub fn run(_args: AnalyzeArgs, _g: &Global) -> Result<()> {
-    bail!("`analyze` is not available yet")
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    #[default]
+    Text,
+    Md,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// The answer: audio (wav, flac, mp3, ogg, m4a), a transcript .json, or typed .txt
+    pub file: PathBuf,
+    /// Round type [default: behavioral]
+    #[arg(long, value_enum)]
+    pub kind: Option<Kind>,
+    /// Question id from the bank: takes the round type, limit and follow-ups from it
+    #[arg(long, value_name = "ID")]
+    pub question: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Same as --format json
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(args: AnalyzeArgs, g: &Global) -> Result<()> {
+    let lex = load_lexicon()?;
+    let transcript = load_answer(&args.file, g)?;
+    let ctx = Context::for_kind(args.kind.unwrap_or(Kind::Behavioral));
+    let ctx = match &args.question {
+        Some(id) => question_context(id, args.kind)?,
+        None => ctx,
+    };
+    let report = analyze(&transcript, &ctx, &lex);
+    let format = if args.json { Format::Json } else { args.format };
+    let out = match format {
+        Format::Json => render_json(&report) + "\n",
+        Format::Md => render_markdown(&report, &transcript),
+        Format::Text => render_text(&report, &transcript, use_color()),
+    };
+    std::io::stdout().lock().write_all(out.as_bytes()).context("could not write the report")?;
+    Ok(())
+}
+
+/// The built-in word lists plus the user's `words.toml` in the config directory, if any.
+pub fn load_lexicon() -> Result<Lexicon> {
+    let path = crate::paths::config_dir().join(USER_WORDS_FILE);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Lexicon::with_user_file(&text).with_context(|| format!("{}", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Lexicon::builtin()),
+        Err(e) => Err(e).with_context(|| format!("could not read {}", path.display())),
+    }
+}
+
+/// Reads the answer: a transcript .json, typed text, or audio to transcribe.
+pub fn load_answer(path: &Path, g: &Global) -> Result<Transcript> {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let t = match ext.as_str() {
+        "json" => {
+            let text = std::fs::read_to_string(path).with_context(|| format!("could not read {}", path.display()))?;
+            serde_json::from_str::<Transcript>(&text)
+                .with_context(|| format!("{} is not a transcript JSON (as `barraiser transcribe --json` writes)", path.display()))?
+        }
+        "txt" | "text" | "md" => {
+            let bytes = std::fs::read(path).with_context(|| format!("could not read {}", path.display()))?;
+            let text = String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", path.display()))?;
+            Transcript::from_text(&text)
+        }
+        _ => transcribe(path, g)?,
+    };
+    if t.words.is_empty() {
+        bail!("{} has no words to analyse", path.display());
+    }
+    Ok(t)
+}
+
+fn transcribe(path: &Path, _g: &Global) -> Result<Transcript> {
+    bail!("{}: audio input needs transcription, which this build cannot do yet; pass a transcript .json or a .txt", path.display())
+}
+
+fn question_context(id: &str, _kind: Option<Kind>) -> Result<Context> {
+    bail!("unknown question '{id}': the question bank is not available in this build")
+}
+
+/// Colour only on a terminal, and never when NO_COLOR is set (no-color.org).
+fn use_color() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }

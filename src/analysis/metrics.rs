@@ -1,0 +1,394 @@
+//! Quantified results: percentages, money, multipliers, durations, counts of things,
+//! scores, and "from X to Y" changes (one metric). Years, dates, clock times,
+//! ordinals, list markers, version numbers and bare numbers with no unit are not metrics.
+
+use super::numbers::{self, Num};
+use super::report::Metric;
+use super::tokens::{span_text, word_span, Token};
+
+const TIME_UNITS: &[&str] = &[
+    "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
+    "day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years", "sprint",
+    "sprints", "millisecond", "milliseconds", "ms",
+];
+/// Words said right after a duration that make it a point in the story, not a result.
+const NARRATIVE_AFTER: &[&str] = &["ago", "old", "later", "earlier", "before", "prior", "from", "away", "into", "left"];
+/// Words before "a"/"an" that make it mean one: "within an hour", "over a week".
+const ONE_BEFORE: &[&str] = &["in", "within", "under", "over"];
+/// Counts of the answer's own parts ("three solutions", "two things I learned") are not metrics.
+const DISCOURSE_NOUNS: &[&str] = &[
+    "things", "ways", "ideas", "solutions", "options", "questions", "reasons", "lessons", "examples", "parts",
+    "aspects", "areas", "buckets", "pillars", "themes", "categories", "kinds", "approaches", "words",
+];
+/// Said before a number without changing it: "to about 120".
+const APPROX: &[&str] = &["about", "around", "roughly", "nearly", "almost", "approximately", "just", "over", "under"];
+const SCORE_UNITS: &[&str] = &["points", "point", "pts", "pp", "stars", "star", "bps"];
+const SCORE_WORDS: &[&str] = &["nps", "csat", "rating", "score", "ces"];
+const MONEY_UNITS: &[&str] = &["dollars", "dollar", "usd", "euros", "euro", "pounds", "bucks", "cents"];
+const COMPARATIVES: &[&str] = &[
+    "faster", "slower", "more", "less", "fewer", "higher", "lower", "larger", "bigger", "smaller", "better",
+    "as", "the", "over", "cheaper", "quicker",
+];
+/// Words before a number that make it a label: "version 2", "iOS 17", "phase 3", "week 2".
+const LABEL_BEFORE: &[&str] = &[
+    "version", "v", "release", "ios", "android", "windows", "python", "java", "iphone", "gen", "generation",
+    "phase", "step", "level", "tier", "chapter", "page", "number", "no", "episode", "season", "sprint",
+    "round", "stage", "day", "week", "month", "quarter", "q", "room", "floor", "grade", "model", "build",
+    "web", "http", "option", "milestone", "figure", "slide", "item", "iteration",
+];
+const YEAR_BEFORE: &[&str] = &[
+    "in", "since", "by", "of", "until", "till", "from", "during", "early", "late", "mid", "around", "circa",
+    "year", "summer", "winter", "spring", "fall", "autumn", "through", "before", "after", "back",
+];
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+const CLOCK_AFTER: &[&str] = &["am", "pm", "a.m", "p.m", "o'clock", "oclock"];
+/// Words that end a count's noun phrase: "two of us", "5 and", "3 to".
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "by", "from", "and", "or", "but", "so",
+    "that", "this", "these", "those", "it", "its", "it's", "we", "i", "you", "they", "he", "she", "them",
+    "us", "our", "my", "your", "their", "his", "her", "was", "were", "is", "are", "be", "been", "had",
+    "has", "have", "do", "did", "not", "no", "than", "as", "per", "each", "every", "into", "out", "up",
+    "down", "over", "under", "about", "after", "before", "which", "who", "when", "where", "then", "there",
+    "here", "what", "all", "some", "any", "just", "only", "also", "very", "too", "if", "because", "times",
+    "while", "until", "ago", "later",
+];
+const NOT_PLURAL: &[&str] = &[
+    "this", "was", "has", "is", "as", "its", "yes", "less", "across", "always", "perhaps", "sometimes",
+    "times", "ours", "yours", "theirs", "hers", "his", "thus", "plus", "bonus", "status", "analysis",
+    "does", "goes", "towards", "afterwards", "besides", "unless", "whereas", "news", "series", "basis",
+    "us", "gas", "bus", "focus", "campus", "virus", "census", "consensus", "nexus", "chaos", "canvas",
+];
+const IRREGULAR_PLURALS: &[&str] = &["people", "staff", "children", "men", "women", "personnel", "engineers"];
+const CUT_VERBS: &[&str] = &[
+    "cut", "cutting", "reduced", "reduce", "reducing", "slashed", "dropped", "fell", "decreased", "shrank",
+    "brought",
+];
+const MULTIPLIER_WORDS: &[&str] = &["doubled", "tripled", "quadrupled", "halved", "tenfold", "twofold", "threefold"];
+/// "the two teams" and "both three" refer back; they do not quantify.
+const REFERRING: &[&str] = &["the", "both", "these", "those", "all"];
+const RATE_WORDS: &[&str] = &["per", "a", "an", "each", "every"];
+
+fn norm(toks: &[Token], i: usize) -> &str {
+    toks.get(i).map(|t| t.norm.as_str()).unwrap_or("")
+}
+
+/// Finds the metrics, in order, never overlapping.
+pub fn detect(toks: &[Token]) -> Vec<Metric> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some((a, b, kind)) = at(toks, i) {
+            out.push(Metric {
+                text: span_text(toks, a, b),
+                start_s: toks[a].start_s,
+                kind: kind.to_string(),
+                span: word_span(toks, a, b),
+            });
+            i = b.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A metric starting at token `i`: (first token, end token exclusive, kind).
+fn at(toks: &[Token], i: usize) -> Option<(usize, usize, &'static str)> {
+    let w = norm(toks, i);
+    if w == "from" {
+        if let Some(m) = from_to(toks, i + 1, i) {
+            return Some(m);
+        }
+    }
+    if MULTIPLIER_WORDS.contains(&w) && norm(toks, i + 1) != "down" {
+        return Some((i, i + 1, "multiplier"));
+    }
+    if w == "twice" && COMPARATIVES.contains(&norm(toks, i + 1)) {
+        return Some((i, i + 1, "multiplier"));
+    }
+    if CUT_VERBS.contains(&w) {
+        if let Some(end) = in_half(toks, i) {
+            return Some((i, end, "multiplier"));
+        }
+    }
+    if SCORE_WORDS.contains(&w) {
+        // "NPS +12", "NPS of 45", "CSAT to 92", "a rating of 4.6"
+        let j = if matches!(norm(toks, i + 1), "of" | "to" | "at" | "by" | "was" | "is") { i + 2 } else { i + 1 };
+        if !toks[i].clause_end {
+            if let Some(n) = numbers::parse(toks, j).filter(|n| !n.percent && !n.currency) {
+                if n.signed || j == i + 2 {
+                    let end = j + n.len;
+                    let end = match unit(toks, end, &n) {
+                        Some(("score", len)) => end + len,
+                        _ => end,
+                    };
+                    return Some((i, rate(toks, end), "score"));
+                }
+            }
+        }
+    }
+    if let Some(end) = one_duration(toks, i) {
+        return Some((i, rate(toks, end), "duration"));
+    }
+    let n = numbers::parse(toks, i)?;
+    if !counts_as_quantity(toks, i, &n) {
+        return None;
+    }
+    let after = i + n.len;
+    let Some((kind, ulen)) = unit(toks, after, &n) else {
+        // "2 to 3 purchase cycles": a range is one metric.
+        return if norm(toks, after) == "to" && !toks[after - 1].clause_end { from_to(toks, i, i) } else { None };
+    };
+    let mut end = after + ulen;
+    if kind == "duration" && n.words && n.value == 1.0 && !matches!(norm(toks, i.wrapping_sub(1)), "in" | "within" | "under" | "than" | "to" | "by" | "about" | "over") {
+        return None; // "one day, my manager ..."
+    }
+    if kind == "duration" && (NARRATIVE_AFTER.contains(&norm(toks, end)) || (norm(toks, end) == "of" && norm(toks, end + 1) == "experience")) {
+        return None;
+    }
+    // "2.1% to 2.6%": one change when both ends are the same kind of quantity.
+    if norm(toks, end) == "to" && !toks[end - 1].clause_end {
+        if let Some((_, b, k2)) = from_to(toks, i, i).filter(|(_, _, k2)| *k2 == kind) {
+            return Some((i, b, k2));
+        }
+    }
+    end = rate(toks, end);
+    Some((i, end, kind))
+}
+
+/// A number that is a quantity, not a year, date, clock time, label or reference.
+fn counts_as_quantity(toks: &[Token], i: usize, n: &Num) -> bool {
+    let prev = if i == 0 { "" } else { norm(toks, i - 1) };
+    let next = norm(toks, i + n.len);
+    if LABEL_BEFORE.contains(&prev) || CLOCK_AFTER.contains(&next) {
+        return false;
+    }
+    let is_month = |k: usize| {
+        toks.get(k).is_some_and(|t| MONTHS.contains(&t.norm.as_str()) || (t.norm == "may" && t.raw == "May"))
+    };
+    if (i > 0 && is_month(i - 1)) || is_month(i + n.len) {
+        return false;
+    }
+    if n.plain_int && (1900.0..2100.0).contains(&n.value) && (YEAR_BEFORE.contains(&prev) || toks[i].clause_end) {
+        return false;
+    }
+    if n.words && n.value < 10.0 && !n.scaled && REFERRING.contains(&prev) {
+        return false;
+    }
+    true
+}
+
+/// The unit after a number at token `j`: (kind, tokens it takes).
+fn unit(toks: &[Token], j: usize, n: &Num) -> Option<(&'static str, usize)> {
+    if n.percent {
+        return Some(("percent", 0));
+    }
+    if n.currency {
+        return Some(("money", if MONEY_UNITS.contains(&norm(toks, j)) { 1 } else { 0 }));
+    }
+    if n.times {
+        return Some(("multiplier", 0));
+    }
+    if n.time_suffix {
+        return Some(("duration", 0));
+    }
+    if toks.get(j - 1).is_some_and(|t| t.clause_end) {
+        return (n.scaled || n.value >= 1000.0 && !n.plain_int).then_some(("count", 0));
+    }
+    let w = norm(toks, j);
+    match w {
+        "percent" | "pct" | "%" => return Some(("percent", 1)),
+        "per" if norm(toks, j + 1) == "cent" => return Some(("percent", 2)),
+        "percentage" if norm(toks, j + 1) == "points" => return Some(("percent", 2)),
+        "x" | "fold" => return Some(("multiplier", 1)),
+        "times" if COMPARATIVES.contains(&norm(toks, j + 1)) => return Some(("multiplier", 1)),
+        "basis" if norm(toks, j + 1) == "points" => return Some(("score", 2)),
+        _ => {}
+    }
+    if MONEY_UNITS.contains(&w) {
+        return Some(("money", 1));
+    }
+    if SCORE_UNITS.contains(&w) {
+        return Some(("score", 1));
+    }
+    // "3 more weeks", "two full days"
+    let skip = usize::from(matches!(w, "more" | "fewer" | "extra" | "full" | "additional" | "straight" | "consecutive" | "whole"));
+    if TIME_UNITS.contains(&norm(toks, j + skip)) && (skip == 0 || !toks[j].clause_end) {
+        return Some(("duration", skip + 1));
+    }
+    if let Some(len) = count_noun(toks, j) {
+        return Some(("count", len));
+    }
+    // "a 40-field form": a number joined to its noun by a hyphen.
+    if toks.get(j).is_some_and(|t| t.word == toks[j - 1].word && t.norm.chars().all(char::is_alphabetic)) {
+        return Some(("count", 1));
+    }
+    // "15 times a month" is a measured rate; "we met three times" is not a metric.
+    if w == "times" && RATE_WORDS.contains(&norm(toks, j + 1)) && TIME_UNITS.contains(&norm(toks, j + 2)) {
+        return Some(("count", 1));
+    }
+    (n.scaled || (n.value >= 1000.0 && !n.plain_int)).then_some(("count", 0))
+}
+
+/// "users", "A/B tests", "daily active users": up to two modifiers, then a plural noun.
+fn count_noun(toks: &[Token], j: usize) -> Option<usize> {
+    for k in 0..3 {
+        let t = toks.get(j + k)?;
+        let w = t.norm.as_str();
+        if FUNCTION_WORDS.contains(&w) || numbers::is_numeric(w) {
+            return None;
+        }
+        if is_plural_noun(w) {
+            return (!DISCOURSE_NOUNS.contains(&w)).then_some(k + 1);
+        }
+        if t.clause_end {
+            return None;
+        }
+    }
+    None
+}
+
+fn is_plural_noun(w: &str) -> bool {
+    if IRREGULAR_PLURALS.contains(&w) {
+        return true;
+    }
+    w.len() >= 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("'s")
+        && !w.ends_with("ous")
+        && w.chars().all(|c| c.is_alphabetic() || c == '/' || c == '-')
+        && !NOT_PLURAL.contains(&w)
+}
+
+/// "from 4.1 to 4.6 stars", "from 12% to 4%", "from 300 to 120 tickets" starting at `x`
+/// (the first number); the metric begins at `start`.
+fn from_to(toks: &[Token], x: usize, start: usize) -> Option<(usize, usize, &'static str)> {
+    let a = numbers::parse(toks, x)?;
+    let mut j = x + a.len;
+    let u1 = if toks[j - 1].clause_end { None } else { unit(toks, j, &a) };
+    if let Some((_, l)) = u1 {
+        j += l;
+    }
+    j = rate(toks, j);
+    if norm(toks, j) != "to" || toks[j - 1].clause_end {
+        return None;
+    }
+    let y = if APPROX.contains(&norm(toks, j + 1)) { j + 2 } else { j + 1 };
+    let b = numbers::parse(toks, y)?;
+    let mut end = y + b.len;
+    let u2 = if toks[end - 1].clause_end { None } else { unit(toks, end, &b) };
+    if let Some((_, l)) = u2 {
+        end += l;
+    }
+    let year = |n: &Num| n.plain_int && (1900.0..2100.0).contains(&n.value);
+    if year(&a) && year(&b) {
+        return None;
+    }
+    let before = &toks[start.saturating_sub(4)..start];
+    let kind = match (u1, u2) {
+        (_, Some((k, _))) | (Some((k, _)), None) => k,
+        _ if before.iter().any(|t| SCORE_WORDS.contains(&t.norm.as_str())) => "score",
+        // "tickets went down from 300 to 120"
+        _ if before.iter().any(|t| is_plural_noun(&t.norm)) => "change",
+        _ => return None,
+    };
+    Some((start, rate(toks, end), kind))
+}
+
+/// "within an hour", "over a week", "half a second", "a half second": durations said without digits.
+fn one_duration(toks: &[Token], i: usize) -> Option<usize> {
+    let w = norm(toks, i);
+    let prev = if i == 0 { "" } else { norm(toks, i - 1) };
+    let unit_at = |k: usize| TIME_UNITS.contains(&norm(toks, k)) && !toks[k - 1].clause_end;
+    match w {
+        "a" | "an" if ONE_BEFORE.contains(&prev) && unit_at(i + 1) => Some(i + 2),
+        "a" if norm(toks, i + 1) == "half" && unit_at(i + 2) => Some(i + 3),
+        "half" if unit_at(i + 1) => Some(i + 2),
+        "half" if matches!(norm(toks, i + 1), "a" | "an") && unit_at(i + 2) => Some(i + 3),
+        _ => None,
+    }
+}
+
+/// "cut checkout time in half", "reduced it by half": the verb through "half".
+fn in_half(toks: &[Token], i: usize) -> Option<usize> {
+    for k in i + 1..(i + 10).min(toks.len()) {
+        if norm(toks, k) == "half" && matches!(norm(toks, k - 1), "in" | "by") {
+            return Some(k + 1);
+        }
+        if toks[k].clause_end {
+            break;
+        }
+    }
+    None
+}
+
+/// Extends a metric over a rate: "30K updates per second", "300 orders a day".
+fn rate(toks: &[Token], end: usize) -> usize {
+    if end == 0 || toks.get(end - 1).is_none_or(|t| t.clause_end) {
+        return end;
+    }
+    let w = norm(toks, end);
+    let next = norm(toks, end + 1);
+    if RATE_WORDS.contains(&w) && (TIME_UNITS.contains(&next) || (w == "per" && !next.is_empty() && !FUNCTION_WORDS.contains(&next))) {
+        end + 2
+    } else {
+        end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tokens::tokenize;
+    use crate::transcript::Transcript;
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        detect(&tokenize(&Transcript::from_text(text))).into_iter().map(|m| (m.text, m.kind)).collect()
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        found(text).into_iter().map(|(t, _)| t).collect()
+    }
+
+    #[test]
+    fn the_guide_answer() {
+        let got = found(
+            "When engineering delayed the deadline by 3 weeks, I re-scoped MVP, ran 3 A/B tests, and \
+             shipped—resulting in 18% faster checkout and $2.3M annual revenue uplift.",
+        );
+        let want = [("3 weeks", "duration"), ("3 A/B tests", "count"), ("18%", "percent"), ("$2.3M", "money")];
+        assert_eq!(got, want.map(|(a, b)| (a.to_string(), b.to_string())));
+    }
+
+    #[test]
+    fn spoken_and_changes() {
+        assert_eq!(texts("it went up twenty five percent"), ["twenty five percent"]);
+        assert_eq!(texts("ratings went from 4.1 to 4.6 stars."), ["from 4.1 to 4.6 stars"]);
+        assert_eq!(texts("we cut the wait time in half"), ["cut the wait time in half"]);
+        assert_eq!(texts("three times faster"), ["three times"]);
+        assert_eq!(texts("NPS +12 and CSAT of 92"), ["NPS +12", "CSAT of 92"]);
+        assert_eq!(texts("conversion rose from 2.1% to 2.6%"), ["from 2.1% to 2.6%"]);
+        assert_eq!(texts("handle 30K location updates per second"), ["30K location updates per second"]);
+        assert_eq!(texts("two point three million dollars"), ["two point three million dollars"]);
+    }
+
+    #[test]
+    fn numbers_that_are_not_metrics() {
+        for s in [
+            "In 2019 I joined.",
+            "On March 3rd we met at 9 am.",
+            "My first week, the second sprint.",
+            "We upgraded to version 2.3.1 and iOS 17 users were fine.",
+            "Two years ago, at my last job.",
+            "One day my manager called; the two teams met three times.",
+            "1) clarify 2) measure",
+            "I have 8 years of experience.",
+        ] {
+            assert_eq!(texts(s), Vec::<String>::new(), "{s}");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! The 1-4 score per dimension and overall, against the 3.5 bar. The rubric is
+//! documented in the README ("Coaching an answer").
+
+use std::collections::BTreeMap;
+
+use super::report::{Report, Score};
+use super::structure::MAX_SETUP_SHARE;
+use super::timing::TOO_SHORT_S;
+use crate::round::Kind;
+
+/// Only candidates scoring 3.5 or more across interviewers move forward.
+pub const BAR: f64 = 3.5;
+
+pub fn score(r: &Report) -> Score {
+    let mut d = BTreeMap::new();
+    if let Some(t) = timing(r) {
+        d.insert("timing".to_string(), t);
+    }
+    d.insert("structure".to_string(), structure(r));
+    d.insert("specificity".to_string(), specificity(r));
+    d.insert("principles".to_string(), principles(r));
+    d.insert("delivery".to_string(), delivery(r));
+    let overall = d.values().sum::<f64>() / d.len() as f64;
+    Score { overall: round1(overall), dimensions: d, bar: BAR }
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+fn clamp(x: f64) -> f64 {
+    x.clamp(1.0, 4.0)
+}
+
+/// Timed answers only: within target 4, within the limit 3, up to 30 s over 2, else 1;
+/// a behavioral story under a minute 2 (under 30 s 1).
+fn timing(r: &Report) -> Option<f64> {
+    let d = r.duration_s?;
+    let limit = r.limit_s?;
+    let target = r.target_s.map(|t| t + 20.0).unwrap_or(limit * 0.85);
+    let s = if r.kind == Kind::Behavioral && d < TOO_SHORT_S {
+        if d < TOO_SHORT_S / 2.0 { 1.0 } else { 2.0 }
+    } else if d <= target {
+        4.0
+    } else if d <= limit {
+        3.0
+    } else if d <= limit + 30.0 {
+        2.0
+    } else {
+        1.0
+    };
+    Some(s)
+}
+
+/// Behavioral and writing: STAR-LP parts present (5 → 4, 4 → 3, 3 → 2, fewer → 1), minus
+/// 0.5 for a long setup and 0.5 for a late or missing headline result. Other rounds: share
+/// of the framework checklist covered (≥ 80% → 4, ≥ 60% → 3, ≥ 40% → 2, else 1), minus 0.5
+/// for ideas before clarifying.
+fn structure(r: &Report) -> f64 {
+    let has = |c: &str| r.flags.iter().any(|f| f.code == c);
+    if !r.framework.is_empty() {
+        let covered = r.framework.iter().filter(|i| i.covered).count() as f64 / r.framework.len() as f64;
+        let base = if covered >= 0.8 { 4.0 } else if covered >= 0.6 { 3.0 } else if covered >= 0.4 { 2.0 } else { 1.0 };
+        return clamp(base - if has("ideas_before_clarifying") { 0.5 } else { 0.0 });
+    }
+    let s = &r.star;
+    let parts = [s.situation, s.task, s.action, s.result, s.principle].iter().filter(|b| **b).count();
+    let base = match parts {
+        5 => 4.0,
+        4 => 3.0,
+        3 => 2.0,
+        _ => 1.0,
+    };
+    let setup: f64 = s.parts.iter().filter(|p| p.part == "situation" || p.part == "task").map(|p| p.share).sum();
+    let mut minus = 0.0;
+    if setup > MAX_SETUP_SHARE && s.action {
+        minus += 0.5;
+    }
+    if has("late_result") || has("no_headline") {
+        minus += 0.5;
+    }
+    clamp(base - minus)
+}
+
+/// Metrics cited (0 → 1, 1 → 2, 2 → 3, 3+ → 4), minus 0.5 per vague phrase.
+fn specificity(r: &Report) -> f64 {
+    let base = match r.metrics.len() {
+        0 => 1.0,
+        1 => 2.0,
+        2 => 3.0,
+        _ => 4.0,
+    };
+    clamp(base - 0.5 * r.vague.len() as f64)
+}
+
+/// A principle named 4; only hinted at 2.5; none 1 (2 outside behavioral and writing,
+/// where naming one is expected less).
+fn principles(r: &Report) -> f64 {
+    if r.principles.iter().any(|p| p.explicit) {
+        4.0
+    } else if !r.principles.is_empty() {
+        2.5
+    } else if matches!(r.kind, Kind::Behavioral | Kind::Writing) {
+        1.0
+    } else {
+        2.0
+    }
+}
+
+/// Speech: fillers per minute (≤ 2 → 4, ≤ 4 → 3, ≤ 7 → 2, else 1), minus 0.5 for a pace
+/// outside 110-180 wpm, for more than 3 hesitations, and for more than 3 hedges a minute.
+/// Text: fillers and hedges per 100 words (≤ 1 → 4, ≤ 2 → 3, ≤ 4 → 2, else 1); a writing
+/// sample also loses 0.5 for passive voice, for jargon and for a length outside 300-500.
+fn delivery(r: &Report) -> f64 {
+    let has = |c: &str| r.flags.iter().any(|f| f.code == c);
+    if let Some(per_min) = r.fillers.per_min {
+        let base = if per_min <= 2.0 { 4.0 } else if per_min <= 4.0 { 3.0 } else if per_min <= 7.0 { 2.0 } else { 1.0 };
+        let mut minus = 0.0;
+        if r.wpm.is_some_and(|w| !(110.0..=180.0).contains(&w)) {
+            minus += 0.5;
+        }
+        if r.pauses.iter().filter(|p| p.kind == "hesitation").count() > 3 {
+            minus += 0.5;
+        }
+        if r.hedges.per_min.is_some_and(|h| h > 3.0) {
+            minus += 0.5;
+        }
+        return clamp(base - minus);
+    }
+    let per100 = (r.fillers.count + r.hedges.count) as f64 * 100.0 / r.words.max(1) as f64;
+    let base = if per100 <= 1.0 { 4.0 } else if per100 <= 2.0 { 3.0 } else if per100 <= 4.0 { 2.0 } else { 1.0 };
+    let minus = ["passive_voice", "jargon", "writing_length"].iter().filter(|c| has(c)).count() as f64 * 0.5;
+    clamp(base - minus)
+}

@@ -1,0 +1,108 @@
+//! How long the answer ran against the round's limit and target, and what was said
+//! after the interviewer would have cut it off.
+
+use super::report::{Cutoff, Flag};
+use super::tokens::Token;
+use crate::transcript::Transcript;
+
+/// Behavioral stories shorter than this rarely have all of STAR.
+pub const TOO_SHORT_S: f64 = 60.0;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Timing {
+    pub start_s: Option<f64>,
+    pub duration_s: Option<f64>,
+    pub over_limit: Option<bool>,
+    pub cutoff: Option<Cutoff>,
+}
+
+/// Span of speech: first word start to last word end (None for typed text).
+pub fn measure(t: &Transcript, limit_s: Option<f64>) -> Timing {
+    let start = t.words.iter().filter_map(|w| w.start_s).filter(|s| s.is_finite()).reduce(f64::min);
+    let end = t.words.iter().filter_map(|w| w.end_s.or(w.start_s)).filter(|s| s.is_finite()).reduce(f64::max);
+    let (Some(start), Some(end)) = (start, end) else {
+        return Timing::default();
+    };
+    let duration = (end - start).max(0.0);
+    let over = limit_s.map(|l| duration > l);
+    let cutoff = limit_s.filter(|_| over == Some(true)).and_then(|limit| {
+        let at = start + limit;
+        let first = t.words.iter().position(|w| w.start_s.is_some_and(|s| s >= at))?;
+        let after: Vec<&str> = t.words[first..].iter().map(|w| w.text.as_str()).collect();
+        Some(Cutoff { at_s: at, word_index: first, words_after: after.len(), text_after: after.join(" ") })
+    });
+    Timing { start_s: Some(start), duration_s: Some(duration), over_limit: over, cutoff }
+}
+
+pub fn flags(timing: &Timing, limit_s: Option<f64>, target_s: Option<f64>, behavioral: bool, toks: &[Token]) -> Vec<Flag> {
+    let mut out = Vec::new();
+    let Some(d) = timing.duration_s else {
+        return out;
+    };
+    if let (Some(limit), Some(cut)) = (limit_s, &timing.cutoff) {
+        out.push(Flag {
+            code: "over_limit".into(),
+            message: format!(
+                "{} is over the {} limit: the interviewer would cut you off and miss the last {} words",
+                clock(d),
+                clock(limit),
+                cut.words_after
+            ),
+            start_s: Some(cut.at_s),
+            word_index: Some(cut.word_index),
+        });
+    } else if let Some(target) = target_s.filter(|t| d > *t + 20.0) {
+        out.push(Flag {
+            code: "over_target".into(),
+            message: format!("{} is well past the {} that top candidates average: tighten the setup", clock(d), clock(target)),
+            start_s: None,
+            word_index: None,
+        });
+    }
+    if behavioral && d < TOO_SHORT_S && !toks.is_empty() {
+        out.push(Flag {
+            code: "too_short".into(),
+            message: format!("{} is short for a behavioral story: a full STAR-LP answer needs about 2 minutes", clock(d)),
+            start_s: None,
+            word_index: None,
+        });
+    }
+    out
+}
+
+/// 130.0 → "2:10"
+pub fn clock(s: f64) -> String {
+    let s = if s.is_finite() { s.max(0.0).round() as u64 } else { 0 };
+    format!("{}:{:02}", s / 60, s % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transcript::Word;
+
+    fn timed(n: usize, step: f64) -> Transcript {
+        let words = (0..n)
+            .map(|i| Word { text: format!("w{i}"), start_s: Some(1.0 + i as f64 * step), end_s: Some(1.0 + i as f64 * step + 0.3), probability: None })
+            .collect();
+        Transcript { words, ..Default::default() }
+    }
+
+    #[test]
+    fn cut_off_shows_what_came_after() {
+        let t = timed(500, 0.4); // 1.0 .. 200.9 s
+        let m = measure(&t, Some(180.0));
+        assert_eq!(m.over_limit, Some(true));
+        let cut = m.cutoff.unwrap();
+        assert_eq!(cut.word_index, 450);
+        assert_eq!(cut.words_after, 50);
+        assert!(cut.text_after.starts_with("w450 w451"));
+        assert_eq!(clock(130.0), "2:10");
+    }
+
+    #[test]
+    fn typed_text_has_no_timing() {
+        let m = measure(&Transcript::from_text("hello there"), Some(180.0));
+        assert_eq!(m, Timing::default());
+    }
+}

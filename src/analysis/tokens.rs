@@ -1,0 +1,242 @@
+//! Words as the detectors see them: lower-cased, punctuation stripped, each
+//! remembering the transcript word it came from, its timing, and whether a clause
+//! or sentence ends after it. Phrase lists match against these tokens.
+
+use std::collections::HashMap;
+
+use crate::transcript::Transcript;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// Lower case, outer punctuation removed, curly apostrophes straightened.
+    pub norm: String,
+    /// As written, outer punctuation removed.
+    pub raw: String,
+    /// Index of the transcript word this came from (a word like "shipped—resulting" gives two tokens).
+    pub word: usize,
+    pub start_s: Option<f64>,
+    pub end_s: Option<f64>,
+    pub clause_end: bool,
+    pub sentence_end: bool,
+    /// A list marker such as "1)" or "(2)": never a metric.
+    pub marker: bool,
+}
+
+/// Splits a transcript into tokens. Text with no sentence punctuation at all (some
+/// transcribers emit none) gets sentence ends at gaps of 0.7 s or more.
+pub fn tokenize(t: &Transcript) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(t.words.len());
+    for (wi, w) in t.words.iter().enumerate() {
+        let pieces: Vec<&str> = w.text.split(['—', '–']).collect();
+        let n = pieces.len();
+        for (pi, piece) in pieces.iter().enumerate() {
+            for sub in split_numeric_hyphens(piece) {
+                push_piece(&mut out, sub, wi, w.start_s, w.end_s);
+            }
+            // A dash inside a word separates clauses ("shipped—resulting in ...").
+            if pi + 1 < n {
+                if let Some(last) = out.last_mut() {
+                    last.clause_end = true;
+                }
+            }
+        }
+    }
+    if !out.iter().any(|t| t.sentence_end) {
+        for i in 1..out.len() {
+            if let (Some(end), Some(start)) = (out[i - 1].end_s, out[i].start_s) {
+                if start - end >= 0.7 {
+                    out[i - 1].sentence_end = true;
+                    out[i - 1].clause_end = true;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Tokens of a plain phrase from a word list (no timing).
+pub fn phrase_tokens(text: &str) -> Vec<String> {
+    let t = Transcript::from_text(text);
+    tokenize(&t).into_iter().map(|t| t.norm).collect()
+}
+
+/// "1-hour" → "1", "hour"; "3-month" → "3", "month"; "re-scoped" stays whole.
+fn split_numeric_hyphens(piece: &str) -> Vec<&str> {
+    if piece.contains('-') && piece.split('-').any(|p| p.starts_with(|c: char| c.is_ascii_digit() || c == '$')) {
+        piece.split('-').filter(|p| !p.is_empty()).collect()
+    } else {
+        vec![piece]
+    }
+}
+
+fn push_piece(out: &mut Vec<Token>, piece: &str, word: usize, start_s: Option<f64>, end_s: Option<f64>) {
+    const LEAD: &[char] = &['"', '\'', '(', '[', '{', '“', '‘', '*', '_', '«', '¿', '¡', '-'];
+    const TRAIL: &[char] = &[
+        '.', ',', ';', ':', '!', '?', ')', ']', '}', '"', '\'', '”', '’', '…', '*', '_', '»', '-',
+    ];
+    let trimmed = piece.trim();
+    let core = trimmed.trim_start_matches(LEAD).trim_end_matches(TRAIL);
+    let tail = &trimmed[trimmed.len() - trimmed.trim_start_matches(LEAD).len() + core.len()..];
+    let sentence_end = tail.contains(['.', '!', '?', '…']);
+    let clause_end = sentence_end || tail.contains([',', ';', ':']);
+    if core.is_empty() {
+        // Bare punctuation ("," or "—") ends the previous token's clause.
+        if let Some(last) = out.last_mut() {
+            last.sentence_end |= sentence_end;
+            last.clause_end |= clause_end || trimmed.contains(['—', '–', '-']);
+        }
+        return;
+    }
+    let marker = tail.starts_with(')') && core.chars().all(|c| c.is_ascii_digit());
+    let norm = core.to_lowercase().replace(['’', '‘'], "'");
+    out.push(Token {
+        norm,
+        raw: core.to_string(),
+        word,
+        start_s,
+        end_s,
+        clause_end,
+        sentence_end,
+        marker,
+    });
+}
+
+/// True when token `i` opens a clause.
+pub fn clause_start(toks: &[Token], i: usize) -> bool {
+    i == 0 || toks[i - 1].clause_end
+}
+
+/// The text of tokens `a..b`, joining pieces of one word with "-".
+pub fn span_text(toks: &[Token], a: usize, b: usize) -> String {
+    let mut s = String::new();
+    for k in a..b.min(toks.len()) {
+        if k > a {
+            s.push(if toks[k].word == toks[k - 1].word { '-' } else { ' ' });
+        }
+        s.push_str(&toks[k].raw);
+    }
+    s
+}
+
+/// The transcript word range covered by tokens `a..b` (b > a).
+pub fn word_span(toks: &[Token], a: usize, b: usize) -> super::report::Span {
+    let first = toks[a].word;
+    let last = toks[b.saturating_sub(1).max(a).min(toks.len() - 1)].word;
+    super::report::Span { word_index: first, word_count: last.saturating_sub(first) + 1 }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phrase {
+    pub words: Vec<String>,
+    /// Must open a clause (written with a leading "^" in the word lists).
+    pub anchored: bool,
+}
+
+/// A set of phrases indexed by first word, for leftmost-longest matching.
+#[derive(Debug, Clone, Default)]
+pub struct PhraseSet {
+    phrases: Vec<Phrase>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    pub start: usize,
+    pub len: usize,
+    /// Index of the phrase in the order given to [`PhraseSet::new`].
+    pub phrase: usize,
+}
+
+impl PhraseSet {
+    pub fn new<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> Self {
+        let mut set = PhraseSet::default();
+        for item in items {
+            let item = item.as_ref().trim();
+            let (anchored, body) = match item.strip_prefix('^') {
+                Some(rest) => (true, rest),
+                None => (false, item),
+            };
+            let words = phrase_tokens(body);
+            let idx = set.phrases.len();
+            if let Some(first) = words.first() {
+                set.by_first.entry(first.clone()).or_default().push(idx);
+            }
+            set.phrases.push(Phrase { words, anchored });
+        }
+        set
+    }
+
+    pub fn len(&self) -> usize {
+        self.phrases.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    /// The longest phrase starting at token `i`; phrases never run across a sentence end.
+    pub fn match_at(&self, toks: &[Token], i: usize) -> Option<Match> {
+        let cands = self.by_first.get(&toks.get(i)?.norm)?;
+        let mut best: Option<Match> = None;
+        for &p in cands {
+            let ph = &self.phrases[p];
+            let n = ph.words.len();
+            if i + n > toks.len() || (ph.anchored && !clause_start(toks, i)) {
+                continue;
+            }
+            let fits = (0..n).all(|k| toks[i + k].norm == ph.words[k] && (k + 1 == n || !toks[i + k].sentence_end));
+            if fits && best.is_none_or(|b| n > b.len) {
+                best = Some(Match { start: i, len: n, phrase: p });
+            }
+        }
+        best
+    }
+
+    /// All non-overlapping matches, leftmost first, longest at each position.
+    pub fn find_all(&self, toks: &[Token]) -> Vec<Match> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            match self.match_at(toks, i) {
+                Some(m) => {
+                    out.push(m);
+                    i += m.len;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// True when any phrase matches anywhere in `toks[a..b]`.
+    pub fn any_in(&self, toks: &[Token], a: usize, b: usize) -> bool {
+        (a..b.min(toks.len())).any(|i| self.match_at(&toks[..b.min(toks.len())], i).is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_dashes_and_marks_clauses() {
+        let t = Transcript::from_text("I shipped—resulting in a 1-hour win, then (1) stopped.");
+        let toks = tokenize(&t);
+        let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
+        assert_eq!(norms, ["i", "shipped", "resulting", "in", "a", "1", "hour", "win", "then", "1", "stopped"]);
+        assert!(toks[1].clause_end && toks[7].clause_end && toks[10].sentence_end);
+        assert!(toks[9].marker);
+        assert_eq!(span_text(&toks, 5, 7), "1-hour");
+        assert_eq!(toks[6].word, 4);
+    }
+
+    #[test]
+    fn phrases_match_longest_and_respect_anchors() {
+        let set = PhraseSet::new(["a lot", "a lot of", "^when"]);
+        let toks = tokenize(&Transcript::from_text("We saw a lot of churn when, when it rained"));
+        let m = set.find_all(&toks);
+        assert_eq!(m.len(), 2);
+        assert_eq!((m[0].start, m[0].len), (2, 3));
+        assert_eq!(m[1].start, 7, "only the clause-opening 'when' matches");
+    }
+}

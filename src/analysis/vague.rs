@@ -1,0 +1,60 @@
+//! Vague phrases, each with a concrete rewrite.
+
+use super::lexicon::Lexicon;
+use super::numbers::is_numeric;
+use super::report::VagueHit;
+use super::tokens::{span_text, word_span, Token};
+
+/// How far (in words, within the sentence) a number makes "a lot of" specific.
+const NEAR: usize = 8;
+
+pub fn detect(toks: &[Token], lex: &Lexicon) -> Vec<VagueHit> {
+    lex.vague
+        .find_all(toks)
+        .into_iter()
+        .filter(|m| !lex.vague_rules[m.phrase].unless_number || !number_near(toks, m.start, m.start + m.len))
+        .map(|m| VagueHit {
+            text: span_text(toks, m.start, m.start + m.len),
+            start_s: toks[m.start].start_s,
+            suggestion: lex.vague_rules[m.phrase].suggestion.clone(),
+            span: word_span(toks, m.start, m.start + m.len),
+        })
+        .collect()
+}
+
+/// A number within `NEAR` words of `a..b` without crossing a sentence end.
+fn number_near(toks: &[Token], a: usize, b: usize) -> bool {
+    let mut lo = a;
+    while lo > 0 && a - lo < NEAR && !toks[lo - 1].sentence_end {
+        lo -= 1;
+    }
+    let mut hi = b;
+    while hi < toks.len() && hi - b < NEAR && !toks[hi - 1].sentence_end {
+        hi += 1;
+    }
+    toks[lo..hi].iter().any(|t| is_numeric(&t.norm))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tokens::tokenize;
+    use crate::transcript::Transcript;
+
+    fn texts(text: &str) -> Vec<String> {
+        detect(&tokenize(&Transcript::from_text(text)), &Lexicon::builtin()).into_iter().map(|v| v.text).collect()
+    }
+
+    #[test]
+    fn guide_examples_are_flagged() {
+        assert_eq!(texts("I improved team morale and helped launch a product."), ["improved team morale", "helped launch"]);
+        assert_eq!(texts("We did a project. I worked hard."), ["We did a project", "I worked hard"]);
+    }
+
+    #[test]
+    fn a_number_nearby_makes_it_specific() {
+        assert!(texts("It significantly improved conversion, by 12%.").is_empty());
+        assert_eq!(texts("It significantly improved conversion. We were at 12% before."), ["significantly improved"]);
+        assert_eq!(texts("a lot of tickets"), ["a lot of"]);
+    }
+}
