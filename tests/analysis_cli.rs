@@ -124,3 +124,23 @@ fn bad_input_is_one_clear_line() {
     let out = analyze(&[fixture("guide_ownership.txt").to_str().unwrap(), "--kind", "poetry"], cfg.path());
     assert_eq!(out.status.code(), Some(2), "bad usage");
 }
+
+#[test]
+fn a_question_from_the_bank_sets_kind_limit_and_follow_ups() {
+    let cfg = tempfile::tempdir().unwrap();
+    let answer = fixture("product_jumps_in.txt");
+    let out = analyze(&[answer.to_str().unwrap(), "--question", "prod-design-amazon-pets", "--json"], cfg.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["question_id"], "prod-design-amazon-pets");
+    assert_eq!(v["kind"], "product");
+    assert_eq!(v["limit_s"], 300.0);
+    let bank = barraiser::bank::Bank::load(Some(cfg.path())).unwrap();
+    let q = bank.get("prod-design-amazon-pets").unwrap();
+    let followups: Vec<&str> = v["followups"].as_array().unwrap().iter().map(|f| f.as_str().unwrap()).collect();
+    assert!(q.followups.iter().any(|f| followups.contains(&f.as_str())), "{followups:?} shares none of {:?}", q.followups);
+
+    let out = analyze(&[answer.to_str().unwrap(), "--question", "no-such-question"], cfg.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("unknown question 'no-such-question'"), "{}", stderr(&out));
+}

@@ -8,6 +8,7 @@ use clap::{Args, ValueEnum};
 
 use super::Global;
 use crate::analysis::{analyze, Context, Lexicon};
+use crate::bank::Bank;
 use crate::report::{render_json, render_markdown, render_text};
 use crate::round::Kind;
 use crate::transcript::Transcript;
@@ -43,12 +44,11 @@ pub struct AnalyzeArgs {
 
 pub fn run(args: AnalyzeArgs, g: &Global) -> Result<()> {
     let lex = load_lexicon()?;
-    let transcript = load_answer(&args.file, g)?;
-    let ctx = Context::for_kind(args.kind.unwrap_or(Kind::Behavioral));
     let ctx = match &args.question {
         Some(id) => question_context(id, args.kind)?,
-        None => ctx,
+        None => Context::for_kind(args.kind.unwrap_or(Kind::Behavioral)),
     };
+    let transcript = load_answer(&args.file, g)?;
     let report = analyze(&transcript, &ctx, &lex);
     let format = if args.json { Format::Json } else { args.format };
     let out = match format {
@@ -96,8 +96,20 @@ fn transcribe(path: &Path, _g: &Global) -> Result<Transcript> {
     bail!("{}: audio input needs transcription, which this build cannot do yet; pass a transcript .json or a .txt", path.display())
 }
 
-fn question_context(id: &str, _kind: Option<Kind>) -> Result<Context> {
-    bail!("unknown question '{id}': the question bank is not available in this build")
+/// The round type, limit and follow-ups of a question in the bank; `--kind` still wins.
+fn question_context(id: &str, kind: Option<Kind>) -> Result<Context> {
+    let bank = Bank::load(None).context("could not load the question bank")?;
+    let Some(q) = bank.get(id) else {
+        bail!("unknown question '{id}' (see `barraiser questions list`)");
+    };
+    let kind = kind.unwrap_or(q.kind);
+    Ok(Context {
+        kind,
+        question_id: Some(q.id.clone()),
+        limit_s: Some(q.limit_s),
+        target_s: kind.default_target_s(),
+        question_followups: q.followups.clone(),
+    })
 }
 
 /// Colour only on a terminal, and never when NO_COLOR is set (no-color.org).
