@@ -108,3 +108,20 @@ fn random_prefers_the_least_practised_question() {
     assert!(seen.len() > 1, "random always returned {seen:?}");
     assert!(!empty.path().join("barraiser.db").exists(), "looking at questions creates no database");
 }
+
+#[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    let tmp = tempfile::tempdir().unwrap();
+    let mut child = bin_in(tmp.path())
+        .args(["questions", "list", "--json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut head = [0u8; 64];
+    child.stdout.take().unwrap().read_exact(&mut head).unwrap(); // then the pipe closes, like `| head`
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).is_empty(), "no panic message: {}", stderr(&out));
+}

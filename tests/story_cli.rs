@@ -154,3 +154,49 @@ fn export_import_round_trip_and_coverage() {
     assert!(stderr(&out).contains(&format!("{}:6: unknown Leadership Principle 'Bravery'", broken.display())), "{}", stderr(&out));
     assert_eq!(json(b.path(), &["story", "list", "--json"]).as_array().unwrap().len(), 4, "nothing half-imported");
 }
+
+#[test]
+fn barraiser_data_points_everything_at_another_directory() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("elsewhere");
+    let out = run(common::bin()
+        .args(["story", "add", "--title", "Env story", "--metric", "1", "--metric", "2"])
+        .env("BARRAISER_DATA", &data)
+        .env("BARRAISER_CONFIG", tmp.path().join("config")));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(data.join("barraiser.db").is_file());
+    assert!(data.join("recordings").is_dir());
+    let list = json(&data, &["story", "list", "--json"]);
+    assert_eq!(list[0]["title"], "Env story");
+}
+
+#[test]
+fn killing_an_import_midway_leaves_all_or_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let n = 20_000;
+    let mut text = String::new();
+    for i in 0..n {
+        text.push_str(&format!("[[story]]\ntitle = \"Story {i}\"\nprinciples = [\"Ownership\"]\nmetrics = [\"{i}%\", \"${i}K\"]\n\n"));
+    }
+    let file = d.join("many.toml");
+    std::fs::write(&file, text).unwrap();
+    ok_in(d, &["story", "add", "--title", "Before"]);
+    let db = d.join("barraiser.db");
+    for delay_ms in [50u64, 250, 400, 550, 700, 850] {
+        let mut child = bin_in(d).args(["story", "import"]).arg(&file).stdout(std::process::Stdio::null()).spawn().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        child.kill().unwrap(); // SIGKILL: no chance to clean up
+        child.wait().unwrap();
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(check, "ok");
+        let count: i64 = conn.query_row("SELECT count(*) FROM stories", [], |r| r.get(0)).unwrap();
+        assert!(count == 1 || count == 1 + n as i64, "after {delay_ms} ms: {count} stories, a half import");
+        let before: i64 = conn.query_row("SELECT count(*) FROM stories WHERE title = 'Before'", [], |r| r.get(0)).unwrap();
+        assert_eq!(before, 1, "earlier data untouched");
+        if count > 1 {
+            break;
+        }
+    }
+}

@@ -81,6 +81,24 @@ impl BankArgs {
     }
 }
 
+/// `println!` for command output that ends quietly when stdout is a closed pipe
+/// (`barraiser questions list | head`) instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => { $crate::cli::questions::say_line(format_args!($($arg)*)) };
+}
+pub(crate) use say;
+
+pub fn say_line(line: std::fmt::Arguments) {
+    use std::io::Write;
+    if let Err(e) = writeln!(std::io::stdout().lock(), "{line}") {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("barraiser: error: cannot write output: {e}");
+            std::process::exit(1);
+        }
+        std::process::exit(0);
+    }
+}
+
 /// A principle typed by the user, as its canonical name.
 pub fn principle_arg(name: &str) -> Result<&'static str> {
     canonical(name).ok_or_else(|| {
@@ -95,12 +113,12 @@ pub fn run(cmd: QuestionsCommand, g: &Global) -> Result<()> {
             let filter = Filter { text: search, ..select.filter()? };
             let hits = bank.filter(&filter);
             if out.json {
-                println!("{}", serde_json::to_string_pretty(&hits)?);
+                say!("{}", serde_json::to_string_pretty(&hits)?);
             } else {
                 for q in &hits {
-                    println!("{:<42} {:<30} {}", q.id, kind_label(q), q.text);
+                    say!("{:<42} {:<30} {}", q.id, kind_label(q), q.text);
                 }
-                println!("{} of {} questions", hits.len(), bank.questions().len());
+                say!("{} of {} questions", hits.len(), bank.questions().len());
             }
             Ok(())
         }
@@ -152,9 +170,9 @@ fn validate(path: Option<&Path>, bank_args: &BankArgs) -> Result<()> {
             let user = bank.questions().iter().filter(|q| !q.source.builtin).count();
             let files = user_files.len();
             match files {
-                0 => println!("ok: {total} questions (all shipped)"),
-                1 => println!("ok: {total} questions ({} shipped, {user} from 1 file)", total - user),
-                _ => println!("ok: {total} questions ({} shipped, {user} from {files} files)", total - user),
+                0 => say!("ok: {total} questions (all shipped)"),
+                1 => say!("ok: {total} questions ({} shipped, {user} from 1 file)", total - user),
+                _ => say!("ok: {total} questions ({} shipped, {user} from {files} files)", total - user),
             }
             Ok(())
         }
@@ -186,32 +204,32 @@ pub fn clock(seconds: f64) -> String {
 
 fn print_question(q: &Question, json: bool) -> Result<()> {
     if json {
-        println!("{}", serde_json::to_string_pretty(q)?);
+        say!("{}", serde_json::to_string_pretty(q)?);
         return Ok(());
     }
-    println!("{}  [{}, limit {}]", q.id, kind_label(q), clock(q.limit_s));
-    println!();
-    println!("  {}", q.text);
-    println!();
+    say!("{}  [{}, limit {}]", q.id, kind_label(q), clock(q.limit_s));
+    say!("");
+    say!("  {}", q.text);
+    say!("");
     if !q.principles.is_empty() {
-        println!("Principles: {}", q.principles.join(" · "));
+        say!("Principles: {}", q.principles.join(" · "));
     }
     if let Some(f) = &q.frequency {
-        println!("Frequency:  {f}");
+        say!("Frequency:  {f}");
     }
     if !q.followups.is_empty() {
-        println!("Follow-ups:");
+        say!("Follow-ups:");
         for f in &q.followups {
-            println!("  - {f}");
+            say!("  - {f}");
         }
     }
     if !q.framework.is_empty() {
-        println!("Framework:");
+        say!("Framework:");
         for (i, step) in q.framework.iter().enumerate() {
-            println!("  {}. {step}", i + 1);
+            say!("  {}. {step}", i + 1);
         }
     }
     let origin = if q.source.builtin { "shipped" } else { "your file" };
-    println!("Source:     {} ({origin})", q.source);
+    say!("Source:     {} ({origin})", q.source);
     Ok(())
 }

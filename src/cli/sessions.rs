@@ -4,6 +4,7 @@ use anyhow::Result;
 use clap::Args;
 
 use super::questions::clock;
+use super::questions::say;
 use super::Global;
 use crate::store::{AttemptFilter, Store};
 
@@ -31,14 +32,14 @@ pub fn run(args: SessionsArgs, g: &Global) -> Result<()> {
         None => vec![],
     };
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&attempts)?);
+        say!("{}", serde_json::to_string_pretty(&attempts)?);
         return Ok(());
     }
     if attempts.is_empty() {
-        println!("No sessions yet. Practise with `barraiser practice`.");
+        say!("No sessions yet. Practise with `barraiser practice`.");
         return Ok(());
     }
-    println!(
+    say!(
         "{:>5}  {:<16}  {:<36} {:<13} {:<8} {:>5} {:>5}  status",
         "id", "started", "question", "kind", "mode", "time", "score"
     );
@@ -47,7 +48,7 @@ pub fn run(args: SessionsArgs, g: &Global) -> Result<()> {
         let question = a.question_id.as_deref().unwrap_or("-");
         let time = a.duration_s.map_or("-".into(), clock);
         let score = a.score.map_or("-".into(), |s| format!("{s:.1}"));
-        println!(
+        say!(
             "{:>5}  {started:<16}  {question:<36} {:<13} {:<8} {time:>5} {score:>5}  {}",
             a.id,
             a.kind.as_str(),

@@ -3,6 +3,7 @@
 use anyhow::Result;
 use clap::Subcommand;
 
+use super::questions::say;
 use super::Global;
 use crate::bank::coverage::{coverage, Coverage, LEANED_ON_ABOVE, MIN_METRICS};
 use crate::store::Store;
@@ -25,9 +26,9 @@ pub fn run(cmd: StoriesCommand, g: &Global) -> Result<()> {
     };
     let c = coverage(&stories);
     if json {
-        println!("{}", serde_json::to_string_pretty(&c)?);
+        say!("{}", serde_json::to_string_pretty(&c)?);
     } else {
-        print!("{}", render(&c));
+        say!("{}", render(&c).trim_end());
     }
     Ok(())
 }

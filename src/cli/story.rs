@@ -7,6 +7,7 @@ use anyhow::{bail, Context, Result};
 use clap::Subcommand;
 
 use super::questions::principle_arg;
+use super::questions::say;
 use super::Global;
 use crate::bank::coverage::MIN_METRICS;
 use crate::bank::story::{parse_many, parse_one, template, to_toml};
@@ -88,21 +89,21 @@ pub fn run(cmd: StoryCommand, g: &Global) -> Result<()> {
                 }
             };
             let id = store.add_story(&story)?;
-            println!("Added story #{id}: {}", story.title);
+            say!("Added story #{id}: {}", story.title);
             warn_thin(&story);
             Ok(())
         }
         StoryCommand::List { json } => {
             let stories = store.stories()?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&stories)?);
+                say!("{}", serde_json::to_string_pretty(&stories)?);
             } else if stories.is_empty() {
-                println!("No stories yet. Add one with `barraiser story add`.");
+                say!("No stories yet. Add one with `barraiser story add`.");
             } else {
-                println!("{:>4}  {:<40} {:>7}  Principles", "id", "title", "metrics");
+                say!("{:>4}  {:<40} {:>7}  Principles", "id", "title", "metrics");
                 for s in &stories {
                     let mark = if s.metrics.len() < MIN_METRICS { "!" } else { " " };
-                    println!(
+                    say!(
                         "{:>4}  {:<40} {:>6}{mark}  {}",
                         s.id.unwrap_or_default(),
                         s.title,
@@ -116,7 +117,7 @@ pub fn run(cmd: StoryCommand, g: &Global) -> Result<()> {
         StoryCommand::Show { id, json } => {
             let story = get(&store, id)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&story)?);
+                say!("{}", serde_json::to_string_pretty(&story)?);
             } else {
                 print_story(&story);
             }
@@ -126,7 +127,7 @@ pub fn run(cmd: StoryCommand, g: &Global) -> Result<()> {
             let story = get(&store, id)?;
             if let Some(edited) = edit_in_editor(&data_dir, &story)? {
                 store.update_story(id, &edited)?;
-                println!("Updated story #{id}: {}", edited.title);
+                say!("Updated story #{id}: {}", edited.title);
                 warn_thin(&edited);
             }
             Ok(())
@@ -134,7 +135,7 @@ pub fn run(cmd: StoryCommand, g: &Global) -> Result<()> {
         StoryCommand::Rm { id } => {
             let story = get(&store, id)?;
             store.remove_story(id)?;
-            println!("Removed story #{id}: {}", story.title);
+            say!("Removed story #{id}: {}", story.title);
             Ok(())
         }
         StoryCommand::Import { file } => {
@@ -142,7 +143,7 @@ pub fn run(cmd: StoryCommand, g: &Global) -> Result<()> {
                 .with_context(|| format!("cannot read story file {}", file.display()))?;
             let stories = parse_many(&file, &text)?;
             let count = store.import_stories(&stories)?;
-            println!(
+            say!(
                 "Imported {} stories from {}: {} added, {} updated",
                 stories.len(),
                 file.display(),
@@ -163,7 +164,7 @@ pub fn run(cmd: StoryCommand, g: &Global) -> Result<()> {
                     write_file(&path, &text)?;
                     eprintln!("Exported {} stories to {}", stories.len(), path.display());
                 }
-                None => print!("{text}"),
+                None => say!("{}", text.trim_end()),
             }
             Ok(())
         }
@@ -187,14 +188,14 @@ fn warn_thin(story: &Story) {
 }
 
 fn print_story(s: &Story) {
-    println!("#{}  {}", s.id.unwrap_or_default(), s.title);
-    println!("Principles: {}", if s.principles.is_empty() { "(none)".into() } else { s.principles.join(" · ") });
-    println!("Metrics:    {}", if s.metrics.is_empty() { "(none)".into() } else { s.metrics.join("; ") });
+    say!("#{}  {}", s.id.unwrap_or_default(), s.title);
+    say!("Principles: {}", if s.principles.is_empty() { "(none)".into() } else { s.principles.join(" · ") });
+    say!("Metrics:    {}", if s.metrics.is_empty() { "(none)".into() } else { s.metrics.join("; ") });
     for (label, text) in [("Situation", &s.situation), ("Notes", &s.notes)] {
         if !text.is_empty() {
-            println!("{label}:");
+            say!("{label}:");
             for line in text.lines() {
-                println!("  {line}");
+                say!("  {line}");
             }
         }
     }

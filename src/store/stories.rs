@@ -1,5 +1,7 @@
 //! Stories in the store: add, read, update, remove, import.
 
+use std::collections::HashMap;
+
 use anyhow::{bail, Result};
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
@@ -58,22 +60,23 @@ impl Store {
     /// the same bank therefore changes nothing.
     pub fn import_stories(&mut self, stories: &[Story]) -> Result<ImportCount> {
         self.write(|tx| {
+            // Titles in memory: one lookup per story instead of a table scan.
+            let mut by_title: HashMap<String, i64> = HashMap::new();
+            let mut stmt = tx.prepare("SELECT id, title FROM stories ORDER BY id DESC")?;
+            for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
+                let (id, title) = row?;
+                by_title.insert(title.to_lowercase(), id); // the oldest id wins
+            }
             let mut count = ImportCount { added: 0, updated: 0 };
             for story in stories {
-                let existing: Option<i64> = tx
-                    .query_row(
-                        "SELECT id FROM stories WHERE lower(title) = lower(?1) ORDER BY id LIMIT 1",
-                        [&story.title],
-                        |r| r.get(0),
-                    )
-                    .optional()?;
-                match existing {
-                    Some(id) => {
+                match by_title.get(&story.title.to_lowercase()) {
+                    Some(&id) => {
                         update(tx, id, story)?;
                         count.updated += 1;
                     }
                     None => {
-                        insert(tx, story)?;
+                        let id = insert(tx, story)?;
+                        by_title.insert(story.title.to_lowercase(), id);
                         count.added += 1;
                     }
                 }
