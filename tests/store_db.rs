@@ -112,6 +112,11 @@ fn attempts_round_trip_newest_first_with_relative_audio() {
         .unwrap();
     assert_eq!(only.len(), 1);
     assert_eq!(only[0].id, id1);
+    let drills = store.attempts(&AttemptFilter { mode: Some(Mode::Drill), ..Default::default() }).unwrap();
+    assert_eq!(drills.iter().map(|a| a.id).collect::<Vec<_>>(), [id2]);
+    let behavioral = store.attempts(&AttemptFilter { kind: Some(Kind::Behavioral), ..Default::default() }).unwrap();
+    assert_eq!(behavioral.len(), 2);
+    assert!(behavioral.iter().all(|a| a.kind == Kind::Behavioral));
 
     let counts = store.practice_counts().unwrap();
     assert_eq!(counts.get("beh-failure"), Some(&1), "cancelled takes do not count");

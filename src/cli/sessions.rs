@@ -26,7 +26,12 @@ pub struct SessionsArgs {
 
 pub fn run(args: SessionsArgs, g: &Global) -> Result<()> {
     let data_dir = crate::paths::data_dir(g.data_dir.as_ref());
-    let filter = AttemptFilter { question_id: args.question, story_id: args.story, limit: args.limit };
+    let filter = AttemptFilter {
+        question_id: args.question,
+        story_id: args.story,
+        limit: args.limit,
+        ..AttemptFilter::default()
+    };
     let attempts = match Store::open_existing(&data_dir)? {
         Some(store) => store.attempts(&filter)?,
         None => vec![],

@@ -161,6 +161,8 @@ impl Deref for Attempt {
 pub struct AttemptFilter {
     pub question_id: Option<String>,
     pub story_id: Option<i64>,
+    pub kind: Option<Kind>,
+    pub mode: Option<Mode>,
     pub limit: Option<usize>,
 }
 
@@ -222,12 +224,15 @@ impl Store {
         let sql = format!(
             "SELECT {COLUMNS} FROM attempts
              WHERE (?1 IS NULL OR question_id = ?1) AND (?2 IS NULL OR story_id = ?2)
-             ORDER BY started_at DESC, id DESC LIMIT ?3"
+               AND (?3 IS NULL OR kind = ?3) AND (?4 IS NULL OR mode = ?4)
+             ORDER BY started_at DESC, id DESC LIMIT ?5"
         );
         let limit = filter.limit.map_or(-1, |n| n as i64);
+        let kind = filter.kind.map(Kind::as_str);
+        let mode = filter.mode.map(Mode::as_str);
         self.read(|c| {
             let mut stmt = c.prepare(&sql)?;
-            let rows = stmt.query_map(params![filter.question_id, filter.story_id, limit], from_row)?;
+            let rows = stmt.query_map(params![filter.question_id, filter.story_id, kind, mode, limit], from_row)?;
             rows.collect()
         })
     }
