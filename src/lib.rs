@@ -9,6 +9,7 @@ pub mod bank;
 pub mod cli;
 pub mod paths;
 pub mod principles;
+pub mod progress;
 pub mod report;
 pub mod round;
 pub mod speech;

@@ -1,1 +1,2 @@
 //! Audio in and out: decoding files, resampling, crash-safe WAV, capture and playback.
+pub mod playback;
