@@ -69,7 +69,7 @@ fn registry_package_converts_to_a_model_that_transcribes_speech() {
         .arg(&out));
     assert!(res.status.success(), "import failed: {}", stderr(&res));
     assert!(
-        stderr(&res).contains("50257 tokens, 167 tensors"),
+        stderr(&res).contains("77704715 bytes, 50257 tokens, 167 tensors"),
         "{}",
         stderr(&res)
     );

@@ -1,15 +1,29 @@
 //! `barraiser model …`: list, fetch, import and verify speech models.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use clap::Subcommand;
 
 use super::Global;
-use crate::speech::models::{import, verify};
+use crate::paths;
+use crate::speech::models::catalog::{file_name, CATALOG, DEFAULT_MODEL};
+use crate::speech::models::fetch::FetchOptions;
+use crate::speech::models::resolve::search_dirs;
+use crate::speech::models::{import, install, verify};
 
 #[derive(Debug, Subcommand)]
 pub enum ModelCommand {
+    /// The known models: size, official SHA-1, and where each is installed
+    List,
+    /// Download a model (official file, or the package registry when the hub is unreachable)
+    Fetch {
+        /// Model name, e.g. tiny.en, base, small.en (see `barraiser model list`)
+        name: String,
+        /// Directory to install into [default: <data dir>/models]
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Convert a CTranslate2 Whisper model directory (model.bin, vocabulary.txt) to a whisper.cpp file
     Import {
         /// Directory holding model.bin and vocabulary.txt
@@ -25,8 +39,19 @@ pub enum ModelCommand {
     },
 }
 
-pub fn run(cmd: ModelCommand, _g: &Global) -> Result<()> {
+pub fn run(cmd: ModelCommand, g: &Global) -> Result<()> {
+    let data_dir = paths::data_dir(g.data_dir.as_ref());
     match cmd {
+        ModelCommand::List => {
+            print!("{}", list(&data_dir));
+            Ok(())
+        }
+        ModelCommand::Fetch { name, dir } => {
+            let dir = dir.unwrap_or_else(|| data_dir.join("models"));
+            let info = install::fetch_model(&name, &dir, &FetchOptions::from_env())?;
+            println!("{}", info.path.display());
+            Ok(())
+        }
         ModelCommand::Import { ct2_dir, out } => {
             eprintln!("converting {} to {}", ct2_dir.display(), out.display());
             let done = import::import(&ct2_dir, &out)?;
@@ -45,4 +70,41 @@ pub fn run(cmd: ModelCommand, _g: &Global) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// The catalog as a table; INSTALLED lists every valid copy in the search directories.
+fn list(data_dir: &Path) -> String {
+    let mut out = format!(
+        "{:<10} {:>8}  {:<40}  {:<4}  INSTALLED\n",
+        "NAME", "SIZE", "SHA-1", "PIP"
+    );
+    for e in CATALOG {
+        let name = if e.name == DEFAULT_MODEL {
+            format!("{}*", e.name)
+        } else {
+            e.name.to_owned()
+        };
+        let places: Vec<String> = search_dirs(data_dir)
+            .into_iter()
+            .map(|d| d.join(file_name(e.name)))
+            .filter(|p| p.is_file())
+            .map(|p| match verify(&p) {
+                Ok(_) => p.display().to_string(),
+                Err(_) => format!("{} (unusable: see `model verify`)", p.display()),
+            })
+            .collect();
+        let installed = if places.is_empty() {
+            "no".to_owned()
+        } else {
+            places.join(", ")
+        };
+        let pip = if e.registry.is_some() { "yes" } else { "no" };
+        let size = format!("{} MiB", e.size_mib);
+        out += &format!(
+            "{name:<10} {size:>8}  {:<40}  {pip:<4}  {installed}\n",
+            e.sha1
+        );
+    }
+    out += "* the default model. PIP: can come from the Python package registry when the model hub is unreachable.\n";
+    out
 }

@@ -5,6 +5,7 @@ pub mod ct2;
 pub mod fetch;
 pub mod ggml;
 pub mod import;
+pub mod install;
 pub mod layout;
 pub mod mel;
 pub mod registry;

@@ -3,8 +3,10 @@
 //!
 //! Tokens are stored in GPT-2's byte-level form: every byte is shown as a printable
 //! character (`Ġ` is a space, `Ċ` a newline). Like the official files, the ggml file
-//! gets the text tokens up to and including `<|endoftext|>`; whisper.cpp creates the
-//! other special tokens (start, languages, tasks, timestamps) itself.
+//! gets the first 50,257 tokens (GPT-2's vocabulary size): English-only models end
+//! there with `<|endoftext|>`, multilingual ones with an empty placeholder before it.
+//! whisper.cpp creates the remaining special tokens (end of text where missing,
+//! start, languages, tasks, timestamps) itself.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -12,6 +14,8 @@ use std::path::Path;
 use anyhow::{bail, Context, Result};
 
 const END_OF_TEXT: &str = "<|endoftext|>";
+/// Tokens written to the file, as whisper.cpp's own converter does.
+const STORED_TOKENS: usize = 50_257;
 
 /// GPT-2's `bytes_to_unicode` inverted: printable character -> byte.
 fn unicode_to_byte() -> HashMap<char, u8> {
@@ -63,18 +67,18 @@ pub fn read_text_tokens(dir: &Path) -> Result<Vec<Vec<u8>>> {
     text_tokens(&tokens).with_context(|| format!("bad vocabulary in {}", dir.display()))
 }
 
-/// The tokens up to and including `<|endoftext|>`, decoded to bytes.
+/// The first [`STORED_TOKENS`] tokens, decoded to bytes.
 pub fn text_tokens(tokens: &[String]) -> Result<Vec<Vec<u8>>> {
-    let Some(end) = tokens.iter().position(|t| t == END_OF_TEXT) else {
-        bail!("no {END_OF_TEXT} token among {} tokens", tokens.len());
-    };
+    // A Whisper vocabulary has its end-of-text token right at the end of GPT-2's.
+    let end = tokens.iter().position(|t| t == END_OF_TEXT);
+    if !matches!(end, Some(e) if e + 1 == STORED_TOKENS || e == STORED_TOKENS) {
+        bail!("not a Whisper vocabulary: {END_OF_TEXT} is not token 50256 or 50257");
+    }
     let table = unicode_to_byte();
-    let mut out: Vec<Vec<u8>> = tokens[..end]
+    tokens[..STORED_TOKENS]
         .iter()
         .map(|t| decode_token(t, &table))
-        .collect::<Result<_>>()?;
-    out.push(END_OF_TEXT.as_bytes().to_vec());
-    Ok(out)
+        .collect()
 }
 
 #[cfg(test)]
@@ -94,16 +98,21 @@ mod tests {
     }
 
     #[test]
-    fn tokens_after_end_of_text_are_left_out() {
-        let v: Vec<String> = ["a", "Ġb", END_OF_TEXT, "<|startoftranscript|>"]
-            .map(String::from)
-            .to_vec();
-        let want = vec![
-            b"a".to_vec(),
-            b" b".to_vec(),
-            END_OF_TEXT.as_bytes().to_vec(),
-        ];
-        assert_eq!(text_tokens(&v).unwrap(), want);
-        assert!(text_tokens(&v[..2]).is_err());
+    fn the_first_50257_tokens_are_stored() {
+        let mut english: Vec<String> = (0..50_256).map(|i| format!("t{i}")).collect();
+        english.push(END_OF_TEXT.into());
+        english.push("<|startoftranscript|>".into());
+        let stored = text_tokens(&english).unwrap();
+        assert_eq!(stored.len(), 50_257);
+        assert_eq!(stored.last().unwrap(), END_OF_TEXT.as_bytes());
+
+        let mut multilingual = english[..50_256].to_vec();
+        multilingual.push(String::new());
+        multilingual.extend(english[50_256..].iter().cloned());
+        let stored = text_tokens(&multilingual).unwrap();
+        assert_eq!(stored.len(), 50_257);
+        assert_eq!(stored.last().unwrap(), b"");
+
+        assert!(text_tokens(&english[..100]).is_err());
     }
 }
