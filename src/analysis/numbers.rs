@@ -141,7 +141,7 @@ fn spoken(toks: &[Token], i: usize) -> Option<Num> {
     let mut decimals: Option<f64> = None;
     while let Some(t) = toks.get(j) {
         let w = t.norm.as_str();
-        let parts: Vec<&str> = w.split('-').collect();
+        let hyphenated = w.contains('-') && w.split('-').all(|p| small_word(p).is_some());
         let consumed = if j == i && (w == "a" || w == "an") {
             // Only "a hundred", "a thousand", "a million", "a dozen".
             let next = toks.get(j + 1).map(|n| n.norm.as_str()).unwrap_or("");
@@ -151,8 +151,8 @@ fn spoken(toks: &[Token], i: usize) -> Option<Num> {
             } else {
                 return None;
             }
-        } else if parts.len() > 1 && parts.iter().all(|p| small_word(p).is_some()) {
-            small += parts.iter().filter_map(|p| small_word(p)).sum::<f64>();
+        } else if hyphenated {
+            small += w.split('-').filter_map(small_word).sum::<f64>();
             true
         } else if let Some(v) = small_word(w) {
             if let Some(d) = decimals.as_mut() {

@@ -3,6 +3,7 @@
 //! or sentence ends after it. Phrase lists match against these tokens.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::transcript::Transcript;
 
@@ -27,14 +28,17 @@ pub struct Token {
 pub fn tokenize(t: &Transcript) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(t.words.len());
     for (wi, w) in t.words.iter().enumerate() {
-        let pieces: Vec<&str> = w.text.split(['—', '–']).collect();
-        let n = pieces.len();
-        for (pi, piece) in pieces.iter().enumerate() {
-            for sub in split_numeric_hyphens(piece) {
-                push_piece(&mut out, sub, wi, w.start_s, w.end_s);
+        let mut pieces = w.text.split(['—', '–']).peekable();
+        while let Some(piece) = pieces.next() {
+            if splits_at_hyphens(piece) {
+                for sub in piece.split('-').filter(|p| !p.is_empty()) {
+                    push_piece(&mut out, sub, wi, w.start_s, w.end_s);
+                }
+            } else {
+                push_piece(&mut out, piece, wi, w.start_s, w.end_s);
             }
             // A dash inside a word separates clauses ("shipped—resulting in ...").
-            if pi + 1 < n {
+            if pieces.peek().is_some() {
                 if let Some(last) = out.last_mut() {
                     last.clause_end = true;
                 }
@@ -61,12 +65,8 @@ pub fn phrase_tokens(text: &str) -> Vec<String> {
 }
 
 /// "1-hour" → "1", "hour"; "3-month" → "3", "month"; "re-scoped" stays whole.
-fn split_numeric_hyphens(piece: &str) -> Vec<&str> {
-    if piece.contains('-') && piece.split('-').any(|p| p.starts_with(|c: char| c.is_ascii_digit() || c == '$')) {
-        piece.split('-').filter(|p| !p.is_empty()).collect()
-    } else {
-        vec![piece]
-    }
+fn splits_at_hyphens(piece: &str) -> bool {
+    piece.contains('-') && piece.split('-').any(|p| p.starts_with(|c: char| c.is_ascii_digit() || c == '$'))
 }
 
 fn push_piece(out: &mut Vec<Token>, piece: &str, word: usize, start_s: Option<f64>, end_s: Option<f64>) {
@@ -88,7 +88,10 @@ fn push_piece(out: &mut Vec<Token>, piece: &str, word: usize, start_s: Option<f6
         return;
     }
     let marker = tail.starts_with(')') && core.chars().all(|c| c.is_ascii_digit());
-    let norm = core.to_lowercase().replace(['’', '‘'], "'");
+    let mut norm = core.to_lowercase();
+    if norm.contains(['’', '‘']) {
+        norm = norm.replace(['’', '‘'], "'");
+    }
     out.push(Token {
         norm,
         raw: core.to_string(),
@@ -132,11 +135,29 @@ pub struct Phrase {
     pub anchored: bool,
 }
 
+/// FNV-1a: the first-word index is hit for every token by every list, and these
+/// short keys hash several times faster than with the default SipHash.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
 /// A set of phrases indexed by first word, for leftmost-longest matching.
 #[derive(Debug, Clone, Default)]
 pub struct PhraseSet {
     phrases: Vec<Phrase>,
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>, BuildHasherDefault<Fnv>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
