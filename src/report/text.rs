@@ -8,6 +8,9 @@ use crate::analysis::structure::PARTS;
 use crate::analysis::timing::clock;
 use crate::transcript::Transcript;
 
+/// Words of the unheard tail shown in the terminal (the JSON has all of them).
+const CUTOFF_WORDS: usize = 25;
+
 struct Paint {
     on: bool,
 }
@@ -145,7 +148,10 @@ pub fn render_text(r: &Report, t: &Transcript, color: bool) -> String {
         }
     }
     if let Some(c) = &r.cutoff {
-        let _ = writeln!(o, "{} {}", p.bold(&format!("After the cut-off ({}):", clock(c.at_s))), p.dim(&c.text_after));
+        let words: Vec<&str> = c.text_after.split_whitespace().collect();
+        let shown = if words.len() > CUTOFF_WORDS { format!("{} …", words[..CUTOFF_WORDS].join(" ")) } else { words.join(" ") };
+        let label = format!("Unheard after the cut-off at {} ({} words):", clock(c.at_s), c.words_after);
+        let _ = writeln!(o, "{} {}", p.bold(&label), p.dim(&shown));
     }
     if !r.followups.is_empty() {
         let _ = writeln!(o, "{}", p.bold("A bar raiser would ask"));
