@@ -167,6 +167,21 @@ fn transfer(
     };
     let resumed = resp.status() == 206;
     let start = if resumed { have } else { 0 };
+    if resumed {
+        let from = resp.header("Content-Range").and_then(|v| {
+            v.strip_prefix("bytes ")?
+                .split('-')
+                .next()?
+                .parse::<u64>()
+                .ok()
+        });
+        if from != Some(have) {
+            return Err(Attempt::Fatal(anyhow!(
+                "{url}: asked to resume at byte {have}, the server answered with range {:?}",
+                resp.header("Content-Range").unwrap_or("none")
+            )));
+        }
+    }
     let length: Option<u64> = resp.header("Content-Length").and_then(|v| v.parse().ok());
     let total = length.map(|l| l + start).unwrap_or(0);
 

@@ -1,0 +1,48 @@
+//! Model lookup order: `--model PATH|NAME`, `BARRAISER_MODEL`, `./models/`, then
+//! `<data dir>/models/`. One test, because it changes the process's directory and
+//! environment.
+
+use std::path::{Path, PathBuf};
+
+use barraiser::speech::models::resolve_model;
+
+fn touch(path: &Path) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, b"model").unwrap();
+}
+
+#[test]
+fn lookup_order() {
+    let cwd = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    std::env::set_current_dir(cwd.path()).unwrap();
+    std::env::remove_var("BARRAISER_MODEL");
+    let data_model = data.path().join("models/ggml-tiny.en.bin");
+
+    let err = resolve_model(None, data.path()).unwrap_err().to_string();
+    assert!(err.contains("speech model tiny.en not found"), "{err}");
+    assert!(err.contains("run `barraiser model fetch tiny.en`"), "{err}");
+
+    touch(&data_model);
+    assert_eq!(resolve_model(None, data.path()).unwrap(), data_model);
+
+    touch(Path::new("models/ggml-tiny.en.bin"));
+    assert_eq!(resolve_model(None, data.path()).unwrap(), PathBuf::from("models/ggml-tiny.en.bin"));
+
+    std::env::set_var("BARRAISER_MODEL", "base");
+    let err = resolve_model(None, data.path()).unwrap_err().to_string();
+    assert!(err.contains("run `barraiser model fetch base`"), "{err}");
+    touch(&data.path().join("models/ggml-base.bin"));
+    assert_eq!(resolve_model(None, data.path()).unwrap(), data.path().join("models/ggml-base.bin"));
+
+    let own = cwd.path().join("my-model.bin");
+    touch(&own);
+    std::env::set_var("BARRAISER_MODEL", &own);
+    assert_eq!(resolve_model(None, data.path()).unwrap(), own);
+
+    // --model wins over the environment, by name or by path.
+    assert_eq!(resolve_model(Some("tiny.en"), data.path()).unwrap(), PathBuf::from("models/ggml-tiny.en.bin"));
+    let err = resolve_model(Some("/missing/x.bin"), data.path()).unwrap_err().to_string();
+    assert_eq!(err, "model file /missing/x.bin (from --model) does not exist");
+    std::env::remove_var("BARRAISER_MODEL");
+}
