@@ -142,3 +142,11 @@ fn every_problem_is_listed_and_loading_commands_fail_too() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains(&format!("{}:5: unknown Leadership Principle", file.display())), "{}", stderr(&out));
 }
+
+#[test]
+fn a_clash_is_reported_even_on_a_question_with_other_problems() {
+    let text = "kind = \"behavioral\"\n[[question]]\nid = \"beh-failure\"\ntext = \"Failed?\"\nprinciples = [\"Nope\"]\n";
+    let (path, err) = validate_fails(text);
+    assert!(err.contains(&format!("{}:2: duplicate id 'beh-failure'", path.display())), "{err}");
+    assert!(err.contains(&format!("{}:5: unknown Leadership Principle 'Nope'", path.display())), "{err}");
+}

@@ -89,8 +89,19 @@ pub fn error_line(text: &str, span: Option<Range<usize>>) -> usize {
     span.map_or(1, |s| line_of(text, s.start))
 }
 
-/// Parses one question file. Returns what it could read and every problem found.
-pub fn parse_file(path: &Path, text: &str, builtin: bool) -> (Vec<Question>, Vec<Problem>) {
+/// What one question file holds.
+#[derive(Debug, Default)]
+pub struct ParsedFile {
+    /// The questions without problems.
+    pub questions: Vec<Question>,
+    /// Every id with where it is defined, valid question or not, so a clash is
+    /// found in the same pass as the other problems.
+    pub ids: Vec<(String, Source)>,
+    pub problems: Vec<Problem>,
+}
+
+/// Parses one question file: what it could read and every problem found.
+pub fn parse_file(path: &Path, text: &str, builtin: bool) -> ParsedFile {
     let problem = |span: Range<usize>, message: String| Problem {
         path: path.to_path_buf(),
         line: line_of(text, span.start),
@@ -101,7 +112,8 @@ pub fn parse_file(path: &Path, text: &str, builtin: bool) -> (Vec<Question>, Vec
         Err(e) => {
             let message = e.message().trim().to_string();
             let line = error_line(text, e.span());
-            return (vec![], vec![Problem { path: path.to_path_buf(), line, message }]);
+            let problems = vec![Problem { path: path.to_path_buf(), line, message }];
+            return ParsedFile { problems, ..ParsedFile::default() };
         }
     };
     let mut problems = Vec::new();
@@ -120,9 +132,14 @@ pub fn parse_file(path: &Path, text: &str, builtin: bool) -> (Vec<Question>, Vec
         });
     }
     let mut questions = Vec::new();
+    let mut ids = Vec::new();
     for q in raw.question {
         let line = line_of(text, q.span().start);
         let q = q.into_inner();
+        let id = q.id.get_ref().trim().to_string();
+        if !id.is_empty() {
+            ids.push((id, Source { path: path.to_path_buf(), line, builtin }));
+        }
         let before = problems.len();
         let mut report = |span: Range<usize>, message: String| problems.push(problem(span, message));
         let question = convert(q, file_kind, line, path, builtin, &mut report);
@@ -130,7 +147,7 @@ pub fn parse_file(path: &Path, text: &str, builtin: bool) -> (Vec<Question>, Vec
             questions.extend(question);
         }
     }
-    (questions, problems)
+    ParsedFile { questions, ids, problems }
 }
 
 /// Checks one raw question and builds it; problems go to `report` with their spans.
@@ -237,22 +254,21 @@ pub fn canonical_principles(
     principles
 }
 
-/// Merges questions from several files; a repeated id is a problem naming both places.
-pub fn merge(files: Vec<Vec<Question>>) -> (Vec<Question>, Vec<Problem>) {
-    let mut seen: HashMap<String, Source> = HashMap::new();
-    let mut merged = Vec::new();
+/// An id defined more than once is a problem at each later place, naming the first.
+pub fn duplicate_ids(ids: &[(String, Source)]) -> Vec<Problem> {
+    let mut first: HashMap<&str, &Source> = HashMap::new();
     let mut problems = Vec::new();
-    for q in files.into_iter().flatten() {
-        if let Some(first) = seen.get(&q.id) {
-            problems.push(Problem {
-                path: q.source.path.clone(),
-                line: q.source.line,
-                message: format!("duplicate id '{}' (first defined at {first})", q.id),
-            });
-            continue;
+    for (id, source) in ids {
+        match first.get(id.as_str()) {
+            Some(earlier) => problems.push(Problem {
+                path: source.path.clone(),
+                line: source.line,
+                message: format!("duplicate id '{id}' (first defined at {earlier})"),
+            }),
+            None => {
+                first.insert(id, source);
+            }
         }
-        seen.insert(q.id.clone(), q.source.clone());
-        merged.push(q);
     }
-    (merged, problems)
+    problems
 }

@@ -58,14 +58,15 @@ impl Bank {
             sources.push((path.clone(), text, false));
         }
         let mut problems = Vec::new();
-        let mut files = Vec::new();
+        let mut questions = Vec::new();
+        let mut ids = Vec::new();
         for (path, text, builtin) in &sources {
-            let (qs, ps) = load::parse_file(path, text, *builtin);
-            files.push(qs);
-            problems.extend(ps);
+            let parsed = load::parse_file(path, text, *builtin);
+            questions.extend(parsed.questions);
+            ids.extend(parsed.ids);
+            problems.extend(parsed.problems);
         }
-        let (questions, dupes) = load::merge(files);
-        problems.extend(dupes);
+        problems.extend(load::duplicate_ids(&ids));
         if !problems.is_empty() {
             problems.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
             return Err(Problems(problems).into());
