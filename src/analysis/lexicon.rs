@@ -71,6 +71,8 @@ struct StarSource {
     result: Vec<String>,
     #[serde(default)]
     change: Vec<String>,
+    #[serde(default)]
+    reflection: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -124,6 +126,7 @@ pub struct Lexicon {
     pub action: PhraseSet,
     pub result: PhraseSet,
     pub change: PhraseSet,
+    pub reflection: PhraseSet,
     pub checklists: Vec<ChecklistRule>,
     pub jargon: PhraseSet,
 }
@@ -154,6 +157,7 @@ impl Lexicon {
             all.star.action.extend(s.star.action);
             all.star.result.extend(s.star.result);
             all.star.change.extend(s.star.change);
+            all.star.reflection.extend(s.star.reflection);
             all.framework.extend(s.framework);
             all.jargon.extend(s.jargon);
         }
@@ -201,6 +205,7 @@ impl Lexicon {
             action: PhraseSet::new(&all.star.action),
             result: PhraseSet::new(&all.star.result),
             change: PhraseSet::new(&all.star.change),
+            reflection: PhraseSet::new(&all.star.reflection),
             checklists,
             jargon: PhraseSet::new(&all.jargon),
         })

@@ -7,14 +7,17 @@ use super::lexicon::Lexicon;
 use super::report::{Flag, Metric, Star, StarPart};
 use super::tokens::Token;
 
-pub const PARTS: [&str; 5] = ["situation", "task", "action", "result", "principle"];
+/// The STAR-LP parts, then the lesson or what the candidate would do differently,
+/// which is timed separately so it does not count as the principle.
+pub const PARTS: [&str; 6] = ["situation", "task", "action", "result", "principle", "reflection"];
 const SITUATION: usize = 0;
 const TASK: usize = 1;
 const ACTION: usize = 2;
 const RESULT: usize = 3;
 const PRINCIPLE: usize = 4;
+const REFLECTION: usize = 5;
 /// The primary part of a clause with several cues.
-const PRIORITY: [usize; 5] = [RESULT, ACTION, TASK, SITUATION, PRINCIPLE];
+const PRIORITY: [usize; 6] = [RESULT, REFLECTION, ACTION, TASK, SITUATION, PRINCIPLE];
 
 /// Situation and task together should take at most this share.
 pub const MAX_SETUP_SHARE: f64 = 0.35;
@@ -40,7 +43,7 @@ const PAST_NOT_ACTION: &[&str] = &[
 struct Clause {
     a: usize,
     b: usize,
-    tags: [bool; 5],
+    tags: [bool; 6],
     primary: Option<usize>,
 }
 
@@ -130,22 +133,23 @@ fn split(toks: &[Token]) -> Vec<Clause> {
     let mut a = 0;
     for (i, t) in toks.iter().enumerate() {
         if t.clause_end || i + 1 == toks.len() {
-            out.push(Clause { a, b: i + 1, tags: [false; 5], primary: None });
+            out.push(Clause { a, b: i + 1, tags: [false; 6], primary: None });
             a = i + 1;
         }
     }
     out
 }
 
-fn tags(toks: &[Token], a: usize, b: usize, lex: &Lexicon, metrics: &[Metric]) -> [bool; 5] {
+fn tags(toks: &[Token], a: usize, b: usize, lex: &Lexicon, metrics: &[Metric]) -> [bool; 6] {
     let clause = &toks[..b];
     let words = toks[a].word..=toks[b - 1].word;
     let has_metric = metrics.iter().any(|m| words.contains(&m.span.word_index));
-    let mut t = [false; 5];
+    let mut t = [false; 6];
     t[SITUATION] = lex.situation.any_in(clause, a, b);
     t[TASK] = lex.task.any_in(clause, a, b);
     t[ACTION] = lex.action.any_in(clause, a, b) || first_person_past(toks, a, b);
     t[RESULT] = lex.result.any_in(clause, a, b) || (has_metric && lex.change.any_in(clause, a, b));
+    t[REFLECTION] = lex.reflection.any_in(clause, a, b);
     t[PRINCIPLE] = lex.principles.find_all(&toks[a..b]).iter().any(|m| lex.principle_cues[m.phrase].explicit);
     t
 }

@@ -90,7 +90,7 @@ pub fn render_text(r: &Report, t: &Transcript, color: bool) -> String {
     let principles = if principles.is_empty() { p.bad("none named") } else { principles.join(" · ") };
     let _ = writeln!(o, "{}{}", p.label("Principles"), principles);
 
-    let star: Vec<String> = PARTS
+    let mut star: Vec<String> = PARTS[..5]
         .iter()
         .map(|name| {
             let label = if *name == "principle" { "LP".to_string() } else { name[..1].to_uppercase() };
@@ -103,6 +103,9 @@ pub fn render_text(r: &Report, t: &Transcript, color: bool) -> String {
             }
         })
         .collect();
+    if let Some(refl) = r.star.parts.iter().find(|s| s.part == "reflection") {
+        star.push(p.dim(&format!("+ lesson {:.0}%", refl.share * 100.0)));
+    }
     if !matches!(r.kind, crate::round::Kind::Product | crate::round::Kind::Analytical | crate::round::Kind::SystemDesign) {
         let _ = writeln!(o, "{}{}", p.label("STAR-LP"), star.join("  "));
     }
