@@ -144,3 +144,26 @@ fn a_question_from_the_bank_sets_kind_limit_and_follow_ups() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("unknown question 'no-such-question'"), "{}", stderr(&out));
 }
+
+/// Runs the binary on a real pseudo-terminal (util-linux `script`).
+fn on_a_terminal(file: &Path, config: &Path, no_color: bool) -> String {
+    let cmd = format!("{} analyze {}", env!("CARGO_BIN_EXE_barraiser"), file.display());
+    let mut script = std::process::Command::new("script");
+    script.args(["-qec", &cmd, "/dev/null"]).env("BARRAISER_CONFIG", config).env_remove("NO_COLOR");
+    if no_color {
+        script.env("NO_COLOR", "1");
+    }
+    let out = run(&mut script);
+    assert!(out.status.success(), "{}", stderr(&out));
+    stdout(&out)
+}
+
+#[test]
+fn colour_on_a_terminal_unless_no_color() {
+    let cfg = tempfile::tempdir().unwrap();
+    let file = fixture("guide_ownership.txt");
+    let coloured = on_a_terminal(&file, cfg.path(), false);
+    assert!(coloured.contains("\x1b[32m4.0\x1b[0m"), "green scores on a terminal: {coloured:?}");
+    let plain = on_a_terminal(&file, cfg.path(), true);
+    assert!(!plain.contains('\x1b') && plain.contains("Score"), "{plain:?}");
+}
