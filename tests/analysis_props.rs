@@ -57,6 +57,15 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
+    fn arbitrary_user_word_lists(phrase in "\\PC{0,30}", suggestion in "\\PC{0,30}", text in "\\PC{0,200}") {
+        let file = format!("fillers = [{phrase:?}]\n[[vague]]\nphrases = [{phrase:?}]\nsuggestion = {suggestion:?}\n");
+        if let Ok(lex) = Lexicon::with_user_file(&file) {
+            analyze(&Transcript::from_text(&text), &Context::for_kind(Kind::Behavioral), &lex);
+        }
+        let _ = Lexicon::with_user_file(&text);
+    }
+
+    #[test]
     fn arbitrary_text(text in "\\PC{0,400}", kind in kind()) {
         check(&Transcript::from_text(&text), kind);
     }
