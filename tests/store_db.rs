@@ -6,7 +6,7 @@ use std::path::Path;
 
 use barraiser::bank::Story;
 use barraiser::round::Kind;
-use barraiser::store::{AttemptFilter, Mode, NewAttempt, Status, Store, SCHEMA_VERSION};
+use barraiser::store::{AttemptFilter, Mode, NewAttempt, Status, Store, MIGRATIONS, SCHEMA_VERSION};
 use chrono::{Duration, Utc};
 use common::{bin_in, ok_in, run, stderr};
 use rusqlite::Connection;
@@ -43,7 +43,7 @@ fn migrations_run_on_a_fresh_file_and_are_idempotent() {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    assert_eq!(tables, ["attempts", "stories"]);
+    assert_eq!(tables, ["attempts", "sessions", "stories"]);
     drop(conn);
 
     // Opening again changes nothing and keeps data.
@@ -220,4 +220,67 @@ fn a_failed_import_writes_nothing() {
     let err = store.import_stories(&[good, blank]).expect_err("a blank title breaks the schema's check");
     assert!(err.to_string().contains(&store.path().display().to_string()), "{err}");
     assert!(store.stories().unwrap().is_empty(), "the good story was rolled back with the bad one");
+}
+
+#[test]
+fn a_version_1_database_is_upgraded_in_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("barraiser.db");
+    let conn = Connection::open(&db).unwrap();
+    conn.execute_batch(MIGRATIONS[0]).unwrap();
+    conn.pragma_update(None, "user_version", 1).unwrap();
+    conn.execute_batch(
+        "INSERT INTO stories (title, created_at, updated_at) VALUES ('Old story', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+         INSERT INTO attempts (started_at, question_id, kind, mode, status, score)
+         VALUES ('2026-01-02T09:00:00.000Z', 'beh-failure', 'behavioral', 'drill', 'complete', 3.0);",
+    )
+    .unwrap();
+    drop(conn);
+
+    let store = Store::open(tmp.path()).unwrap();
+    assert_eq!(pragma(&db, "user_version"), SCHEMA_VERSION.to_string());
+    assert_eq!(store.stories().unwrap()[0].title, "Old story");
+    let old = &store.attempts(&AttemptFilter::default()).unwrap()[0];
+    assert_eq!((old.question_id.as_deref(), old.score), (Some("beh-failure"), Some(3.0)));
+    let session = old.session_id.expect("the old attempt got a session of its own");
+    let conn = Connection::open(&db).unwrap();
+    let (started, mode): (String, String) = conn
+        .query_row("SELECT started_at, mode FROM sessions WHERE id = ?1", [session], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap();
+    assert_eq!((started.as_str(), mode.as_str()), ("2026-01-02T09:00:00.000Z", "drill"));
+}
+
+#[test]
+fn attempts_of_one_sitting_share_a_session() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut store = Store::open(tmp.path()).unwrap();
+    let mock = store.start_session(Mode::Practice).unwrap();
+    let mut ids = vec![];
+    for q in ["beh-failure", "prod-improve-returns", "ana-est-daily-orders-india"] {
+        let mut a = NewAttempt::new(Kind::Behavioral, Mode::Practice);
+        a.session_id = Some(mock);
+        a.question_id = Some(q.into());
+        ids.push(store.insert_attempt(&a).unwrap());
+    }
+    let alone = store.insert_attempt(&NewAttempt::new(Kind::Product, Mode::Practice)).unwrap();
+    let other = store.attempt(alone).unwrap().unwrap().session_id.unwrap();
+    assert_ne!(other, mock, "an attempt without a session starts its own");
+
+    let in_mock = store.attempts(&AttemptFilter { session_id: Some(mock), ..Default::default() }).unwrap();
+    let mut got: Vec<i64> = in_mock.iter().map(|a| a.id).collect();
+    got.sort();
+    assert_eq!(got, ids);
+
+    // Updating without a session keeps the attempt where it was.
+    let mut changed = (*store.attempt(ids[0]).unwrap().unwrap()).clone();
+    changed.session_id = None;
+    changed.score = Some(3.9);
+    store.update_attempt(ids[0], &changed).unwrap();
+    let after = store.attempt(ids[0]).unwrap().unwrap();
+    assert_eq!((after.session_id, after.score), (Some(mock), Some(3.9)));
+
+    let mut bad = NewAttempt::new(Kind::Behavioral, Mode::Practice);
+    bad.session_id = Some(9999);
+    let err = store.insert_attempt(&bad).expect_err("no such session");
+    assert!(err.to_string().contains(&store.path().display().to_string()), "{err}");
 }

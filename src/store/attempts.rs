@@ -10,7 +10,7 @@ use std::str::FromStr;
 use anyhow::{anyhow, bail, Context, Result};
 use chrono::{DateTime, Utc};
 use rusqlite::types::Type;
-use rusqlite::{params, params_from_iter, OptionalExtension, Row, ToSql};
+use rusqlite::{params, params_from_iter, OptionalExtension, Row, ToSql, Transaction};
 use serde::Serialize;
 
 use super::columns::{document, from_json, time, time_text, to_json};
@@ -63,6 +63,10 @@ text_enum!(Status, Complete => "complete", Interrupted => "interrupted", Cancell
 /// An attempt to save. Figures are optional: an interrupted take may have none.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NewAttempt {
+    /// The sitting this take belongs to (see [`Store::start_session`]): a mock
+    /// interview of several questions, a drill. `None` when saving starts a session
+    /// of its own; a saved attempt always has one.
+    pub session_id: Option<i64>,
     pub started_at: DateTime<Utc>,
     pub question_id: Option<String>,
     pub story_id: Option<i64>,
@@ -91,6 +95,7 @@ impl NewAttempt {
     /// An attempt starting now, with no figures yet.
     pub fn new(kind: Kind, mode: Mode) -> NewAttempt {
         NewAttempt {
+            session_id: None,
             started_at: Utc::now(),
             question_id: None,
             story_id: None,
@@ -161,6 +166,7 @@ impl Deref for Attempt {
 pub struct AttemptFilter {
     pub question_id: Option<String>,
     pub story_id: Option<i64>,
+    pub session_id: Option<i64>,
     pub kind: Option<Kind>,
     pub mode: Option<Mode>,
     pub limit: Option<usize>,
@@ -168,42 +174,57 @@ pub struct AttemptFilter {
 
 const COLUMNS: &str = "id, started_at, question_id, story_id, kind, mode, status, audio_path, \
     transcript_json, report_json, score, duration_s, limit_s, target_s, wpm, fillers_per_min, \
-    metrics_count, principles";
+    metrics_count, principles, session_id";
 
 impl Store {
     /// Saves an attempt in one transaction and returns its id (the session number
     /// users see).
     pub fn insert_attempt(&mut self, a: &NewAttempt) -> Result<i64> {
         let audio = self.relative_audio(a.audio_path.as_deref())?;
-        let args = values(a, audio);
-        let slots: Vec<String> = (1..=args.len()).map(|i| format!("?{i}")).collect();
+        let mut args = values(a, audio);
+        let slots: Vec<String> = (1..=args.len() + 1).map(|i| format!("?{i}")).collect();
         let sql = format!(
             "INSERT INTO attempts ({}) VALUES ({})",
             COLUMNS.trim_start_matches("id, "),
             slots.join(", ")
         );
         self.write(|tx| {
+            let session = match a.session_id {
+                Some(id) => id,
+                None => insert_session(tx, &a.started_at, a.mode)?,
+            };
+            args.push(Box::new(session));
             tx.execute(&sql, params_from_iter(args.iter()))?;
             Ok(tx.last_insert_rowid())
         })
     }
 
-    /// Replaces a saved attempt's content (e.g. an interrupted take analysed later).
+    /// Replaces a saved attempt's content (e.g. an interrupted take analysed later);
+    /// with `session_id` unset it stays in its session.
     pub fn update_attempt(&mut self, id: i64, a: &NewAttempt) -> Result<()> {
         let audio = self.relative_audio(a.audio_path.as_deref())?;
+        let mut args: Vec<Box<dyn ToSql>> = vec![Box::new(id)];
+        args.extend(values(a, audio));
+        args.push(Box::new(a.session_id));
         let sets: Vec<String> = COLUMNS
             .split(", ")
             .skip(1)
             .enumerate()
-            .map(|(i, c)| format!("{c} = ?{}", i + 2))
+            .map(|(i, c)| match c {
+                "session_id" => format!("{c} = coalesce(?{}, {c})", i + 2),
+                _ => format!("{c} = ?{}", i + 2),
+            })
             .collect();
-        let mut args: Vec<Box<dyn ToSql>> = vec![Box::new(id)];
-        args.extend(values(a, audio));
         let sql = format!("UPDATE attempts SET {} WHERE id = ?1", sets.join(", "));
         if self.write(|tx| tx.execute(&sql, params_from_iter(args.iter())))? == 0 {
             bail!("no session #{id} in {}", self.db_path.display());
         }
         Ok(())
+    }
+
+    /// Starts a sitting that several attempts will share (set their `session_id`).
+    pub fn start_session(&mut self, mode: Mode) -> Result<i64> {
+        self.write(|tx| insert_session(tx, &Utc::now(), mode))
     }
 
     /// Deletes an attempt's row; its recording file is left for the caller to decide.
@@ -225,14 +246,15 @@ impl Store {
             "SELECT {COLUMNS} FROM attempts
              WHERE (?1 IS NULL OR question_id = ?1) AND (?2 IS NULL OR story_id = ?2)
                AND (?3 IS NULL OR kind = ?3) AND (?4 IS NULL OR mode = ?4)
-             ORDER BY started_at DESC, id DESC LIMIT ?5"
+               AND (?5 IS NULL OR session_id = ?5)
+             ORDER BY started_at DESC, id DESC LIMIT ?6"
         );
         let limit = filter.limit.map_or(-1, |n| n as i64);
         let kind = filter.kind.map(Kind::as_str);
         let mode = filter.mode.map(Mode::as_str);
         self.read(|c| {
             let mut stmt = c.prepare(&sql)?;
-            let rows = stmt.query_map(params![filter.question_id, filter.story_id, kind, mode, limit], from_row)?;
+            let rows = stmt.query_map(params![filter.question_id, filter.story_id, kind, mode, filter.session_id, limit], from_row)?;
             rows.collect()
         })
     }
@@ -264,7 +286,15 @@ impl Store {
     }
 }
 
-/// Column values after `id`, in `COLUMNS` order.
+fn insert_session(tx: &Transaction, started_at: &DateTime<Utc>, mode: Mode) -> rusqlite::Result<i64> {
+    tx.execute(
+        "INSERT INTO sessions (started_at, mode) VALUES (?1, ?2)",
+        params![time_text(started_at), mode.as_str()],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Column values after `id` and before `session_id`, in `COLUMNS` order.
 fn values(a: &NewAttempt, audio: Option<String>) -> Vec<Box<dyn ToSql>> {
     let doc = |v: &Option<serde_json::Value>| v.as_ref().map(|v| v.to_string());
     vec![
@@ -315,6 +345,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Attempt> {
             fillers_per_min: r.get(15)?,
             metrics_count: r.get(16)?,
             principles: from_json(r, 17)?,
+            session_id: r.get(18)?,
         },
     })
 }

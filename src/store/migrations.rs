@@ -8,7 +8,8 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use super::db_error;
 
-const MIGRATIONS: &[&str] = &[
+/// Schema steps, in order; step N brings `user_version` from N-1 to N.
+pub const MIGRATIONS: &[&str] = &[
     // 1: stories and practice attempts.
     "CREATE TABLE stories (
         id          INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -43,6 +44,17 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX attempts_by_question ON attempts (question_id, started_at);
     CREATE INDEX attempts_by_story ON attempts (story_id, started_at);
     CREATE INDEX attempts_by_start ON attempts (started_at);",
+    // 2: sittings that group attempts (a mock interview of several questions, a
+    // drill); each existing attempt becomes a session of its own.
+    "CREATE TABLE sessions (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        started_at  TEXT NOT NULL,
+        mode        TEXT NOT NULL CHECK (mode IN ('practice', 'drill', 'analyze'))
+    );
+    ALTER TABLE attempts ADD COLUMN session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL;
+    INSERT INTO sessions (id, started_at, mode) SELECT id, started_at, mode FROM attempts;
+    UPDATE attempts SET session_id = id;
+    CREATE INDEX attempts_by_session ON attempts (session_id);",
 ];
 
 /// The schema version this build writes.

@@ -17,7 +17,7 @@ mod migrations;
 mod stories;
 
 pub use attempts::{Attempt, AttemptFilter, Mode, NewAttempt, Status};
-pub use migrations::SCHEMA_VERSION;
+pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
 
 pub const DB_FILE: &str = "barraiser.db";
 pub const RECORDINGS_DIR: &str = "recordings";
