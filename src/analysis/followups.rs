@@ -15,7 +15,7 @@ pub fn suggest(r: &Report, question_followups: &[String]) -> Vec<String> {
         out.push("What did you personally do, as opposed to the team?".into());
     }
     if r.metrics.len() < 2 {
-        out.push("How did you measure that? What were the numbers before and after?".into());
+        out.push(if story { "How did you measure that? What were the numbers before and after?" } else { "How would you measure success, and what target would you set?" }.into());
     }
     if story && !r.star.result {
         out.push("What was the outcome, and how do you know it was your doing?".into());
@@ -24,10 +24,11 @@ pub fn suggest(r: &Report, question_followups: &[String]) -> Vec<String> {
         out.push("Which Leadership Principle does this story show?".into());
     }
     if !r.vague.is_empty() && out.len() < MAX {
-        out.push(format!("When you say \"{}\", what exactly did you do?", r.vague[0].text));
+        let ask = if story { "what exactly did you do" } else { "what exactly do you mean" };
+        out.push(format!("When you say \"{}\", {ask}?", r.vague[0].text));
     }
-    if r.kind == Kind::Product && r.framework.iter().any(|i| !i.covered && i.item.contains("trade-offs")) {
-        out.push("What would you give up with that solution, and why is it worth it?".into());
+    if let Some(gap) = r.framework.iter().find(|i| !i.covered) {
+        out.push(format!("You did not cover \"{}\": how would you handle it?", gap.item));
     }
     for q in question_followups {
         if out.len() >= MAX {
@@ -37,7 +38,7 @@ pub fn suggest(r: &Report, question_followups: &[String]) -> Vec<String> {
             out.push(q.clone());
         }
     }
-    for q in ["What would you do differently next time?", "What was the hardest trade-off you made?"] {
+    for q in standing(r.kind) {
         if out.len() >= MIN {
             break;
         }
@@ -45,4 +46,45 @@ pub fn suggest(r: &Report, question_followups: &[String]) -> Vec<String> {
     }
     out.truncate(MAX);
     out
+}
+
+/// Questions worth asking of any answer in the round, used when few gaps show.
+fn standing(kind: Kind) -> [&'static str; 2] {
+    match kind {
+        Kind::Behavioral | Kind::Writing => ["What would you do differently next time?", "What was the hardest trade-off you made?"],
+        Kind::Product => ["How would you know a month after launch whether this worked?", "Which part would you cut first to ship sooner, and why?"],
+        Kind::Analytical => ["Which metric would catch a bad side effect of this change?", "The metric moves 5% overnight: how do you find out why?"],
+        Kind::SystemDesign => ["What breaks first at ten times the load?", "Which trade-off would you revisit for a lower-cost version?"],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{analyze, Context, Lexicon};
+    use crate::round::Kind;
+    use crate::transcript::Transcript;
+
+    fn ask(text: &str, kind: Kind, bank: &[&str]) -> Vec<String> {
+        let mut ctx = Context::for_kind(kind);
+        ctx.question_followups = bank.iter().map(|q| q.to_string()).collect();
+        analyze(&Transcript::from_text(text), &ctx, &Lexicon::builtin()).followups
+    }
+
+    #[test]
+    fn gaps_first_then_the_question_s_own() {
+        let q = ask("I would build a feature for pet owners.", Kind::Product, &["How would you price it?"]);
+        assert_eq!(q[0], "How would you measure success, and what target would you set?");
+        assert!(q[1].contains("Clarify context"), "{q:?}");
+        assert_eq!(q[2], "How would you price it?");
+    }
+
+    #[test]
+    fn a_complete_story_gets_the_standing_questions() {
+        let q = ask(
+            "I owned the launch. I cut latency by 40% and saved $2M. This demonstrates Ownership.",
+            Kind::Behavioral,
+            &[],
+        );
+        assert_eq!(q, ["What would you do differently next time?", "What was the hardest trade-off you made?"]);
+    }
 }

@@ -39,7 +39,9 @@ pub fn render_markdown(r: &Report, t: &Transcript) -> String {
         list(r.principles.iter().map(|p| format!("{} ({})", p.name, if p.explicit { "named" } else { "hinted" })).collect())
     );
     let star: Vec<String> = r.star.parts.iter().map(|s| format!("{} {:.0}%{}", s.part, s.share * 100.0, at(s.start_s))).collect();
-    let _ = writeln!(o, "- **STAR-LP:** {}", list(star));
+    if r.framework.is_empty() {
+        let _ = writeln!(o, "- **STAR-LP:** {}", list(star));
+    }
     let _ = writeln!(o, "- **Ownership:** I {} / we {}", r.ownership.i, r.ownership.we);
     let _ = writeln!(o, "- **Fillers:** {}{} · **hedges:** {}", r.fillers.count, if r.fillers.lower_bound { " (at least)" } else { "" }, r.hedges.count);
     if !r.framework.is_empty() {
