@@ -6,6 +6,7 @@ use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
 
 pub mod analyze;
+pub mod compare;
 pub mod devices;
 pub mod drill;
 pub mod export;
@@ -80,6 +81,8 @@ pub enum Command {
     Sessions(sessions::SessionsArgs),
     /// Review a session's transcript with its findings marked
     Review(review::ReviewArgs),
+    /// Compare two takes: time, metrics and principles dropped or added, changed numbers
+    Compare(compare::CompareArgs),
     /// Export a session as Markdown, JSON or a self-contained HTML page
     Export(export::ExportArgs),
     /// Timing drill: the same story again and again against a target
@@ -104,6 +107,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Stories(c)) => stories::run(c, g),
         Some(Command::Sessions(a)) => sessions::run(a, g),
         Some(Command::Review(a)) => review::run(a, g),
+        Some(Command::Compare(a)) => compare::run(a, g),
         Some(Command::Export(a)) => export::run(a, g),
         Some(Command::Drill(a)) => drill::run(a, g),
         Some(Command::Progress(a)) => progress::run(a, g),

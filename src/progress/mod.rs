@@ -12,6 +12,7 @@ use crate::round::Kind;
 pub mod checklist;
 pub mod compare;
 pub mod drill;
+pub mod load;
 pub mod next;
 pub mod principles;
 pub mod sparkline;

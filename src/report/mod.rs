@@ -1,9 +1,13 @@
-//! Rendering a Report as terminal text, Markdown and JSON.
+//! Rendering a Report as terminal text, Markdown, JSON and a self-contained HTML page.
 
+pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod marks;
 pub mod text;
+pub mod timeline;
 
+pub use html::render_html;
 pub use json::render_json;
 pub use markdown::render_markdown;
 pub use text::render_text;

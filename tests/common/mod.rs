@@ -89,3 +89,36 @@ pub fn ok_in(data_dir: &Path, args: &[&str]) -> String {
     assert!(out.status.success(), "barraiser {args:?} failed:\n{}", stderr(&out));
     stdout(&out)
 }
+
+/// Saves a spoken take in the store of `data_dir`, as a practice would: `text` spoken by
+/// espeak-ng into the recordings directory, transcribed by the real model
+/// (`barraiser transcribe`), coached by `barraiser analyze --question`, and inserted with
+/// its recording, transcript and report, started at `started_at` (RFC 3339). Returns the
+/// session id.
+pub fn seed_spoken_take(data_dir: &Path, question: &str, text: &str, started_at: &str) -> i64 {
+    use barraiser::store::{Mode, NewAttempt, Store};
+    let mut store = Store::open(data_dir).expect("open the test store");
+    let n = std::fs::read_dir(store.recordings_dir()).unwrap().count();
+    let wav = store.recordings_dir().join(format!("take-{n}.wav"));
+    speak(text, &wav);
+    let transcript = wav.with_extension("json");
+    {
+        let _whisper = whisper_lock();
+        let out = run(bin()
+            .args(["transcribe", "--format", "json", "-o"])
+            .arg(&transcript)
+            .arg(&wav)
+            .env("BARRAISER_MODEL", model_path()));
+        assert!(out.status.success(), "transcribe failed: {}", stderr(&out));
+    }
+    let out = run(bin().args(["analyze", "--json", "--question", question]).arg(&transcript));
+    assert!(out.status.success(), "analyze failed: {}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("analyze --json prints JSON");
+    let mut attempt = NewAttempt::from_report(Mode::Practice, report).expect("a Report JSON");
+    attempt.started_at = started_at.parse().expect("an RFC 3339 time");
+    attempt.audio_path = Some(wav);
+    attempt.transcript =
+        Some(serde_json::from_str(&std::fs::read_to_string(&transcript).unwrap()).expect("transcript JSON"));
+    std::fs::remove_file(&transcript).unwrap();
+    store.insert_attempt(&attempt).expect("insert the take")
+}

@@ -1,0 +1,73 @@
+//! Stored attempts turned into [`Take`]s: figures from the attempt's columns, metric
+//! texts from its report, the question's sub-kind from the bank, and the sitting it
+//! belongs to (answers given one after another count as one mock interview).
+
+use chrono::Duration;
+
+use super::{Metric, StoryRef, Take};
+use crate::bank::{Bank, Story};
+use crate::store::{Attempt, Status};
+
+/// A break longer than this between two answers starts a new sitting.
+const SITTING_BREAK_MIN: i64 = 20;
+
+/// The takes of `attempts` (any order), oldest first; cancelled takes are left out.
+pub fn takes(attempts: &[Attempt], bank: Option<&Bank>) -> Vec<Take> {
+    let mut out: Vec<Take> = attempts.iter().filter(|a| a.status != Status::Cancelled).map(|a| take(a, bank)).collect();
+    out.sort_by_key(|t| (t.started_at, t.id));
+    let mut sitting = 0;
+    for i in 0..out.len() {
+        if i > 0 {
+            let prev = &out[i - 1];
+            let prev_end = prev.started_at + Duration::milliseconds((prev.duration_s.unwrap_or(0.0) * 1000.0) as i64);
+            if out[i].started_at - prev_end > Duration::minutes(SITTING_BREAK_MIN) {
+                sitting += 1;
+            }
+        }
+        out[i].session_id = sitting;
+    }
+    out
+}
+
+/// One attempt as a take; the bank (when it loads) gives the question's sub-kind.
+pub fn take(a: &Attempt, bank: Option<&Bank>) -> Take {
+    let report = a.report.as_ref();
+    let metrics = report
+        .and_then(|r| r["metrics"].as_array())
+        .map(|list| {
+            list.iter()
+                .map(|m| Metric {
+                    text: m["text"].as_str().unwrap_or_default().to_string(),
+                    kind: m["kind"].as_str().unwrap_or_default().to_string(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let question = a.question_id.as_deref().and_then(|id| bank?.get(id));
+    Take {
+        id: a.id,
+        session_id: 0,
+        question_id: a.question_id.clone(),
+        story_id: a.story_id,
+        kind: a.kind,
+        sub_kind: question.and_then(|q| q.sub_kind.clone()),
+        started_at: a.started_at,
+        duration_s: a.duration_s,
+        target_s: a.target_s,
+        limit_s: a.limit_s,
+        score: a.score,
+        wpm: a.wpm,
+        fillers_per_min: a.fillers_per_min,
+        metrics,
+        principles: a.principles.clone(),
+    }
+}
+
+pub fn story_refs(stories: &[Story]) -> Vec<StoryRef> {
+    stories
+        .iter()
+        .filter_map(|s| {
+            Some(StoryRef { id: s.id?, title: s.title.clone(), principles: s.principles.clone() })
+        })
+        .collect()
+}
