@@ -49,7 +49,7 @@ pub fn checklist(takes: &[Take], stories: &[StoryRef]) -> Vec<ChecklistItem> {
         *per_session.entry(t.session_id).or_default() += 1;
     }
     let mocks = per_session.values().filter(|&&n| n >= MOCK_MIN_TAKES).count() as f64;
-    let hours = takes.iter().filter_map(|t| t.duration_s).sum::<f64>() / 3600.0;
+    let hours = takes.iter().filter_map(|t| t.duration_s).fold(0.0, |a, b| a + b) / 3600.0;
     vec![
         ChecklistItem {
             item: "story per principle",
@@ -73,7 +73,7 @@ pub fn checklist(takes: &[Take], stories: &[StoryRef]) -> Vec<ChecklistItem> {
             item: "mock interviews",
             done: mocks,
             target: 10.0,
-            counted_as: "sessions with 3 or more answers",
+            counted_as: "sittings of 3 or more answers in a row",
         },
         ChecklistItem {
             item: "questions practised",
