@@ -8,9 +8,9 @@ use super::{StoryRef, Take};
 use crate::principles::PRINCIPLES;
 use crate::round::Kind;
 
-/// Takes in one session before it counts as a mock interview: a real loop round asks
-/// several questions back to back.
-pub const MOCK_MIN_TAKES: usize = 3;
+/// Different questions in one sitting before it counts as a mock interview: a real
+/// round asks several back to back (a drill of one question does not count).
+pub const MOCK_MIN_QUESTIONS: usize = 3;
 /// Candidates who pass logged 60+ hours of mock interviews.
 pub const HOURS_TARGET: f64 = 60.0;
 
@@ -44,11 +44,11 @@ pub fn checklist(takes: &[Take], stories: &[StoryRef]) -> Vec<ChecklistItem> {
         takes.iter().filter(|t| keep(t)).filter_map(|t| t.question_id.as_deref()).collect::<BTreeSet<_>>().len()
             as f64
     };
-    let mut per_session: BTreeMap<i64, usize> = BTreeMap::new();
+    let mut per_session: BTreeMap<i64, BTreeSet<&str>> = BTreeMap::new();
     for t in takes {
-        *per_session.entry(t.session_id).or_default() += 1;
+        per_session.entry(t.session_id).or_default().extend(t.question_id.as_deref());
     }
-    let mocks = per_session.values().filter(|&&n| n >= MOCK_MIN_TAKES).count() as f64;
+    let mocks = per_session.values().filter(|q| q.len() >= MOCK_MIN_QUESTIONS).count() as f64;
     let hours = takes.iter().filter_map(|t| t.duration_s).fold(0.0, |a, b| a + b) / 3600.0;
     vec![
         ChecklistItem {
@@ -73,7 +73,7 @@ pub fn checklist(takes: &[Take], stories: &[StoryRef]) -> Vec<ChecklistItem> {
             item: "mock interviews",
             done: mocks,
             target: 10.0,
-            counted_as: "sittings of 3 or more answers in a row",
+            counted_as: "sittings that took 3 or more different questions",
         },
         ChecklistItem {
             item: "questions practised",

@@ -1,31 +1,16 @@
 //! Stored attempts turned into [`Take`]s: figures from the attempt's columns, metric
-//! texts from its report, the question's sub-kind from the bank, and the sitting it
-//! belongs to (answers given one after another count as one mock interview).
-
-use chrono::Duration;
+//! texts from its report, the question's sub-kind from the bank, and the sitting
+//! (store session) it belongs to.
 
 use super::{Metric, StoryRef, Take};
 use crate::bank::{Bank, Story};
 use crate::store::{Attempt, Status};
 
-/// A break longer than this between two answers starts a new sitting.
-const SITTING_BREAK_MIN: i64 = 20;
-
 /// The takes of `attempts` (any order), oldest first; cancelled takes are left out.
 pub fn takes(attempts: &[Attempt], bank: Option<&Bank>) -> Vec<Take> {
-    let mut out: Vec<Take> = attempts.iter().filter(|a| a.status != Status::Cancelled).map(|a| take(a, bank)).collect();
+    let mut out: Vec<Take> =
+        attempts.iter().filter(|a| a.status != Status::Cancelled).map(|a| take(a, bank)).collect();
     out.sort_by_key(|t| (t.started_at, t.id));
-    let mut sitting = 0;
-    for i in 0..out.len() {
-        if i > 0 {
-            let prev = &out[i - 1];
-            let prev_end = prev.started_at + Duration::milliseconds((prev.duration_s.unwrap_or(0.0) * 1000.0) as i64);
-            if out[i].started_at - prev_end > Duration::minutes(SITTING_BREAK_MIN) {
-                sitting += 1;
-            }
-        }
-        out[i].session_id = sitting;
-    }
     out
 }
 
@@ -46,7 +31,8 @@ pub fn take(a: &Attempt, bank: Option<&Bank>) -> Take {
     let question = a.question_id.as_deref().and_then(|id| bank?.get(id));
     Take {
         id: a.id,
-        session_id: 0,
+        // A take saved on its own is a sitting of its own.
+        session_id: a.session_id.unwrap_or(-a.id),
         question_id: a.question_id.clone(),
         story_id: a.story_id,
         kind: a.kind,

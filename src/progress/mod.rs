@@ -22,6 +22,7 @@ pub mod trends;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Take {
     pub id: i64,
+    /// The sitting (store session) it was given in: a mock interview is one of several answers.
     pub session_id: i64,
     pub question_id: Option<String>,
     pub story_id: Option<i64>,
