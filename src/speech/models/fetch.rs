@@ -153,7 +153,10 @@ fn transfer(
         }
         Err(ureq::Error::Transport(t)) => {
             use ureq::ErrorKind::*;
-            let msg = t.to_string();
+            let msg = match t.message() {
+                Some(m) => format!("{}: {m}", t.kind()),
+                None => t.kind().to_string(),
+            };
             return Err(match t.kind() {
                 Dns | ConnectionFailed | ProxyConnect => Attempt::Unreachable(msg),
                 _ => Attempt::Cut {
