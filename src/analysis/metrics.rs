@@ -274,6 +274,10 @@ fn from_to(toks: &[Token], x: usize, start: usize) -> Option<(usize, usize, &'st
         j += l;
     }
     j = rate(toks, j);
+    // "from 12 percent down to 0.5 percent"
+    if matches!(norm(toks, j), "down" | "up") && !toks[j - 1].clause_end {
+        j += 1;
+    }
     if norm(toks, j) != "to" || toks[j - 1].clause_end {
         return None;
     }
@@ -372,6 +376,7 @@ mod tests {
         assert_eq!(texts("three times faster"), ["three times"]);
         assert_eq!(texts("NPS +12 and CSAT of 92"), ["NPS +12", "CSAT of 92"]);
         assert_eq!(texts("conversion rose from 2.1% to 2.6%"), ["from 2.1% to 2.6%"]);
+        assert_eq!(texts("errors went from 12 percent down to 0.5 percent"), ["from 12 percent down to 0.5 percent"]);
         assert_eq!(texts("handle 30K location updates per second"), ["30K location updates per second"]);
         assert_eq!(texts("two point three million dollars"), ["two point three million dollars"]);
     }
