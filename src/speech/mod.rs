@@ -1,2 +1,6 @@
 //! Speech to text: the whisper engine, streaming segmentation and model management.
+pub mod engine;
+pub mod format;
 pub mod models;
+pub mod segmenter;
+pub mod transcribe;

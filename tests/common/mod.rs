@@ -122,3 +122,9 @@ pub fn seed_spoken_take(data_dir: &Path, question: &str, text: &str, started_at:
     std::fs::remove_file(&transcript).unwrap();
     store.insert_attempt(&attempt).expect("insert the take")
 }
+
+/// Runs sox with `args` (converting test audio between rates, channels and formats).
+pub fn sox(args: &[&str]) {
+    let status = Command::new("sox").args(args).status().expect("sox is installed by scripts/setup");
+    assert!(status.success(), "sox {args:?} failed");
+}

@@ -1,0 +1,57 @@
+//! Bad input to `barraiser transcribe`: one clear line naming the file, exit code 1,
+//! never a panic or an abort.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+
+fn assert_clean_failure(args: &[&std::ffi::OsStr], model: &Path, expect: &str) {
+    let out = run(bin().arg("transcribe").args(args).env("BARRAISER_MODEL", model));
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+    assert_eq!(err.lines().count(), 1, "{args:?}: one line expected: {err}");
+    assert!(err.starts_with("barraiser: error: ") && err.contains(expect), "{args:?}: {err:?} lacks {expect:?}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(stdout(&out).is_empty());
+}
+
+#[test]
+fn bad_audio_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let text_wav = d.join("notes.wav");
+    std::fs::write(&text_wav, "These are my interview notes, not a recording.\n").unwrap();
+    let empty = d.join("empty.m4a");
+    std::fs::write(&empty, b"").unwrap();
+    let header_only = d.join("header-only.wav");
+    barraiser::audio::wav::write_mono(&header_only, &[], 16_000, barraiser::audio::wav::WavEncoding::Pcm16).unwrap();
+    let missing = d.join("missing.mp3");
+    let model = model_path();
+
+    assert_clean_failure(&[text_wav.as_os_str()], &model, "notes.wav: not an audio file");
+    assert_clean_failure(&[empty.as_os_str()], &model, "empty.m4a: empty file");
+    assert_clean_failure(&[header_only.as_os_str()], &model, "header-only.wav: empty audio");
+    assert_clean_failure(&[missing.as_os_str()], &model, "missing.mp3: no such file");
+    assert_clean_failure(&[d.as_os_str()], &model, "is a directory");
+}
+
+#[test]
+fn truncated_model_is_refused_before_whisper_sees_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let wav = dir.path().join("hello.wav");
+    speak("Hello there.", &wav);
+    let model = std::fs::read(model_path()).expect("the test model");
+    let truncated = dir.path().join("ggml-tiny.en.bin");
+    std::fs::write(&truncated, &model[..model.len() / 3]).unwrap();
+    assert_clean_failure(&[wav.as_os_str()], &truncated, "ggml-tiny.en.bin");
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    let out = run(bin().args(["transcribe", "x.wav", "--format", "docx"]));
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(bin().args(["transcribe", "x.wav", "--threads", "0"]));
+    assert_eq!(out.status.code(), Some(2));
+}
