@@ -76,7 +76,7 @@ fn printed(v: &ProgressView) -> String {
     }
     let _ = writeln!(o, "\nTrends (oldest → newest)");
     for t in &v.trends {
-        let latest = t.latest().map_or("-".into(), |x| format!("{x:.1}{}", t.unit));
+        let latest = t.latest().map_or("-".into(), |x| format!("{x:.1} {}", t.unit).trim_end().to_string());
         let change = t.change.map_or(String::new(), |c| format!(" ({}{c:.1})", if c >= 0.0 { "+" } else { "" }));
         let _ = writeln!(o, "  {:<18} {} latest {latest}{change}", t.name, t.sparkline());
     }

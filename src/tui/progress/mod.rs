@@ -147,7 +147,7 @@ fn trend_lines(trends: &[Trend], area: Rect, buf: &mut Buffer) {
                 let skip = s.chars().count().saturating_sub(spark_width);
                 s.chars().skip(skip).collect()
             };
-            let latest = t.latest().map(|v| format!("{v:.1}{}", t.unit)).unwrap_or_else(|| "–".into());
+            let latest = t.latest().map(|v| format!("{v:.1} {}", t.unit).trim_end().to_string()).unwrap_or_else(|| "–".into());
             let arrow = match t.change {
                 Some(c) if c.abs() < 1e-9 => Span::raw(" ="),
                 Some(c) => {
