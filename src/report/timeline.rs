@@ -99,25 +99,31 @@ fn pause_marks(o: &mut String, r: &Report, x: &dyn Fn(f64) -> f64) {
     }
 }
 
-/// Each STAR part runs from its start to the next part's start.
+/// The parts in the order spoken, each as wide as its share of the speaking time (a
+/// part may return later, as a principle named at the end does: its share counts it all).
 fn star_row(o: &mut String, r: &Report, end_s: f64, x: &dyn Fn(f64) -> f64) {
-    let mut parts: Vec<(f64, &str, f64)> =
-        r.star.parts.iter().filter_map(|p| Some((p.start_s?, p.part.as_str(), p.share))).collect();
-    parts.sort_by(|a, b| a.0.total_cmp(&b.0));
-    for (i, &(start, name, share)) in parts.iter().enumerate() {
-        let stop = parts.get(i + 1).map_or(end_s, |n| n.0);
-        let colour = PART_COLOURS.iter().find(|(n, _)| *n == name).map_or("#dadce0", |c| c.1);
-        let title = format!("{name} from {} ({:.0}% of the answer)", clock(start), share * 100.0);
-        rect(o, x(start), x(stop), 1, colour, "tl-star", &title);
-        if x(stop) - x(start) > 46.0 {
+    let rank = |name: &str| PART_COLOURS.iter().position(|(n, _)| *n == name).unwrap_or(PART_COLOURS.len());
+    let mut parts: Vec<_> = r.star.parts.iter().collect();
+    parts.sort_by_key(|p| (p.word_index, rank(&p.part)));
+    let first_s = parts.iter().filter_map(|p| p.start_s).reduce(f64::min).unwrap_or(0.0);
+    let mut at = first_s;
+    for p in parts {
+        let width_s = p.share * (end_s - first_s);
+        let colour = PART_COLOURS.get(rank(&p.part)).map_or("#dadce0", |c| c.1);
+        let when = p.start_s.map(|s| format!(", first at {}", clock(s))).unwrap_or_default();
+        let title = format!("{}: {:.0}% of the answer{when}", p.part, p.share * 100.0);
+        rect(o, x(at), x(at + width_s), 1, colour, "tl-star", &title);
+        if x(at + width_s) - x(at) > 46.0 {
             let _ = write!(
                 o,
-                r#"<text x="{:.1}" y="{:.1}" class="tl-part">{}</text>"#,
-                x(start) + 4.0,
+                r#"<text x="{:.1}" y="{:.1}" class="tl-part">{} {:.0}%</text>"#,
+                x(at) + 4.0,
                 row_y(1) + ROW_H * 0.6,
-                escape(name)
+                escape(&p.part),
+                p.share * 100.0
             );
         }
+        at += width_s;
     }
 }
 
