@@ -11,6 +11,7 @@ use crate::analysis::{analyze, Context, Lexicon};
 use crate::bank::Bank;
 use crate::report::{render_json, render_markdown, render_text};
 use crate::round::Kind;
+use crate::speech::transcribe::{transcribe_file, TranscribeOptions};
 use crate::transcript::Transcript;
 
 /// Name of the optional user word-list file in the config directory.
@@ -95,8 +96,10 @@ pub fn load_answer(path: &Path, g: &Global) -> Result<Transcript> {
     Ok(t)
 }
 
-fn transcribe(path: &Path, _g: &Global) -> Result<Transcript> {
-    bail!("{}: audio input needs transcription, which this build cannot do yet; pass a transcript .json or a .txt", path.display())
+/// Audio goes through the same transcription as `barraiser transcribe`.
+fn transcribe(path: &Path, g: &Global) -> Result<Transcript> {
+    let opts = TranscribeOptions::from_global(g)?;
+    transcribe_file(path, &opts)
 }
 
 /// The round type, limit and follow-ups of a question in the bank; `--kind` still wins.
