@@ -81,7 +81,7 @@ pub fn load_answer(path: &Path, g: &Global) -> Result<Transcript> {
         "json" => {
             let text = std::fs::read_to_string(path).with_context(|| format!("could not read {}", path.display()))?;
             serde_json::from_str::<Transcript>(&text)
-                .with_context(|| format!("{} is not a transcript JSON (as `barraiser transcribe --json` writes)", path.display()))?
+                .with_context(|| format!("{} is not a transcript JSON (as `barraiser transcribe --format json` writes)", path.display()))?
         }
         "txt" | "text" | "md" => {
             let bytes = std::fs::read(path).with_context(|| format!("could not read {}", path.display()))?;
