@@ -8,6 +8,7 @@ pub mod audio;
 pub mod bank;
 pub mod cli;
 pub mod paths;
+pub mod practice;
 pub mod principles;
 pub mod progress;
 pub mod report;

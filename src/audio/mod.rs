@@ -1,6 +1,9 @@
 //! Audio in and out: decoding files, resampling, crash-safe WAV, capture and playback.
+pub mod capture;
 pub mod decode;
+pub mod devices;
 pub mod level;
 pub mod playback;
+pub mod recorder;
 pub mod resample;
 pub mod wav;

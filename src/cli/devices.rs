@@ -1,13 +1,30 @@
-//! `barraiser devices`.
+//! `barraiser devices`: the audio inputs barraiser can record from.
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 use clap::Args;
 
 use super::Global;
+use crate::audio::devices::list_inputs;
 
 #[derive(Debug, Default, Args)]
 pub struct DevicesArgs {}
 
 pub fn run(_args: DevicesArgs, _g: &Global) -> Result<()> {
-    bail!("`devices` is not available yet")
+    let inputs = list_inputs()?;
+    if inputs.is_empty() {
+        println!("No audio input devices found. Connect a microphone or start the sound server.");
+        return Ok(());
+    }
+    for input in inputs {
+        let mark = if input.is_default { "*" } else { " " };
+        match input.config {
+            Ok(c) => println!(
+                "{mark} {}  ({} Hz, {} ch, {})",
+                input.name, c.sample_rate, c.channels, c.format
+            ),
+            Err(e) => println!("{mark} {}  (unusable: {e})", input.name),
+        }
+    }
+    println!("\n* default input. Choose another with --device NAME (a part of the name will do).");
+    Ok(())
 }

@@ -3,4 +3,5 @@ pub mod engine;
 pub mod format;
 pub mod models;
 pub mod segmenter;
+pub mod stream;
 pub mod transcribe;

@@ -128,3 +128,73 @@ pub fn sox(args: &[&str]) {
     let status = Command::new("sox").args(args).status().expect("sox is installed by scripts/setup");
     assert!(status.success(), "sox {args:?} failed");
 }
+
+/// A PulseAudio null sink of its own for one test: what is played into it with
+/// [`NullSink::play`] is what a barraiser started with [`NullSink::source_env`]
+/// records, without hearing other tests' audio. Unloaded on drop.
+pub struct NullSink {
+    pub name: String,
+    module: String,
+}
+
+impl NullSink {
+    pub fn new(tag: &str) -> NullSink {
+        let name = format!("bx_{tag}_{}", std::process::id());
+        let out = run(Command::new("pactl").args([
+            "load-module",
+            "module-null-sink",
+            &format!("sink_name={name}"),
+        ]));
+        assert!(out.status.success(), "pactl load-module failed: {}", stderr(&out));
+        NullSink { name, module: stdout(&out).trim().to_string() }
+    }
+
+    /// The environment variable that makes libpulse (and the ALSA pulse plugin) record from this sink.
+    pub fn source_env(&self) -> (&'static str, String) {
+        ("PULSE_SOURCE", format!("{}.monitor", self.name))
+    }
+
+    /// Plays a sound file into the sink and waits until it has been played.
+    pub fn play(&self, file: &Path) {
+        let status = Command::new("paplay")
+            .arg(format!("--device={}", self.name))
+            .arg(file)
+            .status()
+            .expect("paplay is installed by scripts/setup");
+        assert!(status.success(), "paplay failed for {file:?}");
+    }
+}
+
+impl Drop for NullSink {
+    fn drop(&mut self) {
+        let _ = Command::new("pactl").args(["unload-module", &self.module]).status();
+    }
+}
+
+/// Duration in seconds of a WAV file, read with hound (so the file must be valid).
+pub fn wav_seconds(path: &Path) -> f64 {
+    let reader = hound::WavReader::open(path).unwrap_or_else(|e| panic!("{path:?} is not a valid WAV: {e}"));
+    reader.duration() as f64 / reader.spec().sample_rate as f64
+}
+
+/// Word error rate of `hypothesis` against `reference`: word-level edit distance
+/// over the reference length, case and punctuation ignored.
+pub fn word_error_rate(reference: &str, hypothesis: &str) -> f64 {
+    let norm = |t: &str| -> Vec<String> {
+        t.split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let (r, h) = (norm(reference), norm(hypothesis));
+    let mut prev: Vec<usize> = (0..=h.len()).collect();
+    for (i, rw) in r.iter().enumerate() {
+        let mut cur = vec![i + 1; h.len() + 1];
+        for (j, hw) in h.iter().enumerate() {
+            let sub = prev[j] + usize::from(rw != hw);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[h.len()] as f64 / r.len().max(1) as f64
+}

@@ -1,0 +1,189 @@
+//! A live take: the microphone feeds the crash-safe recording, the level meter and
+//! the live transcription at once.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError};
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+
+use crate::audio::capture::{Capture, CaptureEvent, CaptureOptions, RATE};
+use crate::audio::level::frame_db;
+use crate::audio::recorder::{Recorder, Recording, RecordingMeta};
+use crate::speech::stream::LiveTranscriber;
+use crate::speech::transcribe::TranscribeOptions;
+use crate::transcript::Transcript;
+
+/// How long `stop` waits for the capture worker to hand over the tail.
+const DRAIN_TIMEOUT: Duration = Duration::from_secs(3);
+/// The level meter shows the loudness of the newest 50 ms.
+const LEVEL_WINDOW: usize = RATE as usize / 20;
+
+pub struct TakeOptions {
+    pub device: Option<String>,
+    pub transcribe: TranscribeOptions,
+    pub meta: RecordingMeta,
+    /// Where the in-progress marker goes (the store's recordings directory).
+    pub journal_dir: PathBuf,
+    /// Audio past this many seconds is not kept (`--seconds`).
+    pub max_s: Option<f64>,
+}
+
+pub struct Take {
+    capture: Capture,
+    events: Receiver<CaptureEvent>,
+    recorder: Recorder,
+    live: LiveTranscriber,
+    samples: u64,
+    max_samples: Option<u64>,
+    level_db: f32,
+    failure: Option<String>,
+    ended: bool,
+    paused: bool,
+}
+
+/// What a stopped take left: the recording, and the transcript unless nothing was said.
+pub struct Finished {
+    pub recording: Recording,
+    pub transcript: Result<Transcript>,
+    /// The device failed mid-answer: what came before it is still here.
+    pub failure: Option<String>,
+    /// Seconds from the stop to the finished transcript.
+    pub tail_s: f64,
+}
+
+impl Take {
+    /// Starts recording at once, then loads the model while the first words are
+    /// already being captured.
+    pub fn start(opts: &TakeOptions) -> Result<Take> {
+        let mut capture = Capture::start(&CaptureOptions { device: opts.device.clone() })?;
+        let events = capture.take_events().expect("a new capture has its events");
+        let recorder = Recorder::create(&opts.meta, RATE, Some(&opts.journal_dir))?;
+        let live = LiveTranscriber::start(&opts.transcribe)?;
+        Ok(Take {
+            capture,
+            events,
+            recorder,
+            live,
+            samples: 0,
+            max_samples: opts.max_s.map(|s| (s * RATE as f64).round() as u64),
+            level_db: -100.0,
+            failure: None,
+            ended: false,
+            paused: false,
+        })
+    }
+
+    pub fn device_name(&self) -> &str {
+        self.capture.device_name()
+    }
+
+    /// Takes in whatever audio has arrived; never blocks.
+    pub fn pump(&mut self) -> Result<()> {
+        loop {
+            match self.events.try_recv() {
+                Ok(event) => self.on_event(event)?,
+                Err(TryRecvError::Empty) => return Ok(()),
+                Err(TryRecvError::Disconnected) => {
+                    self.ended = true;
+                    return Ok(());
+                }
+            }
+        }
+    }
+
+    fn on_event(&mut self, event: CaptureEvent) -> Result<()> {
+        match event {
+            CaptureEvent::Audio(mut samples) => {
+                if let Some(max) = self.max_samples {
+                    samples.truncate(max.saturating_sub(self.samples) as usize);
+                }
+                if samples.is_empty() {
+                    return Ok(());
+                }
+                self.recorder.write(&samples)?;
+                self.samples += samples.len() as u64;
+                self.level_db = frame_db(&samples[samples.len().saturating_sub(LEVEL_WINDOW)..]);
+                self.live.push(samples);
+            }
+            // The tail and `End` follow.
+            CaptureEvent::Failed(message) => self.failure = Some(message),
+            CaptureEvent::End { .. } => self.ended = true,
+        }
+        Ok(())
+    }
+
+    /// Seconds recorded (the audio's own clock: a pause stops it).
+    pub fn elapsed_s(&self) -> f64 {
+        self.samples as f64 / RATE as f64
+    }
+
+    /// Loudness of the newest audio in dBFS (-100 for silence).
+    pub fn level_db(&self) -> f32 {
+        if self.paused {
+            -100.0
+        } else {
+            self.level_db
+        }
+    }
+
+    /// The device failed: recording has ended, what came before is kept.
+    pub fn failure(&self) -> Option<&str> {
+        self.failure.as_deref()
+    }
+
+    /// No more audio will come (device failed, or the `--seconds` cap was reached).
+    pub fn is_done(&self) -> bool {
+        self.ended || self.failure.is_some() || self.max_samples.is_some_and(|m| self.samples >= m)
+    }
+
+    /// The newest transcript, when one came since the last call.
+    pub fn poll_transcript(&mut self) -> Option<&Transcript> {
+        self.live.poll()
+    }
+
+    pub fn is_paused(&self) -> bool {
+        self.paused
+    }
+
+    pub fn set_paused(&mut self, paused: bool) {
+        if paused != self.paused {
+            if paused {
+                self.capture.pause();
+            } else {
+                self.capture.resume();
+            }
+            self.paused = paused;
+        }
+    }
+
+    /// Stops the microphone, keeps every sample it delivered, and transcribes the
+    /// last piece.
+    pub fn stop(mut self) -> Result<Finished> {
+        self.drain()?;
+        let stopped = Instant::now();
+        let Take { recorder, live, failure, .. } = self;
+        let recording = recorder.finish()?;
+        let transcript = live.finish();
+        Ok(Finished { recording, transcript, failure, tail_s: stopped.elapsed().as_secs_f64() })
+    }
+
+    /// Stops without transcribing; the recording is kept (until discarded).
+    pub fn cancel(mut self) -> Result<Recording> {
+        self.drain()?;
+        self.recorder.finish()
+    }
+
+    fn drain(&mut self) -> Result<()> {
+        self.capture.stop();
+        let deadline = Instant::now() + DRAIN_TIMEOUT;
+        while !self.ended {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.events.recv_timeout(left) {
+                Ok(event) => self.on_event(event)?,
+                Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => break,
+            }
+        }
+        Ok(())
+    }
+}

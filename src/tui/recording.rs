@@ -1,0 +1,204 @@
+//! The recording view: the question, a large clock against the limit, the time bar
+//! (amber at 2:00, red at 2:30 of 3:00, scaled for longer rounds) with the 2:10
+//! target marked, the input level, the live transcript and what was heard so far.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Widget, Wrap};
+
+use super::app::{LiveView, QuestionItem};
+
+/// 3x5 block digits for the clock.
+const DIGITS: [[&str; 5]; 11] = [
+    ["███", "█ █", "█ █", "█ █", "███"],
+    ["  █", "  █", "  █", "  █", "  █"],
+    ["███", "  █", "███", "█  ", "███"],
+    ["███", "  █", "███", "  █", "███"],
+    ["█ █", "█ █", "███", "  █", "  █"],
+    ["███", "█  ", "███", "  █", "███"],
+    ["███", "█  ", "███", "█ █", "███"],
+    ["███", "  █", "  █", "  █", "  █"],
+    ["███", "█ █", "███", "█ █", "███"],
+    ["███", "█ █", "███", "  █", "███"],
+    ["   ", " █ ", "   ", " █ ", "   "],
+];
+
+/// `m:ss`.
+pub fn clock(seconds: f64) -> String {
+    let s = seconds.max(0.0).floor() as u64;
+    format!("{}:{:02}", s / 60, s % 60)
+}
+
+/// The time zone's colour: green, then amber, then red, then past the limit.
+pub fn zone_color(q: &QuestionItem, elapsed_s: f64) -> Color {
+    let (amber, red) = q.warnings_s();
+    if elapsed_s >= red {
+        Color::Red
+    } else if elapsed_s >= amber {
+        Color::Yellow
+    } else {
+        Color::Green
+    }
+}
+
+fn big_clock(text: &str, color: Color) -> Vec<Line<'static>> {
+    (0..5)
+        .map(|row| {
+            let glyphs: Vec<String> = text
+                .chars()
+                .map(|c| {
+                    let i = c.to_digit(10).map_or(10, |d| d as usize);
+                    DIGITS[i][row].to_string()
+                })
+                .collect();
+            Line::from(Span::styled(glyphs.join(" "), Style::new().fg(color)))
+        })
+        .collect()
+}
+
+pub struct RecordingView<'a> {
+    pub question: &'a QuestionItem,
+    pub live: &'a LiveView,
+}
+
+impl Widget for RecordingView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let q = self.question;
+        let live = self.live;
+        let title = if live.paused { " Paused " } else { " Recording " };
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(Line::from(title).bold())
+            .title(Line::from(format!(" {} · {} ", q.id, q.kind)).right_aligned());
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let [question, clock_area, bar, marks, level, transcript, heard] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Length(5),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Min(2),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+
+        Paragraph::new(q.text.as_str()).wrap(Wrap { trim: true }).bold().render(question, buf);
+
+        let color = zone_color(q, live.elapsed_s);
+        let [big, side] = Layout::horizontal([Constraint::Length(20), Constraint::Min(10)]).areas(clock_area);
+        Paragraph::new(big_clock(&clock(live.elapsed_s), color)).render(big, buf);
+        let left = q.limit_s - live.elapsed_s;
+        let mut side_lines = vec![
+            Line::from(format!("of {}", clock(q.limit_s))),
+            Line::from(format!("target {}", clock(q.target_s()))),
+            Line::from(match color {
+                Color::Green => String::new(),
+                _ if left > 0.0 => format!("{} left: land the result", clock(left)),
+                _ => String::new(),
+            })
+            .fg(color),
+        ];
+        if live.past_limit {
+            side_lines.push(Line::from(" past the limit ").white().on_red());
+        }
+        if live.paused {
+            side_lines.push(Line::from("paused: p resumes").yellow());
+        }
+        Paragraph::new(side_lines).render(side, buf);
+
+        let ratio = (live.elapsed_s / q.limit_s).clamp(0.0, 1.0);
+        Gauge::default()
+            .gauge_style(Style::new().fg(color).bg(Color::DarkGray))
+            .ratio(ratio)
+            .label(format!("{} / {}", clock(live.elapsed_s), clock(q.limit_s)))
+            .render(bar, buf);
+        render_marks(q, marks, buf);
+
+        let level_ratio = ((live.level_db as f64 + 60.0) / 60.0).clamp(0.0, 1.0);
+        let [label, meter] = Layout::horizontal([Constraint::Length(7), Constraint::Min(5)]).areas(level);
+        Line::from("level ").render(label, buf);
+        let level_color = if live.level_db < -55.0 { Color::DarkGray } else { Color::Cyan };
+        Gauge::default()
+            .gauge_style(Style::new().fg(level_color))
+            .ratio(level_ratio)
+            .label(if live.level_db <= -99.0 { "silent".to_string() } else { format!("{:.0} dB", live.level_db) })
+            .render(meter, buf);
+
+        render_transcript(&live.transcript, transcript, buf);
+
+        let principles = if live.principles.is_empty() { "none yet".to_string() } else { live.principles.join(", ") };
+        Line::from(vec![
+            Span::styled(format!("metrics {} · principles: {principles}", live.metrics), Style::new().fg(Color::Gray)),
+        ])
+        .render(heard, buf);
+    }
+}
+
+/// The amber, red and target positions under the bar.
+fn render_marks(q: &QuestionItem, area: Rect, buf: &mut Buffer) {
+    if area.width < 10 {
+        return;
+    }
+    let (amber, red) = q.warnings_s();
+    let at = |s: f64| area.x + ((s / q.limit_s) * (area.width - 1) as f64).round() as u16;
+    let put = |buf: &mut Buffer, x: u16, text: &str, style: Style| {
+        let room = (area.x + area.width).saturating_sub(x) as usize;
+        buf.set_stringn(x, area.y, text, room, style);
+    };
+    put(buf, at(amber), "▲", Style::new().fg(Color::Yellow));
+    put(buf, at(red), "▲", Style::new().fg(Color::Red));
+    let target = at(q.target_s());
+    put(buf, target, &format!("▲ {}", clock(q.target_s())), Style::new().add_modifier(Modifier::BOLD));
+}
+
+/// The newest words of the live transcript that fit, wrapped.
+fn render_transcript(text: &str, area: Rect, buf: &mut Buffer) {
+    let block = Block::default().borders(Borders::TOP).title(" transcript ").fg(Color::Gray);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if text.is_empty() {
+        Paragraph::new("(words appear here at each pause)").dark_gray().render(inner, buf);
+        return;
+    }
+    let width = inner.width.max(1) as usize;
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.len() + 1 + word.len() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    let shown = &lines[lines.len().saturating_sub(inner.height as usize)..];
+    Paragraph::new(shown.iter().map(|l| Line::from(l.as_str())).collect::<Vec<_>>()).render(inner, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::round::Kind;
+
+    fn q(limit_s: f64) -> QuestionItem {
+        QuestionItem { id: "x".into(), text: "t".into(), kind: Kind::Behavioral, principles: vec![], limit_s }
+    }
+
+    #[test]
+    fn zones_follow_the_guide_and_scale() {
+        let three = q(180.0);
+        assert_eq!(zone_color(&three, 119.0), Color::Green);
+        assert_eq!(zone_color(&three, 120.0), Color::Yellow);
+        assert_eq!(zone_color(&three, 150.0), Color::Red);
+        assert_eq!(three.target_s(), 130.0);
+        let five = q(300.0);
+        assert_eq!(five.warnings_s(), (200.0, 250.0));
+        assert_eq!(zone_color(&five, 180.0), Color::Green);
+        assert_eq!(clock(130.4), "2:10");
+    }
+}
