@@ -76,6 +76,9 @@ fn kill_9_loses_at_most_a_second_and_is_recovered_at_the_next_start() {
     let sink = NullSink::new("kill");
     let (key, value) = sink.source_env();
     let out_wav = dir.path().join("interrupted.wav");
+    // Something in the store beforehand, to check that it comes through untouched.
+    let added = run(bin().args(["story", "add", "--title", "Checkout rescue", "--principle", "Ownership"]).env("BARRAISER_DATA", &data));
+    assert!(added.status.success(), "{}", stderr(&added));
     let mut child = bin()
         .args(["record", "--out"])
         .arg(&out_wav)
@@ -119,6 +122,9 @@ fn kill_9_loses_at_most_a_second_and_is_recovered_at_the_next_start() {
     let repaired = wav_seconds(&out_wav);
     assert!(repaired >= ran - 1.0 && repaired <= ran + 0.5, "repaired {repaired} s of {ran} s");
     assert!(hound::WavReader::open(&out_wav).unwrap().samples::<i16>().all(|s| s.is_ok()));
+    let stories = run(bin().args(["story", "list"]).env("BARRAISER_DATA", &data));
+    assert!(stories.status.success(), "{}", stderr(&stories));
+    assert!(stdout(&stories).contains("Checkout rescue"), "{}", stdout(&stories));
 }
 
 #[test]

@@ -229,8 +229,8 @@ pub fn pending_recovered(dir: &Path) -> Result<Vec<Recovered>> {
         let meta: RecordingMeta = serde_json::from_slice(&bytes)
             .with_context(|| format!("{}: not a recording note", note.display()))?;
         match wav_length(&meta.path) {
-            Ok(recording) => out.push(Recovered { meta, recording, note }),
-            Err(_) => {
+            Ok(recording) if recording.samples > 0 => out.push(Recovered { meta, recording, note }),
+            _ => {
                 let _ = fs::remove_file(&note); // the recording itself was removed by hand
             }
         }

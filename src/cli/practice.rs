@@ -45,7 +45,7 @@ pub struct PracticeArgs {
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Input device (a name from `barraiser devices`, or part of one)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", env = "BARRAISER_DEVICE")]
     pub device: Option<String>,
     /// No terminal bell at the time warnings and the limit
     #[arg(long)]

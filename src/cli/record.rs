@@ -23,7 +23,7 @@ pub struct RecordArgs {
     #[arg(long, value_name = "N")]
     pub seconds: Option<f64>,
     /// Input device (a name from `barraiser devices`, or part of one)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", env = "BARRAISER_DEVICE")]
     pub device: Option<String>,
 }
 
