@@ -4,7 +4,8 @@
 mod common;
 
 use std::io::{BufRead, BufReader};
-use std::process::Stdio;
+use std::path::Path;
+use std::process::{Child, ChildStderr, Stdio};
 use std::time::{Duration, Instant};
 
 use common::*;
@@ -22,6 +23,27 @@ fn rms(path: &std::path::Path, from_s: f64, to_s: f64) -> f64 {
     (samples.iter().map(|s| s * s).sum::<f64>() / samples.len().max(1) as f64).sqrt()
 }
 
+/// Starts `barraiser record ARGS --out OUT` on the sink's monitor and returns once
+/// it says it is recording (its first line), with the rest of its stderr.
+fn start_recording(args: &[&str], out: &Path, sink: &NullSink, data: &Path) -> (Child, BufReader<ChildStderr>) {
+    let (key, value) = sink.source_env();
+    let mut child = bin()
+        .arg("record")
+        .args(args)
+        .arg("--out")
+        .arg(out)
+        .env(key, value)
+        .env("BARRAISER_DATA", data)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    err.read_line(&mut line).unwrap();
+    assert!(line.starts_with("Recording from"), "{line}");
+    (child, err)
+}
+
 #[test]
 fn devices_lists_the_default_input() {
     let out = run(bin().arg("devices"));
@@ -36,21 +58,9 @@ fn records_what_is_played_for_the_requested_time() {
     let speech = dir.path().join("speech.wav");
     speak("I reduced the checkout time by forty percent in three weeks.", &speech);
     let sink = NullSink::new("record");
-    let (key, value) = sink.source_env();
     let out_wav = dir.path().join("answer.wav");
-    let mut child = bin()
-        .args(["record", "--seconds", "6", "--out"])
-        .arg(&out_wav)
-        .env(key, value)
-        .env("BARRAISER_DATA", dir.path().join("data"))
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Play once the recording has started (its first line says so).
-    let mut err = BufReader::new(child.stderr.take().unwrap());
-    let mut line = String::new();
-    err.read_line(&mut line).unwrap();
-    assert!(line.starts_with("Recording from"), "{line}");
+    // Play once the recording has started.
+    let (mut child, mut err) = start_recording(&["--seconds", "6"], &out_wav, &sink, &dir.path().join("data"));
     let started = Instant::now();
     std::thread::sleep(Duration::from_millis(500));
     sink.play(&speech);
@@ -79,18 +89,7 @@ fn kill_9_loses_at_most_a_second_and_is_recovered_at_the_next_start() {
     // Something in the store beforehand, to check that it comes through untouched.
     let added = run(bin().args(["story", "add", "--title", "Checkout rescue", "--principle", "Ownership"]).env("BARRAISER_DATA", &data));
     assert!(added.status.success(), "{}", stderr(&added));
-    let mut child = bin()
-        .args(["record", "--out"])
-        .arg(&out_wav)
-        .env(key, &value)
-        .env("BARRAISER_DATA", &data)
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut err = BufReader::new(child.stderr.take().unwrap());
-    let mut line = String::new();
-    err.read_line(&mut line).unwrap();
-    assert!(line.starts_with("Recording from"), "{line}");
+    let (mut child, _err) = start_recording(&[], &out_wav, &sink, &data);
     // A null sink's monitor starts delivering after a variable delay (its render
     // blocks): measure from when audio reached the file, which the header tells.
     let polled = Instant::now();
