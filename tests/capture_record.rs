@@ -139,3 +139,17 @@ fn unknown_device_is_a_clear_error() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(!dir.path().join("x.wav").exists());
 }
+
+#[test]
+fn no_sound_server_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(bin()
+        .args(["record", "--seconds", "1", "--out"])
+        .arg(dir.path().join("x.wav"))
+        .env("PULSE_SERVER", "unix:/nonexistent/pulse")
+        .env("BARRAISER_DATA", dir.path()));
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.starts_with("barraiser: error: cannot use the input device"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}

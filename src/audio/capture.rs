@@ -83,7 +83,9 @@ impl Capture {
         let worker = std::thread::Builder::new()
             .name("barraiser-capture".into())
             .spawn(move || {
-                let running = match open(device.as_deref(), worker_overruns) {
+                // ALSA's plugins print their own failures on stderr while probing.
+                let opened = devices::without_stderr(|| open(device.as_deref(), worker_overruns));
+                let running = match opened {
                     Ok(running) => running,
                     Err(err) => {
                         let _ = ready_tx.send(Err(err));
@@ -182,8 +184,9 @@ struct Running {
 fn open(device: Option<&str>, overruns: Arc<AtomicU64>) -> Result<Running> {
     let device = devices::find_input(device)?;
     let name = device.name().unwrap_or_else(|_| "unnamed device".into());
-    let supported = devices::best_config(&device)
-        .with_context(|| format!("input device '{name}'"))?;
+    let supported = devices::best_config(&device).with_context(|| {
+        format!("cannot use the input device '{name}' (is the sound server running? `barraiser devices` lists the inputs)")
+    })?;
     let mut config: cpal::StreamConfig = supported.config();
     // The default buffer can be huge (ALSA's pulse plugin picks 2 s, and the first
     // samples then arrive 2 s late): ask for about 20 ms instead.

@@ -81,7 +81,7 @@ pub fn find_input(name: Option<&str>) -> Result<cpal::Device> {
 pub fn best_config(device: &cpal::Device) -> Result<SupportedStreamConfig> {
     let default = device
         .default_input_config()
-        .context("cannot read the input device's default configuration")?;
+        .context("cannot read its default configuration")?;
     let rate = default.sample_rate();
     if default.sample_format() == PREFERRED[0] {
         return Ok(default);
@@ -115,7 +115,7 @@ pub fn best_config(device: &cpal::Device) -> Result<SupportedStreamConfig> {
 /// Runs `f` with stderr pointed at /dev/null. Probing every ALSA device makes the
 /// plugins (jack, oss) print their failures straight to stderr, which would garble
 /// the screen and our one-line errors.
-fn without_stderr<T>(f: impl FnOnce() -> T) -> T {
+pub(crate) fn without_stderr<T>(f: impl FnOnce() -> T) -> T {
     // SAFETY: plain fd calls; fd 2 is restored before returning.
     unsafe {
         let saved = libc::dup(2);
