@@ -70,3 +70,37 @@ fn keys_drive_the_picker_and_ctrl_c_quits() {
     assert!(screen.contains("product · any principle"), "{screen}");
     assert!(screen.contains(&q.id), "{screen}");
 }
+
+#[test]
+fn an_interrupted_recording_is_offered_first_and_can_be_discarded() {
+    use barraiser::audio::recorder::{recover_interrupted, Recorder, RecordingMeta};
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let wav = store.recordings_dir().join("crashed.wav");
+    // A take that never finished: its recorder is dropped without `finish`, as in a crash.
+    let meta = RecordingMeta { path: wav.clone(), question_id: Some("beh-dive-deep-data".into()), started_at: "2026-01-01T00:00:00Z".into() };
+    let mut recorder = Recorder::create(&meta, 16_000, Some(&store.recordings_dir())).unwrap();
+    recorder.write(&vec![0.1; 24_000]).unwrap();
+    drop(recorder);
+
+    let recovered = recover_interrupted(&store.recordings_dir()).unwrap();
+    assert_eq!(recovered.len(), 1);
+    let bank = Bank::from_files(&[]).unwrap();
+    let args = PracticeArgs::default();
+    let g = Global { data_dir: Some(dir.path().to_path_buf()), model: None, verbose: false };
+    let mut app = App::new(bank.questions().iter().map(QuestionItem::from).collect());
+    let mut ctl = Controller::new(&args, &g, &mut store, &bank, Lexicon::builtin(), recovered);
+    ctl.init(&mut app);
+    assert_eq!(app.screen, Screen::Recovered);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+    let first = terminal.backend().to_string();
+    assert!(first.contains("Interrupted recording recovered"), "{first}");
+    assert!(first.contains("1.5 s of audio kept"), "{first}");
+    let mut script: VecDeque<Event> = [key(KeyCode::Char('d')), key(KeyCode::Char('q'))].into();
+    event_loop(&mut terminal, &mut app, &mut ctl, |_: Duration| Ok(script.pop_front()), || {}).unwrap();
+    assert_eq!(app.screen, Screen::Pick);
+    assert!(!wav.exists());
+    assert!(recover_interrupted(&dir.path().join("recordings")).unwrap().is_empty());
+}
