@@ -53,13 +53,14 @@ pub struct Finished {
 }
 
 impl Take {
-    /// Starts recording at once, then loads the model while the first words are
-    /// already being captured.
+    /// Starts capturing at once, then loads the model while the first words are
+    /// already buffered; the file is created once the model is ready, so a bad
+    /// model leaves nothing behind.
     pub fn start(opts: &TakeOptions) -> Result<Take> {
         let mut capture = Capture::start(&CaptureOptions { device: opts.device.clone() })?;
         let events = capture.take_events().expect("a new capture has its events");
-        let recorder = Recorder::create(&opts.meta, RATE, Some(&opts.journal_dir))?;
         let live = LiveTranscriber::start(&opts.transcribe)?;
+        let recorder = Recorder::create(&opts.meta, RATE, Some(&opts.journal_dir))?;
         Ok(Take {
             capture,
             events,
