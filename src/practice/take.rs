@@ -95,6 +95,8 @@ impl Take {
 
     fn on_event(&mut self, event: CaptureEvent) -> Result<()> {
         match event {
+            // Devices that cannot pause keep delivering: a paused take drops it.
+            CaptureEvent::Audio(_) if self.paused => {}
             CaptureEvent::Audio(mut samples) => {
                 if let Some(max) = self.max_samples {
                     samples.truncate(max.saturating_sub(self.samples) as usize);
