@@ -35,32 +35,8 @@ pub struct Clip {
 impl Clip {
     /// Reads a WAV file (any PCM or float encoding), mixed down to mono.
     pub fn from_wav(path: &Path) -> Result<Clip> {
-        let reader = hound::WavReader::open(path)
-            .with_context(|| format!("{}: not a readable WAV file", path.display()))?;
-        let spec = reader.spec();
-        let channels = spec.channels.max(1) as usize;
-        let corrupt = || format!("{}: WAV data is truncated or corrupt", path.display());
-        let interleaved: Vec<f32> = match spec.sample_format {
-            hound::SampleFormat::Float => {
-                reader.into_samples::<f32>().collect::<Result<_, _>>().with_context(corrupt)?
-            }
-            hound::SampleFormat::Int => {
-                let scale = 1.0 / (1u64 << (spec.bits_per_sample.max(1) - 1)) as f32;
-                reader
-                    .into_samples::<i32>()
-                    .map(|s| s.map(|v| v as f32 * scale))
-                    .collect::<Result<_, _>>()
-                    .with_context(corrupt)?
-            }
-        };
-        let samples: Vec<f32> = interleaved
-            .chunks_exact(channels)
-            .map(|f| f.iter().sum::<f32>() / channels as f32)
-            .collect();
-        if spec.sample_rate == 0 {
-            anyhow::bail!("{}: WAV header gives a sample rate of 0 Hz", path.display());
-        }
-        Ok(Clip { samples: samples.into(), rate: spec.sample_rate })
+        let audio = crate::audio::wav::read_mono(path)?;
+        Ok(Clip { samples: audio.samples.into(), rate: audio.rate })
     }
 
     pub fn duration_s(&self) -> f64 {
