@@ -101,14 +101,16 @@ impl Engine {
     pub fn transcribe_segment(&mut self, samples: &[f32], offset_s: f64, prompt: &str) -> Result<PieceText> {
         let duration_s = samples.len() as f64 / RATE as f64;
         let max_words = (duration_s * MAX_WORDS_PER_S).ceil() as usize + 3;
-        let first = self.run(samples, offset_s, prompt, false)?;
-        if first.words.len() <= max_words {
+        let too_long = |t: &PieceText| t.words.len() > max_words;
+        let first = drop_repeats(self.run(samples, offset_s, prompt, false)?);
+        if !too_long(&first) {
             return Ok(first);
         }
-        let mut redo = self.run(samples, offset_s, "", true)?;
-        if redo.words.len() > max_words {
+        let mut redo = drop_repeats(self.run(samples, offset_s, "", true)?);
+        if too_long(&redo) {
             redo = if redo.words.len() < first.words.len() { redo } else { first };
             redo.words.truncate(max_words);
+            redo.segments = sentences(&redo.words);
         }
         Ok(redo)
     }
@@ -278,6 +280,34 @@ fn is_non_speech(words: &[Word]) -> bool {
     (t.starts_with('[') && t.ends_with(']')) || (t.starts_with('(') && t.ends_with(')')) || !t.chars().any(char::is_alphanumeric)
 }
 
+/// Where whisper repeats itself: four words said again later in the same piece,
+/// and as far as the second copy follows the first. Returns (start, length) of the copy.
+fn repeated_run(words: &[Word]) -> Option<(usize, usize)> {
+    const N: usize = 4;
+    let norm: Vec<String> =
+        words.iter().map(|w| w.text.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase()).collect();
+    for j in 1..norm.len().saturating_sub(N - 1) {
+        if let Some(i) = (0..j).find(|&i| i + N <= j && norm[i..i + N] == norm[j..j + N]) {
+            let k = (N..).take_while(|&k| i + k < j && j + k < norm.len() && norm[i + k] == norm[j + k]).last().unwrap_or(N - 1) + 1;
+            return Some((j, k));
+        }
+    }
+    None
+}
+
+/// Removes whisper's repeated passages from a piece's words.
+fn drop_repeats(mut text: PieceText) -> PieceText {
+    let mut changed = false;
+    while let Some((at, n)) = repeated_run(&text.words) {
+        text.words.drain(at..at + n);
+        changed = true;
+    }
+    if changed {
+        text.segments = sentences(&text.words);
+    }
+    text
+}
+
 /// Groups words into sentences (a word ending in . ? or ! ends one).
 fn sentences(words: &[Word]) -> Vec<Segment> {
     let mut out = Vec::new();
@@ -360,6 +390,20 @@ mod tests {
         assert!(is_non_speech(&[w("(wind"), w("blowing)")]));
         assert!(is_non_speech(&[w("♪")]));
         assert!(!is_non_speech(&[w("Thank"), w("you.")]));
+    }
+
+    #[test]
+    fn repeated_passages_are_dropped() {
+        let words = |t: &str| t.split(' ').map(|w| Word { text: w.into(), start_s: None, end_s: None, probability: None }).collect::<Vec<_>>();
+        let text = |t: &str| drop_repeats(PieceText { segments: vec![], words: words(t) });
+        let joined = |p: PieceText| p.words.iter().map(|w| w.text.clone()).collect::<Vec<_>>().join(" ");
+        assert_eq!(
+            joined(text("So, uh, we cut the time, um, by half. So, uh, we cut the time, um And, uh, sales went up.")),
+            "So, uh, we cut the time, um, by half. And, uh, sales went up."
+        );
+        assert_eq!(joined(text("we grew. we grew. we grew. we grew. we grew.")), "we grew. we grew. we grew.");
+        assert_eq!(joined(text("very very very good and I led the launch")), "very very very good and I led the launch");
+        assert_eq!(text("a b c d e").segments.len(), 0, "untouched pieces keep their segments");
     }
 
     #[test]
