@@ -57,6 +57,17 @@ impl Context {
             question_followups: Vec::new(),
         }
     }
+
+    /// A question from the bank: its round, limit and follow-ups.
+    pub fn for_question(q: &crate::bank::Question) -> Context {
+        Context {
+            kind: q.kind,
+            question_id: Some(q.id.clone()),
+            limit_s: Some(q.limit_s),
+            target_s: q.kind.default_target_s(),
+            question_followups: q.followups.clone(),
+        }
+    }
 }
 
 /// Analyses one answer. Pure and deterministic; never panics.

@@ -108,14 +108,12 @@ fn question_context(id: &str, kind: Option<Kind>) -> Result<Context> {
     let Some(q) = bank.get(id) else {
         bail!("unknown question '{id}' (see `barraiser questions list`)");
     };
-    let kind = kind.unwrap_or(q.kind);
-    Ok(Context {
-        kind,
-        question_id: Some(q.id.clone()),
-        limit_s: Some(q.limit_s),
-        target_s: kind.default_target_s(),
-        question_followups: q.followups.clone(),
-    })
+    let mut ctx = Context::for_question(q);
+    if let Some(kind) = kind {
+        ctx.kind = kind;
+        ctx.target_s = kind.default_target_s();
+    }
+    Ok(ctx)
 }
 
 /// Colour only on a terminal, and never when NO_COLOR is set (no-color.org).

@@ -4,7 +4,6 @@ use std::collections::HashMap;
 
 use anyhow::{anyhow, bail, Result};
 
-use crate::analysis::Context;
 use crate::bank::{Bank, Filter, Question, Story};
 use crate::principles;
 use crate::round::Kind;
@@ -73,15 +72,4 @@ pub fn find_story<'a>(stories: &'a [Story], wanted: &str) -> Result<&'a Story> {
     by_id
         .or_else(|| stories.iter().find(|s| s.title.to_lowercase().contains(&lower)))
         .ok_or_else(|| anyhow!("no story '{wanted}' (`barraiser story list` shows them)"))
-}
-
-/// What the analyzer judges the answer against: the question's round, limit and follow-ups.
-pub fn context_for(q: &Question) -> Context {
-    Context {
-        kind: q.kind,
-        question_id: Some(q.id.clone()),
-        limit_s: Some(q.limit_s),
-        target_s: q.kind.default_target_s(),
-        question_followups: q.followups.clone(),
-    }
 }

@@ -3,9 +3,8 @@
 use anyhow::{anyhow, Context as _, Result};
 use chrono::{DateTime, Utc};
 
-use super::choose::context_for;
 use super::take::Finished;
-use crate::analysis::{analyze, Lexicon, Report};
+use crate::analysis::{analyze, Context, Lexicon, Report};
 use crate::audio::recorder::Recording;
 use crate::bank::Question;
 use crate::store::{Mode, NewAttempt, Status, Store};
@@ -46,7 +45,7 @@ pub fn conclude(
             return Err(anyhow!("{why}{err:#} in the recording {}", recording.path.display()));
         }
     };
-    let report = analyze(&transcript, &context_for(question), lex);
+    let report = analyze(&transcript, &Context::for_question(question), lex);
     let attempt_id = save(store, question, started_at, status, &recording, &transcript, &report)?;
     Ok(Outcome { report, transcript, recording, attempt_id, failure })
 }

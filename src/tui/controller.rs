@@ -9,12 +9,11 @@ use chrono::{DateTime, Utc};
 
 use super::app::{App, KeptAudio, QuestionItem, ReportView, Screen};
 use super::keys::Action;
-use crate::analysis::{analyze, Lexicon};
+use crate::analysis::{analyze, Context, Lexicon};
 use crate::audio::recorder::{Recording, Recovered};
 use crate::bank::Bank;
 use crate::cli::practice::{take_options, PracticeArgs};
 use crate::cli::Global;
-use crate::practice::choose::context_for;
 use crate::practice::outcome::conclude;
 use crate::practice::take::{Finished, Take};
 use crate::report::render_text;
@@ -315,7 +314,7 @@ impl<'a> Controller<'a> {
     fn update_heard(&self, app: &mut App, t: &Transcript) {
         app.live.transcript = t.text();
         let Some(q) = app.current.as_ref().and_then(|q| self.bank.get(&q.id)) else { return };
-        let report = analyze(t, &context_for(q), &self.lex);
+        let report = analyze(t, &Context::for_question(q), &self.lex);
         app.live.metrics = report.metrics.len();
         let mut names: Vec<String> = Vec::new();
         for p in report.principles {
