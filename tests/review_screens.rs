@@ -114,6 +114,20 @@ fn review_of_a_shorter_emptier_take_says_so() {
 }
 
 #[test]
+fn review_draws_the_lesson_learned_in_the_star_timeline() {
+    let store = Store::open(data_dir()).unwrap();
+    let data = barraiser::cli::review::load(&store, Some("3")).unwrap();
+    let lesson = data.report.star.parts.iter().find(|p| p.part == "reflection").cloned();
+    let lesson = lesson.expect("\"I learned a lot\" is the lesson of take 3");
+    let review = barraiser::tui::review::Review::new(data);
+    let t = screen(100, 30, |f| f.render_widget(&review, f.area()));
+    insta::assert_snapshot!("review_take_with_a_lesson", t.backend());
+    let legend = format!("L {:.0}%", lesson.share * 100.0);
+    let (x, y) = find(&t, &legend).unwrap_or_else(|| panic!("no '{legend}' in the STAR legend"));
+    assert_eq!(t.backend().buffer()[(x, y)].fg, Color::Cyan);
+}
+
+#[test]
 fn review_print_lists_findings_in_order() {
     let out = cli(&["review", "3", "--print"]);
     assert!(out.contains("Session #3"), "{out}");

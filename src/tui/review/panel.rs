@@ -12,14 +12,17 @@ use crate::analysis::report::Report;
 use crate::analysis::timing::clock;
 use crate::progress::compare::Comparison;
 
-/// Colours of the STAR parts, in order.
-const PARTS: [(&str, char, Color); 5] = [
+/// Letters and colours of the STAR-LP parts, in order, then the lesson learned.
+const PARTS: [(&str, char, Color); 6] = [
     ("situation", 'S', Color::Blue),
     ("task", 'T', Color::Magenta),
     ("action", 'A', Color::Green),
     ("result", 'R', Color::Yellow),
     ("principle", 'P', Color::Red),
+    ("reflection", 'L', Color::Cyan),
 ];
+/// The lesson is welcome but not part of STAR-LP, so it is never "missing".
+const REQUIRED: usize = 5;
 
 pub fn render(r: &Review, area: Rect, buf: &mut Buffer) {
     let rep = &r.data.report;
@@ -103,7 +106,7 @@ fn star(rep: &Report, width: usize) -> Vec<Line<'static>> {
         bar.push(Span::styled(letter.to_string().repeat(cells), Style::new().fg(Color::Black).bg(colour)));
         legend.push(Span::styled(format!("{letter} {:.0}% ", p.share * 100.0), Style::new().fg(colour)));
     }
-    let missing: Vec<&str> = PARTS
+    let missing: Vec<&str> = PARTS[..REQUIRED]
         .iter()
         .filter(|(n, _, _)| !parts.iter().any(|p| p.part == *n))
         .map(|(n, _, _)| *n)
@@ -157,4 +160,27 @@ fn since(c: &Comparison) -> Vec<Line<'static>> {
         out.push(Line::from(Span::styled(" shorter, but emptier", Style::new().red().bold())));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{analyze, Context, Lexicon};
+    use crate::round::Kind;
+    use crate::transcript::Transcript;
+
+    fn star_text(answer: &str) -> String {
+        let report = analyze(&Transcript::from_text(answer), &Context::for_kind(Kind::Behavioral), &Lexicon::builtin());
+        star(&report, 40).iter().map(|l| l.to_string() + "\n").collect()
+    }
+
+    #[test]
+    fn the_lesson_learned_is_drawn_and_never_missing() {
+        let told = star_text("I rebuilt the checkout and conversion rose 12%. Looking back, I learned to test earlier.");
+        assert!(told.contains('L') && told.contains("L "), "{told}");
+        assert!(!told.contains("reflection"), "{told}");
+        let untold = star_text("I rebuilt the checkout and conversion rose 12%.");
+        assert!(!untold.contains("L "), "{untold}");
+        assert!(!untold.contains("reflection"), "{untold}");
+    }
 }
