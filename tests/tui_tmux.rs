@@ -4,56 +4,20 @@
 
 mod common;
 
-use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use common::*;
-
-struct Tmux(String);
-
-impl Tmux {
-    fn capture(&self) -> String {
-        stdout(&run(Command::new("tmux").args(["capture-pane", "-p", "-t", &self.0])))
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let out = run(Command::new("tmux").args(["send-keys", "-t", &self.0]).args(keys));
-        assert!(out.status.success(), "{}", stderr(&out));
-    }
-
-    /// Waits until the screen shows `text`; panics with the screen after `secs`.
-    fn wait_for(&self, text: &str, secs: u64) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.capture();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(start.elapsed() < Duration::from_secs(secs), "no '{text}' after {secs} s:\n{screen}");
-            std::thread::sleep(Duration::from_millis(200));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["kill-session", "-t", &self.0]).status();
-    }
-}
 
 /// Starts the practice screen in a detached 80x24 tmux session.
 fn start(sink: &NullSink, data: &std::path::Path, args: &str) -> Tmux {
     let (key, value) = sink.source_env();
-    let name = format!("barraiser-test-{}-{}", std::process::id(), sink.name);
     let command = format!(
         "env {key}={value} BARRAISER_DATA={data} BARRAISER_MODEL={model} {bin} practice {args}; echo EXITED $?; sleep 30",
         data = data.display(),
         model = model_path().display(),
         bin = env!("CARGO_BIN_EXE_barraiser"),
     );
-    let out = run(Command::new("tmux").args(["new-session", "-d", "-s", &name, "-x", "80", "-y", "24", &command]));
-    assert!(out.status.success(), "{}", stderr(&out));
-    Tmux(name)
+    Tmux::start(&sink.name, 80, 24, &command)
 }
 
 /// The text clock under the bar, e.g. "0:04 / 3:00", in seconds.

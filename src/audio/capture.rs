@@ -21,6 +21,7 @@ use ringbuf::traits::{Consumer, Observer, Producer, Split};
 use ringbuf::{HeapCons, HeapProd, HeapRb};
 
 use super::devices;
+use super::quiet::without_stderr;
 use super::resample::StreamResampler;
 
 /// The rate capture delivers: whisper's.
@@ -84,7 +85,7 @@ impl Capture {
             .name("barraiser-capture".into())
             .spawn(move || {
                 // ALSA's plugins print their own failures on stderr while probing.
-                let opened = devices::without_stderr(|| open(device.as_deref(), worker_overruns));
+                let opened = without_stderr(|| open(device.as_deref(), worker_overruns));
                 let running = match opened {
                     Ok(running) => running,
                     Err(err) => {

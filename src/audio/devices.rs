@@ -4,6 +4,8 @@ use anyhow::{anyhow, Context, Result};
 use cpal::traits::{DeviceTrait, HostTrait};
 use cpal::{SampleFormat, SupportedStreamConfig};
 
+use super::quiet::without_stderr;
+
 /// An input device as `barraiser devices` shows it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct InputInfo {
@@ -110,27 +112,4 @@ pub fn best_config(device: &cpal::Device) -> Result<SupportedStreamConfig> {
         "the input device offers {} samples only (barraiser takes f32, i16 or i32)",
         default.sample_format()
     ))
-}
-
-/// Runs `f` with stderr pointed at /dev/null. Probing every ALSA device makes the
-/// plugins (jack, oss) print their failures straight to stderr, which would garble
-/// the screen and our one-line errors.
-pub(crate) fn without_stderr<T>(f: impl FnOnce() -> T) -> T {
-    // SAFETY: plain fd calls; fd 2 is restored before returning.
-    unsafe {
-        let saved = libc::dup(2);
-        let null = libc::open(c"/dev/null".as_ptr(), libc::O_WRONLY);
-        if saved < 0 || null < 0 {
-            for fd in [saved, null].into_iter().filter(|&fd| fd >= 0) {
-                libc::close(fd);
-            }
-            return f();
-        }
-        libc::dup2(null, 2);
-        libc::close(null);
-        let out = f();
-        libc::dup2(saved, 2);
-        libc::close(saved);
-        out
-    }
 }

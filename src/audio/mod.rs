@@ -4,6 +4,7 @@ pub mod decode;
 pub mod devices;
 pub mod level;
 pub mod playback;
+pub mod quiet;
 pub mod recorder;
 pub mod resample;
 pub mod wav;

@@ -198,3 +198,45 @@ pub fn word_error_rate(reference: &str, hypothesis: &str) -> f64 {
     }
     prev[h.len()] as f64 / r.len().max(1) as f64
 }
+
+/// A program on a real terminal: a detached tmux session of its own, killed on drop.
+pub struct Tmux(pub String);
+
+impl Tmux {
+    /// Runs the shell line `command` in a new detached `width`x`height` session.
+    pub fn start(tag: &str, width: u16, height: u16, command: &str) -> Tmux {
+        let name = format!("barraiser-test-{}-{tag}", std::process::id());
+        let (w, h) = (width.to_string(), height.to_string());
+        let out = run(Command::new("tmux").args(["new-session", "-d", "-s", &name, "-x", &w, "-y", &h, command]));
+        assert!(out.status.success(), "{}", stderr(&out));
+        Tmux(name)
+    }
+
+    pub fn capture(&self) -> String {
+        stdout(&run(Command::new("tmux").args(["capture-pane", "-p", "-t", &self.0])))
+    }
+
+    pub fn keys(&self, keys: &[&str]) {
+        let out = run(Command::new("tmux").args(["send-keys", "-t", &self.0]).args(keys));
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+
+    /// Waits until the screen shows `text`; panics with the screen after `secs`.
+    pub fn wait_for(&self, text: &str, secs: u64) -> String {
+        let start = std::time::Instant::now();
+        loop {
+            let screen = self.capture();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(start.elapsed().as_secs() < secs, "no '{text}' after {secs} s:\n{screen}");
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux").args(["kill-session", "-t", &self.0]).status();
+    }
+}
