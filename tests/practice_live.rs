@@ -4,8 +4,7 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read};
-use std::process::Stdio;
+use std::io::Read;
 
 use barraiser::store::{AttemptFilter, Store};
 use common::*;
@@ -28,23 +27,14 @@ fn spoken_answer_is_transcribed_analysed_and_saved() {
     let (key, value) = sink.source_env();
     let data = dir.path().join("data");
     let _whisper = whisper_lock();
-    let mut child = bin()
-        .args(["practice", "--no-tui", "--question", "beh-dive-deep-data", "--format", "json", "--seconds"])
-        .arg(format!("{:.1}", speech_s + 2.5))
-        .env(key, value)
-        .env("BARRAISER_DATA", &data)
-        .env("BARRAISER_MODEL", model_path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut err = BufReader::new(child.stderr.take().unwrap());
-    let mut said = String::new();
-    while !said.contains("Recording from") {
-        let mut line = String::new();
-        assert!(err.read_line(&mut line).unwrap() > 0, "ended before recording: {said}");
-        said.push_str(&line);
-    }
+    let (mut child, mut err, mut said) = spawn_recording(
+        bin()
+            .args(["practice", "--no-tui", "--question", "beh-dive-deep-data", "--format", "json", "--seconds"])
+            .arg(format!("{:.1}", speech_s + 2.5))
+            .env(key, value)
+            .env("BARRAISER_DATA", &data)
+            .env("BARRAISER_MODEL", model_path()),
+    );
     sink.play(&speech);
     let mut json = String::new();
     child.stdout.take().unwrap().read_to_string(&mut json).unwrap();

@@ -6,13 +6,15 @@
 //! few milliseconds, downmixes, resamples to 16 kHz and sends the result over a
 //! channel. The worker obeys a small command enum (pause, resume, stop); on stop it
 //! drops the stream first and then drains what is left, so no tail is lost, and ends
-//! with [`CaptureEvent::End`].
+//! with [`CaptureEvent::End`]. A device that goes away ends capture with
+//! [`CaptureEvent::Failed`]: either the stream reports an error, or it stalls (a
+//! suspended or frozen sound server stops the audio without any error).
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, Context, Result};
 use cpal::traits::{DeviceTrait, StreamTrait};
@@ -35,6 +37,13 @@ const BUFFER_FRAMES: u32 = 1024;
 
 /// Seconds of device audio the ring buffer holds before it overruns.
 const RING_SECONDS: usize = 2;
+
+/// A running (not paused) stream that delivers nothing for this long has lost its device.
+const STALL_AFTER: Duration = Duration::from_secs(2);
+
+/// How long a started or resumed stream may take to deliver its first audio: an idle
+/// PulseAudio sink's monitor takes about 2 s to wake up.
+const FIRST_AUDIO_WITHIN: Duration = Duration::from_secs(5);
 
 #[derive(Debug, Clone, Default)]
 pub struct CaptureOptions {
@@ -206,7 +215,7 @@ fn open(device: Option<&str>, overruns: Arc<AtomicU64>) -> Result<Running> {
         move |err: cpal::StreamError| {
             // The error callback is not the real-time path: recording the message is fine.
             if let Ok(mut slot) = failure.lock() {
-                slot.get_or_insert_with(|| describe_stream_error(&err));
+                slot.get_or_insert_with(|| stream_error_cause(&err));
             }
             failed.store(true, Ordering::Release);
         }
@@ -253,10 +262,13 @@ where
     )
 }
 
-fn describe_stream_error(err: &cpal::StreamError) -> String {
+/// Why a running stream failed, for "lost the input device 'NAME' (...)".
+fn stream_error_cause(err: &cpal::StreamError) -> String {
     match err {
-        cpal::StreamError::DeviceNotAvailable => "the input device went away".into(),
-        cpal::StreamError::BackendSpecific { err } => format!("the input device failed: {err}"),
+        cpal::StreamError::DeviceNotAvailable => "unplugged or disabled".into(),
+        cpal::StreamError::BackendSpecific { err } => {
+            format!("unplugged, or its sound server stopped: {}", err.description)
+        }
     }
 }
 
@@ -289,25 +301,26 @@ impl Running {
         };
         let mut interleaved = vec![0.0f32; self.consumer.capacity().get()];
         let mut mono = Vec::with_capacity(interleaved.len());
+        // While running, audio must arrive before this; `None` while paused.
+        let mut audio_due = Some(Instant::now() + FIRST_AUDIO_WITHIN);
         loop {
             match commands.recv_timeout(DRAIN_EVERY) {
                 Ok(Command::Pause) => {
                     let _ = self.stream.pause();
+                    audio_due = None;
                 }
                 Ok(Command::Resume) => {
                     let _ = self.stream.play();
+                    audio_due = Some(Instant::now() + FIRST_AUDIO_WITHIN);
                 }
                 Ok(Command::Stop) | Err(RecvTimeoutError::Disconnected) => break,
                 Err(RecvTimeoutError::Timeout) => {}
             }
-            self.drain(&mut interleaved, &mut mono, &mut resampler, &events);
-            if self.failed.load(Ordering::Acquire) {
-                let message = self
-                    .failure
-                    .lock()
-                    .ok()
-                    .and_then(|m| m.clone())
-                    .unwrap_or_else(|| "the input device failed".into());
+            if self.drain(&mut interleaved, &mut mono, &mut resampler, &events) && audio_due.is_some() {
+                audio_due = Some(Instant::now() + STALL_AFTER);
+            }
+            let stalled = audio_due.is_some_and(|due| Instant::now() >= due);
+            if let Some(message) = self.lost_device(stalled) {
                 let _ = events.send(CaptureEvent::Failed(message));
                 break;
             }
@@ -328,17 +341,30 @@ impl Running {
         let _ = events.send(CaptureEvent::End { overruns: overruns.load(Ordering::Relaxed) });
     }
 
+    /// Why the device is gone, if it is: the stream reported an error, or it stalled.
+    fn lost_device(&self, stalled: bool) -> Option<String> {
+        let cause = if self.failed.load(Ordering::Acquire) {
+            self.failure.lock().ok().and_then(|m| m.clone()).unwrap_or_else(|| "it failed".into())
+        } else if stalled {
+            "it stopped sending audio: unplugged, suspended, or its sound server stopped".into()
+        } else {
+            return None;
+        };
+        Some(format!("lost the input device '{}' ({cause})", self.name))
+    }
+
+    /// Hands on the audio that arrived; false when none had.
     fn drain(
         &mut self,
         interleaved: &mut [f32],
         mono: &mut Vec<f32>,
         resampler: &mut StreamResampler,
         events: &Sender<CaptureEvent>,
-    ) {
+    ) -> bool {
         let available = self.consumer.occupied_len() / self.channels * self.channels;
         let n = self.consumer.pop_slice(&mut interleaved[..available]);
         if n == 0 {
-            return;
+            return false;
         }
         downmix(&interleaved[..n], self.channels, mono);
         let mut out = Vec::with_capacity(mono.len());
@@ -348,6 +374,7 @@ impl Running {
         if !out.is_empty() {
             let _ = events.send(CaptureEvent::Audio(out));
         }
+        true
     }
 
     /// Everything left in the ring buffer after the stream closed, as device-rate mono.

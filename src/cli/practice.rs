@@ -131,21 +131,23 @@ fn run_headless(args: &PracticeArgs, g: &Global, store: &mut Store, question: &Q
         take.pump()?;
     }
     let finished = take.stop()?;
-    if let Some(failure) = &finished.failure {
-        eprintln!(
-            "barraiser: {failure} after {:.1} s; analysing what was recorded",
-            finished.recording.duration_s()
-        );
-    }
     let tail_s = finished.tail_s;
     let outcome = conclude(store, question, started_at, finished, &lex)?;
+    let duration_s = outcome.recording.duration_s();
     eprintln!(
-        "Saved session {} ({:.1} s, {}); the report was ready {tail_s:.2} s after the stop",
+        "Saved session {} ({duration_s:.1} s, {}); the report was ready {tail_s:.2} s after the stop",
         outcome.attempt_id,
-        outcome.recording.duration_s(),
         outcome.recording.path.display()
     );
-    print_report(&outcome, args.format)
+    print_report(&outcome, args.format)?;
+    // The answer was cut short: the report is printed and saved, and the exit code says so.
+    match &outcome.failure {
+        Some(failure) => bail!(
+            "{failure} after {duration_s:.1} s; the report covers what was recorded before it (session {})",
+            outcome.attempt_id
+        ),
+        None => Ok(()),
+    }
 }
 
 fn print_report(outcome: &Outcome, format: Format) -> Result<()> {

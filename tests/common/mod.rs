@@ -240,3 +240,22 @@ impl Drop for Tmux {
         let _ = Command::new("tmux").args(["kill-session", "-t", &self.0]).status();
     }
 }
+
+/// Spawns `cmd` (a `barraiser record` or `practice --no-tui`) with stdout and stderr
+/// piped, and returns once it says it is recording, with its stderr so far.
+pub fn spawn_recording(cmd: &mut Command) -> (std::process::Child, std::io::BufReader<std::process::ChildStderr>, String) {
+    use std::io::BufRead;
+    let mut child = cmd
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("could not run {cmd:?}: {e}"));
+    let mut err = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut said = String::new();
+    while !said.contains("Recording from") {
+        let mut line = String::new();
+        assert!(err.read_line(&mut line).unwrap() > 0, "ended before recording: {said}");
+        said.push_str(&line);
+    }
+    (child, err, said)
+}
