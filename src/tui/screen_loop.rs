@@ -1,12 +1,16 @@
 //! Runs one of the review, drill or progress screens full-screen until the user leaves
-//! it. ratatui's initialisation restores the terminal on panic; `run` restores it on
-//! every other way out, errors included.
+//! it (ctrl-c leaves any of them). The same terminal guard as the practice screen gives
+//! the terminal back on every way out: quit, error, ctrl-c and panic.
 
+use std::io::Stdout;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
-use crossterm::event::{self, Event, KeyEventKind};
-use ratatui::Frame;
+use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::backend::CrosstermBackend;
+use ratatui::{Frame, Terminal};
+
+use super::terminal::TerminalGuard;
 
 /// How often screens get a tick when no key arrives (playback progress, timers).
 const TICK: Duration = Duration::from_millis(100);
@@ -23,18 +27,18 @@ pub trait Screen {
 }
 
 pub fn run(screen: &mut dyn Screen) -> Result<()> {
-    let mut terminal = ratatui::try_init().context("cannot take over the terminal")?;
-    let result = event_loop(&mut terminal, screen);
-    ratatui::restore();
-    result
+    let mut guard = TerminalGuard::enter()?;
+    event_loop(&mut guard.terminal, screen)
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, screen: &mut dyn Screen) -> Result<()> {
+fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, screen: &mut dyn Screen) -> Result<()> {
     loop {
         terminal.draw(|f| screen.draw(f)).context("cannot draw on the terminal")?;
         if event::poll(TICK)? {
             if let Event::Key(key) = event::read()? {
-                if key.kind == KeyEventKind::Press && !screen.on_key(key)? {
+                // In raw mode ctrl-c is a key, not a signal.
+                let ctrl_c = key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
+                if key.kind == KeyEventKind::Press && (ctrl_c || !screen.on_key(key)?) {
                     return Ok(());
                 }
             }
