@@ -71,7 +71,13 @@ fn decode_with_symphonia(path: &Path) -> Result<Vec<f32>> {
     }
     let probed = symphonia::default::get_probe()
         .format(&hint, stream, &FormatOptions::default(), &MetadataOptions::default())
-        .map_err(|_| not_audio())?;
+        .map_err(|e| match e {
+            // A container whose boxes run past the end of the file (an M4A cut short).
+            SymphoniaError::IoError(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
+                anyhow!("{}: the file is cut short (truncated or damaged)", path.display())
+            }
+            _ => not_audio(),
+        })?;
     let mut format = probed.format;
     let track = format
         .tracks()
