@@ -57,11 +57,7 @@ pub fn run(args: AnalyzeArgs, g: &Global) -> Result<()> {
         Format::Md => render_markdown(&report, &transcript),
         Format::Text => render_text(&report, &transcript, use_color()),
     };
-    match std::io::stdout().lock().write_all(out.as_bytes()) {
-        // A closed pipe (`| head`) is the reader being done, not a failure.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.context("could not write the report"),
-    }
+    std::io::stdout().lock().write_all(out.as_bytes()).context("could not write the report")
 }
 
 /// The built-in word lists plus the user's `words.toml` in the config directory, if any.

@@ -81,8 +81,9 @@ impl BankArgs {
     }
 }
 
-/// `println!` for command output that ends quietly when stdout is a closed pipe
-/// (`barraiser questions list | head`) instead of panicking.
+/// `println!` for command output, with one clear line and exit code 1 instead of a
+/// panic when stdout cannot be written (`> /dev/full`). A closed pipe (`| head`) never
+/// gets here: SIGPIPE ends the process quietly (see main).
 macro_rules! say {
     ($($arg:tt)*) => { $crate::cli::questions::say_line(format_args!($($arg)*)) };
 }
@@ -91,11 +92,8 @@ pub(crate) use say;
 pub fn say_line(line: std::fmt::Arguments) {
     use std::io::Write;
     if let Err(e) = writeln!(std::io::stdout().lock(), "{line}") {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("barraiser: error: cannot write output: {e}");
-            std::process::exit(1);
-        }
-        std::process::exit(0);
+        eprintln!("barraiser: error: cannot write output: {e}");
+        std::process::exit(1);
     }
 }
 
