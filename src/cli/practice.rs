@@ -14,7 +14,7 @@ use super::Global;
 use crate::audio::recorder::RecordingMeta;
 use crate::bank::{Bank, Question};
 use crate::practice::choose::{choose, Choice};
-use crate::practice::outcome::{conclude, Outcome};
+use crate::practice::outcome::{conclude, Filing, Outcome};
 use crate::practice::take::{Take, TakeOptions};
 use crate::report::{render_json, render_markdown, render_text};
 use crate::round::Kind;
@@ -94,23 +94,30 @@ pub fn recording_meta(store: &Store, question: &Question) -> RecordingMeta {
     }
 }
 
-/// Options for a take from the command line.
-pub fn take_options(args: &PracticeArgs, g: &Global, store: &Store, question: &Question) -> Result<TakeOptions> {
+/// Options for a take of `question` from `device` (the default input when `None`),
+/// kept to at most `max_s` seconds when given.
+pub fn take_options(
+    g: &Global,
+    store: &Store,
+    question: &Question,
+    device: Option<&str>,
+    max_s: Option<f64>,
+) -> Result<TakeOptions> {
     let mut transcribe = TranscribeOptions::from_global(g)?;
     transcribe.progress = false;
     Ok(TakeOptions {
-        device: args.device.clone(),
+        device: device.map(str::to_string),
         transcribe,
         meta: recording_meta(store, question),
         journal_dir: store.recordings_dir(),
-        max_s: args.seconds,
+        max_s,
     })
 }
 
 fn run_headless(args: &PracticeArgs, g: &Global, store: &mut Store, question: &Question) -> Result<()> {
     let lex = load_lexicon()?;
     let stop = stop_flag()?;
-    let opts = take_options(args, g, store, question)?;
+    let opts = take_options(g, store, question, args.device.as_deref(), args.seconds)?;
     let started_at = chrono::Utc::now();
     let mut take = Take::start(&opts)?;
     let limit = (!args.no_cutoff).then_some(question.limit_s);
@@ -132,7 +139,7 @@ fn run_headless(args: &PracticeArgs, g: &Global, store: &mut Store, question: &Q
     }
     let finished = take.stop()?;
     let tail_s = finished.tail_s;
-    let outcome = conclude(store, question, started_at, finished, &lex)?;
+    let outcome = conclude(store, question, started_at, &Filing::practice(), finished, &lex)?;
     let duration_s = outcome.recording.duration_s();
     eprintln!(
         "Saved session {} ({duration_s:.1} s, {}); the report was ready {tail_s:.2} s after the stop",

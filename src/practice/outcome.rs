@@ -10,6 +10,40 @@ use crate::bank::Question;
 use crate::store::{Mode, NewAttempt, Status, Store};
 use crate::transcript::Transcript;
 
+/// How a take is filed in the store: a practice of its own, or a take in a drill
+/// (one sitting, possibly telling a story).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Filing {
+    pub mode: Mode,
+    /// The sitting the take belongs to; `None` starts one of its own.
+    pub session_id: Option<i64>,
+    pub story_id: Option<i64>,
+}
+
+impl Filing {
+    /// A practice take, a session of its own.
+    pub fn practice() -> Filing {
+        Filing { mode: Mode::Practice, session_id: None, story_id: None }
+    }
+
+    /// Fills in the question, the start, the recording and where the take belongs.
+    fn apply(
+        &self,
+        attempt: &mut NewAttempt,
+        question: &Question,
+        started_at: DateTime<Utc>,
+        status: Status,
+        recording: &Recording,
+    ) {
+        attempt.started_at = started_at;
+        attempt.session_id = self.session_id;
+        attempt.story_id = self.story_id;
+        attempt.question_id = Some(question.id.clone());
+        attempt.status = status;
+        attempt.audio_path = Some(recording.path.clone());
+    }
+}
+
 /// A finished, analysed and saved take.
 pub struct Outcome {
     pub report: Report,
@@ -26,46 +60,34 @@ pub fn conclude(
     store: &mut Store,
     question: &Question,
     started_at: DateTime<Utc>,
+    filing: &Filing,
     finished: Finished,
     lex: &Lexicon,
 ) -> Result<Outcome> {
     let Finished { recording, transcript, failure, .. } = finished;
     let status = if failure.is_some() { Status::Interrupted } else { Status::Complete };
-    let transcript = match transcript {
-        Ok(t) => t,
+    let (mut attempt, analysed) = match transcript {
+        Ok(transcript) => {
+            let report = analyze(&transcript, &Context::for_question(question), lex);
+            let report_json = serde_json::to_value(&report).context("cannot encode the report")?;
+            let mut attempt = NewAttempt::from_report(filing.mode, report_json)?;
+            attempt.transcript =
+                Some(serde_json::to_value(&transcript).context("cannot encode the transcript")?);
+            (attempt, Ok((report, transcript)))
+        }
         Err(err) => {
-            let mut attempt = NewAttempt::new(question.kind, Mode::Practice);
-            attempt.started_at = started_at;
-            attempt.question_id = Some(question.id.clone());
-            attempt.status = status;
-            attempt.audio_path = Some(recording.path.clone());
+            let mut attempt = NewAttempt::new(question.kind, filing.mode);
             attempt.duration_s = Some(recording.duration_s());
-            store.insert_attempt(&attempt)?;
-            let why = failure.map(|f| format!("{f}; ")).unwrap_or_default();
-            return Err(anyhow!("{why}{err:#} in the recording {}", recording.path.display()));
+            (attempt, Err(err))
         }
     };
-    let report = analyze(&transcript, &Context::for_question(question), lex);
-    let attempt_id = save(store, question, started_at, status, &recording, &transcript, &report)?;
-    Ok(Outcome { report, transcript, recording, attempt_id, failure })
-}
-
-/// Saves an analysed take as a practice session; returns its id.
-pub fn save(
-    store: &mut Store,
-    question: &Question,
-    started_at: DateTime<Utc>,
-    status: Status,
-    recording: &Recording,
-    transcript: &Transcript,
-    report: &Report,
-) -> Result<i64> {
-    let report_json = serde_json::to_value(report).context("cannot encode the report")?;
-    let mut attempt = NewAttempt::from_report(Mode::Practice, report_json)?;
-    attempt.started_at = started_at;
-    attempt.question_id = Some(question.id.clone());
-    attempt.status = status;
-    attempt.audio_path = Some(recording.path.clone());
-    attempt.transcript = Some(serde_json::to_value(transcript).context("cannot encode the transcript")?);
-    store.insert_attempt(&attempt)
+    filing.apply(&mut attempt, question, started_at, status, &recording);
+    let attempt_id = store.insert_attempt(&attempt)?;
+    match analysed {
+        Ok((report, transcript)) => Ok(Outcome { report, transcript, recording, attempt_id, failure }),
+        Err(err) => {
+            let why = failure.map(|f| format!("{f}; ")).unwrap_or_default();
+            Err(anyhow!("{why}{err:#} in the recording {}", recording.path.display()))
+        }
+    }
 }

@@ -1,24 +1,21 @@
 //! What the practice screen does: runs takes, turns actions into state changes,
 //! and collects background work (the last piece's transcription) from channels.
 
-use std::sync::mpsc::{self, Receiver, TryRecvError};
-use std::time::Instant;
-
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 
 use super::app::{App, KeptAudio, QuestionItem, ReportView, Screen};
 use super::keys::Action;
-use crate::analysis::{analyze, Context, Lexicon};
+use super::live_take::{Finishing, LiveTake};
+use crate::analysis::Lexicon;
 use crate::audio::recorder::{Recording, Recovered};
 use crate::bank::Bank;
 use crate::cli::practice::{take_options, PracticeArgs};
 use crate::cli::Global;
-use crate::practice::outcome::conclude;
-use crate::practice::take::{Finished, Take};
+use crate::practice::outcome::Filing;
+use crate::practice::take::Finished;
 use crate::report::render_text;
 use crate::store::Store;
-use crate::transcript::Transcript;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flow {
@@ -38,9 +35,10 @@ pub struct Controller<'a> {
     store: &'a mut Store,
     bank: &'a Bank,
     lex: Lexicon,
-    take: Option<Take>,
+    take: Option<LiveTake>,
+    /// When the newest take began (a cancelled one is analysed as of then).
     started_at: DateTime<Utc>,
-    finishing: Option<(Receiver<Result<Finished>>, Instant)>,
+    finishing: Option<Finishing>,
     kept: Vec<Kept>,
     /// Bells rung so far; the event loop rings the terminal's when this grows.
     pub bells: u32,
@@ -130,9 +128,7 @@ impl<'a> Controller<'a> {
             Action::Stop => self.stop(app),
             Action::TogglePause => {
                 if let Some(take) = &mut self.take {
-                    let paused = !take.is_paused();
-                    take.set_paused(paused);
-                    app.live.paused = paused;
+                    take.toggle_pause(&mut app.live);
                 }
             }
             Action::Cancel => {
@@ -188,11 +184,13 @@ impl<'a> Controller<'a> {
 
     fn start(&mut self, app: &mut App, q: QuestionItem) {
         let Some(question) = self.bank.get(&q.id) else { return };
-        let started = take_options(self.args, self.g, self.store, question).and_then(|opts| Take::start(&opts));
+        let (device, max_s) = (self.args.device.as_deref(), self.args.seconds);
+        let started = take_options(self.g, self.store, question, device, max_s)
+            .and_then(|opts| LiveTake::start(&opts, question, Filing::practice()));
         match started {
             Ok(take) => {
+                self.started_at = take.started_at();
                 self.take = Some(take);
-                self.started_at = Utc::now();
                 app.current = Some(q);
                 app.live = Default::default();
                 app.report = None;
@@ -205,11 +203,7 @@ impl<'a> Controller<'a> {
 
     fn stop(&mut self, app: &mut App) {
         let Some(take) = self.take.take() else { return };
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let _ = tx.send(take.stop());
-        });
-        self.finishing = Some((rx, Instant::now()));
+        self.finishing = Some(take.stop());
         app.screen = Screen::Finishing;
     }
 
@@ -241,12 +235,10 @@ impl<'a> Controller<'a> {
                 return;
             }
         };
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
+        self.finishing = Some(Finishing::spawn(question.clone(), self.started_at, Filing::practice(), move || {
             let transcript = crate::speech::transcribe::transcribe_file(&recording.path, &opts);
-            let _ = tx.send(Ok(Finished { recording, transcript, failure: None, tail_s: 0.0 }));
-        });
-        self.finishing = Some((rx, Instant::now()));
+            Ok(Finished { recording, transcript, failure: None, tail_s: 0.0 })
+        }));
         app.live = Default::default();
         app.screen = Screen::Finishing;
     }
@@ -255,37 +247,29 @@ impl<'a> Controller<'a> {
     /// cuts off at the limit, and picks up a finished report.
     pub fn tick(&mut self, app: &mut App) -> Result<()> {
         if let Some(take) = &mut self.take {
-            take.pump()?;
-            app.live.elapsed_s = take.elapsed_s();
-            app.live.level_db = take.level_db();
-            let fresh = take.poll_transcript().cloned();
-            let failure = take.failure().map(str::to_string);
-            if let Some(t) = fresh {
-                self.update_heard(app, &t);
-            }
-            if let Some(failure) = failure {
+            let ticked = take.tick(&mut app.live, &self.lex)?;
+            if let Some(failure) = ticked.failure {
                 app.message = Some(format!("{failure}: analysing what was recorded"));
                 self.stop(app);
                 return Ok(());
             }
-            self.ring_warnings(app);
+            if ticked.warned && !self.args.quiet {
+                self.bells += 1;
+            }
+            if ticked.at_limit {
+                if self.args.no_cutoff {
+                    app.live.past_limit = true;
+                } else {
+                    app.message = Some("Time: the interviewer cuts you off here.".to_string());
+                    self.stop(app);
+                }
+            }
         }
-        let Some((rx, stopped)) = &self.finishing else { return Ok(()) };
-        let finished = match rx.try_recv() {
-            Ok(f) => f,
-            Err(TryRecvError::Empty) => return Ok(()),
-            Err(TryRecvError::Disconnected) => Err(anyhow::anyhow!("the transcription ended unexpectedly")),
-        };
-        let ready_after_s = stopped.elapsed().as_secs_f64();
+        let Some(finishing) = &self.finishing else { return Ok(()) };
+        let Some(done) = finishing.poll(self.store, &self.lex) else { return Ok(()) };
         self.finishing = None;
-        let question = app.current.as_ref().and_then(|q| self.bank.get(&q.id));
-        let (Some(question), Ok(finished)) = (question, finished.map_err(|e| app.message = Some(format!("{e:#}"))))
-        else {
-            app.screen = Screen::Pick;
-            return Ok(());
-        };
-        match conclude(self.store, question, self.started_at, finished, &self.lex) {
-            Ok(outcome) => {
+        match done {
+            Ok((outcome, ready_after_s)) => {
                 let text = render_text(&outcome.report, &outcome.transcript, false);
                 app.report = Some(ReportView {
                     score: outcome.report.score.overall,
@@ -308,42 +292,5 @@ impl<'a> Controller<'a> {
             }
         }
         Ok(())
-    }
-
-    /// Runs the analyzer on the transcript so far for the discreet counts.
-    fn update_heard(&self, app: &mut App, t: &Transcript) {
-        app.live.transcript = t.text();
-        let Some(q) = app.current.as_ref().and_then(|q| self.bank.get(&q.id)) else { return };
-        let report = analyze(t, &Context::for_question(q), &self.lex);
-        app.live.metrics = report.metrics.len();
-        let mut names: Vec<String> = Vec::new();
-        for p in report.principles {
-            if !names.contains(&p.name) {
-                names.push(p.name);
-            }
-        }
-        app.live.principles = names;
-    }
-
-    /// A bell at amber, at red and at the limit; the cut-off unless --no-cutoff.
-    fn ring_warnings(&mut self, app: &mut App) {
-        let Some(q) = &app.current else { return };
-        let (amber, red) = q.warnings_s();
-        let e = app.live.elapsed_s;
-        let due = if e >= q.limit_s { 3 } else if e >= red { 2 } else if e >= amber { 1 } else { 0 };
-        if due > app.live.rung {
-            app.live.rung = due;
-            if !self.args.quiet {
-                self.bells += 1;
-            }
-        }
-        if e >= q.limit_s {
-            if self.args.no_cutoff {
-                app.live.past_limit = true;
-            } else {
-                app.message = Some("Time: the interviewer cuts you off here.".to_string());
-                self.stop(app);
-            }
-        }
     }
 }

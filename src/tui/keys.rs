@@ -27,20 +27,35 @@ pub enum Action {
     Scroll(i32),
 }
 
+/// What a key means on every screen with a help box, before the screen's own keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shared {
+    /// ctrl-c or ctrl-q.
+    Quit,
+    /// `?` opens the help; while it is open, any key closes it.
+    ToggleHelp,
+}
+
+pub fn shared_key(show_help: bool, key: KeyEvent) -> Option<Shared> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('q')) {
+        Some(Shared::Quit)
+    } else if show_help || key.code == KeyCode::Char('?') {
+        Some(Shared::ToggleHelp)
+    } else {
+        None
+    }
+}
+
 /// What `key` means on the current screen.
 pub fn handle_key(app: &App, key: KeyEvent) -> Action {
     if key.kind == KeyEventKind::Release {
         return Action::None;
     }
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    if ctrl && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('q')) {
-        return Action::Quit;
-    }
-    if app.show_help {
-        return Action::ToggleHelp; // any key closes the help
-    }
-    if key.code == KeyCode::Char('?') {
-        return Action::ToggleHelp;
+    match shared_key(app.show_help, key) {
+        Some(Shared::Quit) => return Action::Quit,
+        Some(Shared::ToggleHelp) => return Action::ToggleHelp,
+        None => {}
     }
     match app.screen {
         Screen::Pick => match key.code {

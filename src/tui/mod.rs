@@ -4,6 +4,7 @@ pub mod controller;
 pub mod drill;
 pub mod event_loop;
 pub mod keys;
+pub mod live_take;
 pub mod progress;
 pub mod recording;
 pub mod review;

@@ -61,6 +61,8 @@ fn big_clock(text: &str, color: Color) -> Vec<Line<'static>> {
 pub struct RecordingView<'a> {
     pub question: &'a QuestionItem,
     pub live: &'a LiveView,
+    /// The length to aim for: the question's own target, or a drill's.
+    pub target_s: f64,
 }
 
 impl Widget for RecordingView<'_> {
@@ -93,7 +95,7 @@ impl Widget for RecordingView<'_> {
         let left = q.limit_s - live.elapsed_s;
         let mut side_lines = vec![
             Line::from(format!("of {}", clock(q.limit_s))),
-            Line::from(format!("target {}", clock(q.target_s()))),
+            Line::from(format!("target {}", clock(self.target_s))),
             Line::from(match color {
                 Color::Green => String::new(),
                 _ if left > 0.0 => format!("{} left: land the result", clock(left)),
@@ -115,7 +117,7 @@ impl Widget for RecordingView<'_> {
             .ratio(ratio)
             .label(format!("{} / {}", clock(live.elapsed_s), clock(q.limit_s)))
             .render(bar, buf);
-        render_marks(q, marks, buf);
+        render_marks(q, self.target_s, marks, buf);
 
         let level_ratio = ((live.level_db as f64 + 60.0) / 60.0).clamp(0.0, 1.0);
         let [label, meter] = Layout::horizontal([Constraint::Length(7), Constraint::Min(5)]).areas(level);
@@ -138,7 +140,7 @@ impl Widget for RecordingView<'_> {
 }
 
 /// The amber, red and target positions under the bar.
-fn render_marks(q: &QuestionItem, area: Rect, buf: &mut Buffer) {
+fn render_marks(q: &QuestionItem, target_s: f64, area: Rect, buf: &mut Buffer) {
     if area.width < 10 {
         return;
     }
@@ -150,8 +152,7 @@ fn render_marks(q: &QuestionItem, area: Rect, buf: &mut Buffer) {
     };
     put(buf, at(amber), "▲", Style::new().fg(Color::Yellow));
     put(buf, at(red), "▲", Style::new().fg(Color::Red));
-    let target = at(q.target_s());
-    put(buf, target, &format!("▲ {}", clock(q.target_s())), Style::new().add_modifier(Modifier::BOLD));
+    put(buf, at(target_s), &format!("▲ {}", clock(target_s)), Style::new().add_modifier(Modifier::BOLD));
 }
 
 /// The newest words of the live transcript that fit, wrapped.

@@ -47,7 +47,7 @@ impl Widget for &App {
         match (self.screen, &self.current) {
             (Screen::Pick, _) => render_pick(self, body, buf),
             (Screen::Recording | Screen::Finishing, Some(q)) => {
-                RecordingView { question: q, live: &self.live }.render(body, buf)
+                RecordingView { question: q, live: &self.live, target_s: q.target_s() }.render(body, buf)
             }
             (Screen::Report, _) => render_report(self, body, buf),
             (Screen::Cancelled | Screen::Recovered, _) => render_kept(self, body, buf),
@@ -59,7 +59,7 @@ impl Widget for &App {
         };
         note.render(status, buf);
         if self.show_help {
-            render_help(area, buf);
+            render_help(HELP, area, buf);
         }
     }
 }
@@ -155,13 +155,15 @@ fn render_kept(app: &App, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
-fn render_help(area: Rect, buf: &mut Buffer) {
+/// The keys of a screen in a box over it: `(key, what it does)`, a section heading
+/// where the second is empty.
+pub fn render_help(keys: &[(&str, &str)], area: Rect, buf: &mut Buffer) {
     let width = area.width.min(76);
-    let height = area.height.min(HELP.len() as u16 + 2);
+    let height = area.height.min(keys.len() as u16 + 2);
     let [row] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(area);
     let [popup] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(row);
     Clear.render(popup, buf);
-    let lines: Vec<Line> = HELP
+    let lines: Vec<Line> = keys
         .iter()
         .map(|(key, what)| {
             if what.is_empty() {
