@@ -9,6 +9,8 @@ use std::sync::OnceLock;
 
 use barraiser::cli::Global;
 use barraiser::store::Store;
+use barraiser::tui::app::LiveView;
+use barraiser::tui::drill::DrillStatus;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
@@ -189,6 +191,21 @@ fn drill_shows_distance_from_target_and_calls_out_emptier_takes() {
     assert!(view.series.rows[1].emptier.is_some(), "{:?}", view.series.rows);
     let t = screen(90, 20, |f| f.render_widget(&view, f.area()));
     insta::assert_snapshot!("drill_screen", t.backend());
+
+    // Recording the next take: the clock against the drill's target, not the question's.
+    let mut recording = view.clone();
+    assert!(recording.question.is_some(), "the drill knows what a new take answers");
+    recording.status = DrillStatus::Recording(LiveView {
+        elapsed_s: 21.0,
+        level_db: -18.0,
+        transcript: "When checkout conversion dropped by twelve percent I took ownership".into(),
+        metrics: 1,
+        principles: vec!["Ownership".into()],
+        ..Default::default()
+    });
+    let t = screen(90, 24, |f| f.render_widget(&recording, f.area()));
+    insta::assert_snapshot!("drill_recording", t.backend());
+    assert!(find(&t, "target 0:30").is_some() && find(&t, "space/enter stop").is_some());
 
     let out = cli(&["drill", "--question", "beh-dive-deep-data", "--tighten", "--print"]);
     assert!(out.contains("shorter by") && out.contains("dropped"), "{out}");

@@ -1,26 +1,35 @@
 //! The drill screen: the takes of one question or story against the target, each
 //! take's distance from it, a sparkline of durations, the tighten steps, and a
-//! call-out for any take that got shorter by getting emptier.
+//! call-out for any take that got shorter by getting emptier. A key records the next
+//! take right here, against the drill's target (see [`DrillScreen`]).
 
-use anyhow::Result;
-use crossterm::event::{KeyCode, KeyEvent};
+mod keys;
+mod screen;
+
+pub use keys::DrillAction;
+pub use screen::DrillScreen;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Widget, Wrap};
 
+use super::app::{LiveView, QuestionItem};
+use super::recording::RecordingView;
+use super::view::render_help;
 use crate::analysis::timing::clock;
 use crate::progress::drill::{signed_clock, DrillSeries, TIGHTEN_STEPS};
-use crate::tui::screen_loop::Screen;
 
 /// What the drill is doing right now.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DrillStatus {
-    /// Waiting for the next take.
+    /// Showing the takes, waiting for the next one.
     Ready,
-    /// Something to tell the user.
-    Said(String),
+    /// A take is being recorded.
+    Recording(LiveView),
+    /// Stopped: the last words are being transcribed, then the take is saved.
+    Finishing(LiveView),
 }
 
 #[derive(Debug, Clone)]
@@ -30,45 +39,63 @@ pub struct DrillView {
     pub tighten: bool,
     pub series: DrillSeries,
     pub status: DrillStatus,
+    /// The question a new take answers, when it is known.
+    pub question: Option<QuestionItem>,
+    /// A one-line note (what just happened, errors).
+    pub message: Option<String>,
+    pub show_help: bool,
 }
 
 impl Widget for &DrillView {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let [head, table, spark, callouts, foot] = Layout::vertical([
-            Constraint::Length(2),
-            Constraint::Min(4),
-            Constraint::Length(2),
-            Constraint::Length(3),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let [head, body, note, foot] =
+            Layout::vertical([Constraint::Length(2), Constraint::Min(4), Constraint::Length(1), Constraint::Length(1)])
+                .areas(area);
         header(self, head, buf);
-        takes_table(&self.series, table, buf);
-        let s = &self.series;
-        Paragraph::new(vec![
-            Line::from(vec![Span::raw(" Durations "), Span::styled(s.sparkline.clone(), Style::new().cyan())]),
-            Line::from(format!(" Next take: aim under {}", clock(s.next_target_s)).bold()),
-        ])
-        .render(spark, buf);
-        let emptier: Vec<Line> = s
-            .rows
-            .iter()
-            .filter_map(|r| Some(Line::from(Span::styled(format!(" #{}: {}", r.take_id, r.emptier.as_ref()?), Style::new().red()))))
-            .collect();
-        let note = if emptier.is_empty() {
-            vec![Line::from(" Shorter must not mean emptier: keep your metrics and your principle.".dark_gray())]
-        } else {
-            emptier
-        };
-        Paragraph::new(note).wrap(Wrap { trim: false }).render(callouts, buf);
-        status_line(&self.status, foot, buf);
+        match (&self.status, &self.question) {
+            (DrillStatus::Recording(live) | DrillStatus::Finishing(live), Some(question)) => {
+                RecordingView { question, live, target_s: self.series.next_target_s }.render(body, buf)
+            }
+            _ => takes(self, body, buf),
+        }
+        if let Some(m) = &self.message {
+            Line::from(Span::styled(format!(" {m}"), Style::new().yellow())).render(note, buf);
+        }
+        Line::from(format!(" {}", keys::footer(self)).dark_gray()).render(foot, buf);
+        if self.show_help {
+            render_help(keys::HELP, area, buf);
+        }
     }
+}
+
+/// The takes, the sparkline and the call-outs.
+fn takes(v: &DrillView, area: Rect, buf: &mut Buffer) {
+    let [table, spark, callouts] =
+        Layout::vertical([Constraint::Min(4), Constraint::Length(2), Constraint::Length(3)]).areas(area);
+    takes_table(&v.series, table, buf);
+    let s = &v.series;
+    Paragraph::new(vec![
+        Line::from(vec![Span::raw(" Durations "), Span::styled(s.sparkline.clone(), Style::new().cyan())]),
+        Line::from(format!(" Next take: aim under {}", clock(s.next_target_s)).bold()),
+    ])
+    .render(spark, buf);
+    let emptier: Vec<Line> = s
+        .rows
+        .iter()
+        .filter_map(|r| Some(Line::from(Span::styled(format!(" #{}: {}", r.take_id, r.emptier.as_ref()?), Style::new().red()))))
+        .collect();
+    let note = if emptier.is_empty() {
+        vec![Line::from(" Shorter must not mean emptier: keep your metrics and your principle.".dark_gray())]
+    } else {
+        emptier
+    };
+    Paragraph::new(note).wrap(Wrap { trim: false }).render(callouts, buf);
 }
 
 fn header(v: &DrillView, area: Rect, buf: &mut Buffer) {
     let mode = if v.tighten {
         let steps: Vec<String> = TIGHTEN_STEPS.iter().map(|s| clock(*s)).collect();
-        format!("tighten {}", steps.join(" → "))
+        format!("tighten {} · now {}", steps.join(" → "), clock(v.series.next_target_s))
     } else {
         format!("target {}", clock(v.series.next_target_s))
     };
@@ -108,22 +135,4 @@ fn takes_table(s: &DrillSeries, area: Rect, buf: &mut Buffer) {
     let widths = [6, 6, 7, 10, 8, 4].map(Constraint::Length);
     let title = if s.rows.is_empty() { " Takes: none yet " } else { " Takes " };
     Widget::render(Table::new(rows, widths).header(header).block(Block::new().borders(Borders::ALL).title(title)), area, buf);
-}
-
-fn status_line(status: &DrillStatus, area: Rect, buf: &mut Buffer) {
-    let line = match status {
-        DrillStatus::Ready => Line::from(" q quit".dark_gray()),
-        DrillStatus::Said(m) => Line::from(Span::styled(format!(" {m}"), Style::new().yellow())),
-    };
-    line.render(area, buf);
-}
-
-impl Screen for DrillView {
-    fn draw(&self, frame: &mut ratatui::Frame) {
-        frame.render_widget(self, frame.area());
-    }
-
-    fn on_key(&mut self, key: KeyEvent) -> Result<bool> {
-        Ok(!matches!(key.code, KeyCode::Char('q') | KeyCode::Esc))
-    }
 }
