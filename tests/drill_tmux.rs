@@ -93,8 +93,20 @@ fn a_take_recorded_on_the_drill_screen_joins_the_drill_and_the_store() {
     let spark = after.lines().find(|l| l.contains("Durations")).unwrap();
     assert_eq!(spark.split("Durations").nth(1).unwrap().trim().chars().count(), 2, "{spark}");
     assert!(after.contains("aim under 2:30"), "an emptier take does not tighten the target:\n{after}");
-    tmux.keys(&["q"]);
+
+    // ctrl-c in the middle of a take leaves, keeping the audio as a finished WAV, unsaved.
+    tmux.keys(&["r"]);
+    tmux.wait_for("0:02 / 3:00", 60);
+    tmux.keys(&["C-c"]);
     assert!(tmux.wait_for("EXITED", 10).contains("EXITED 0"));
+    let kept: Vec<_> = std::fs::read_dir(data.join("recordings"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "wav") && !sessions.iter().any(|s| p.ends_with(s["audio_path"].as_str().unwrap())))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(wav_seconds(&kept[0]) >= 2.0);
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&ok_in(&data, &["sessions", "--json"])).unwrap().as_array().unwrap().len(), 2);
 }
 
 #[test]

@@ -36,9 +36,10 @@ fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, screen: &mut dy
         terminal.draw(|f| screen.draw(f)).context("cannot draw on the terminal")?;
         if event::poll(TICK)? {
             if let Event::Key(key) = event::read()? {
-                // In raw mode ctrl-c is a key, not a signal.
+                // In raw mode ctrl-c is a key, not a signal. The screen still sees it,
+                // so it can put away what it holds (a take in progress).
                 let ctrl_c = key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
-                if key.kind == KeyEventKind::Press && (ctrl_c || !screen.on_key(key)?) {
+                if key.kind == KeyEventKind::Press && (!screen.on_key(key)? || ctrl_c) {
                     return Ok(());
                 }
             }
