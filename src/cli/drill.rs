@@ -85,12 +85,14 @@ pub fn view(store: &Store, args: &DrillArgs) -> Result<DrillView> {
         .ok_or_else(|| anyhow!("the question bank does not load"))
         .and_then(|b| take_question(b, args, &attempts))
         .map(QuestionItem::from);
-    // The takes' own target, else the question's (before the first take).
+    // The takes' own target, else (before the first take) the question's: 2:10 for
+    // behavioral, else the limit, as the takes' reports would say.
     let kind_target = history.first().and_then(|t| t.target_s.or(t.limit_s));
+    let question_target = question.as_ref().ok().map(|q| q.kind.default_target_s().unwrap_or(q.limit_s));
     let target = args
         .target
         .or(kind_target)
-        .or(question.as_ref().ok().map(QuestionItem::target_s))
+        .or(question_target)
         .unwrap_or(crate::progress::drill::TIGHTEN_STEPS[2]);
     let message = match (&question, history.is_empty()) {
         (Err(why), _) => Some(format!("{why:#}")),
