@@ -1,7 +1,8 @@
 //! The input device going away mid-answer, for real: each test starts a PulseAudio
 //! server of its own (its own socket, so the shared test server and other tests are
 //! untouched) and then kills it, or suspends its sink, while barraiser records from it
-//! through cpal's ALSA host. What was recorded before must be kept and analysed.
+//! through cpal's ALSA host, headless or on the practice screen (in tmux). What was
+//! recorded before must be kept and analysed.
 
 mod common;
 
@@ -148,7 +149,7 @@ fn sound_server_dying_mid_answer_keeps_and_analyses_what_was_said() {
     // One clear line naming the problem, exit code 1, and the report still printed.
     assert_eq!(code, 1, "{stderr}");
     let line = error_line(&stderr);
-    assert!(line.contains("lost the input device 'default'") && line.contains("sound server stopped"), "{line}");
+    assert!(line.contains("lost the input device 'default' (unplugged, or its sound server stopped)"), "{line}");
     assert!(line.contains("the report covers what was recorded before it (session 1)"), "{line}");
     let report: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
     let principles: Vec<&str> = report["principles"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
@@ -204,4 +205,39 @@ fn stalled_input_ends_the_recording_and_keeps_the_audio() {
     assert!(noticed_s < 4.0, "noticed {noticed_s:.1} s after the stall");
     let kept = wav_seconds(&out);
     assert!(kept >= flowing && kept < flowing + 1.0, "kept {kept:.1} s; {flowing:.1} s before the stall");
+}
+
+#[test]
+fn practice_screen_says_the_device_was_lost_and_shows_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let speech = dir.path().join("answer.wav");
+    speak(BEFORE, &speech);
+    let data = dir.path().join("data");
+    let mut pulse = PrivatePulse::start();
+    let (key, value) = pulse.env();
+    let _whisper = whisper_lock();
+    let command = format!(
+        "env {key}={value} BARRAISER_DATA={} BARRAISER_MODEL={} {} practice --question beh-dive-deep-data --quiet; echo EXITED $?; sleep 30",
+        data.display(),
+        model_path().display(),
+        env!("CARGO_BIN_EXE_barraiser"),
+    );
+    let tmux = Tmux::start("device-lost", 80, 24, &command);
+    tmux.wait_for("Pick a question", 30);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Recording", 60);
+    let mut player = pulse.play(&speech);
+    tmux.wait_for("0:04 / 3:00", 30);
+    pulse.kill();
+    let _ = player.wait();
+    let report = tmux.wait_for("Report ·", 300);
+    assert!(report.contains("lost the input device 'default'"), "{report}");
+    assert!(report.contains("Ownership"), "the words before the loss are coached:\n{report}");
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXITED", 10).contains("EXITED 0"));
+    let store = Store::open(&data).unwrap();
+    let attempts = store.attempts(&AttemptFilter::default()).unwrap();
+    assert_eq!(attempts.len(), 1);
+    assert_eq!(attempts[0].saved.status, Status::Interrupted);
+    assert!(wav_seconds(&store.audio_file(&attempts[0]).unwrap()) > 1.0);
 }

@@ -215,7 +215,7 @@ fn open(device: Option<&str>, overruns: Arc<AtomicU64>) -> Result<Running> {
         move |err: cpal::StreamError| {
             // The error callback is not the real-time path: recording the message is fine.
             if let Ok(mut slot) = failure.lock() {
-                slot.get_or_insert_with(|| stream_error_cause(&err));
+                slot.get_or_insert_with(|| stream_error_cause(&err).to_string());
             }
             failed.store(true, Ordering::Release);
         }
@@ -262,13 +262,12 @@ where
     )
 }
 
-/// Why a running stream failed, for "lost the input device 'NAME' (...)".
-fn stream_error_cause(err: &cpal::StreamError) -> String {
+/// Why a running stream failed, for "lost the input device 'NAME' (...)". ALSA's own
+/// words for it (a poll error with errno -5) would tell a user nothing more.
+fn stream_error_cause(err: &cpal::StreamError) -> &'static str {
     match err {
-        cpal::StreamError::DeviceNotAvailable => "unplugged or disabled".into(),
-        cpal::StreamError::BackendSpecific { err } => {
-            format!("unplugged, or its sound server stopped: {}", err.description)
-        }
+        cpal::StreamError::DeviceNotAvailable => "unplugged or disabled",
+        cpal::StreamError::BackendSpecific { .. } => "unplugged, or its sound server stopped",
     }
 }
 
