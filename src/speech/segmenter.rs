@@ -67,9 +67,10 @@ pub struct Segmenter {
     detector: VoiceDetector,
     silences: SilenceTracker,
     /// Samples from frame `first_frame` on (including an incomplete last frame).
-    buf: Vec<f32>,
+    /// Double-ended, so forgetting old audio costs what is forgotten, not what is kept.
+    buf: VecDeque<f32>,
     /// Per whole frame in `buf`.
-    frames: Vec<Frame>,
+    frames: VecDeque<Frame>,
     first_frame: usize,
     /// Frame where the open piece starts, if one is open.
     open: Option<usize>,
@@ -97,8 +98,8 @@ impl Segmenter {
             config,
             detector: VoiceDetector::new(),
             silences: SilenceTracker::default(),
-            buf: Vec::new(),
-            frames: Vec::new(),
+            buf: VecDeque::new(),
+            frames: VecDeque::new(),
             first_frame: 0,
             open: None,
             silent_run: 0,
@@ -111,12 +112,14 @@ impl Segmenter {
     /// Adds audio (16 kHz mono). Finished pieces become available to [`Self::pop`].
     pub fn push(&mut self, samples: &[f32]) {
         self.total_samples += samples.len();
-        self.buf.extend_from_slice(samples);
+        self.buf.extend(samples);
         while (self.frames.len() + 1) * FRAME <= self.buf.len() {
             let i = self.frames.len() * FRAME;
-            let db = frame_db(&self.buf[i..i + FRAME]);
+            let mut frame = [0.0; FRAME];
+            frame.iter_mut().zip(self.buf.range(i..i + FRAME)).for_each(|(d, s)| *d = *s);
+            let db = frame_db(&frame);
             let voiced = self.detector.is_voiced(db);
-            self.frames.push(Frame { db, voiced });
+            self.frames.push_back(Frame { db, voiced });
             self.silences.push(voiced);
             self.on_frame(self.first_frame + self.frames.len() - 1);
         }
@@ -214,11 +217,11 @@ impl Segmenter {
         let offset = self.first_frame * FRAME;
         let (a, b) = (start - offset, end - offset);
         let (fa, fb) = (a / FRAME, b.div_ceil(FRAME).min(self.frames.len()));
-        let voiced = self.frames[fa..fb].iter().filter(|f| f.voiced).count();
+        let voiced = self.frames.range(fa..fb).filter(|f| f.voiced).count();
         if voiced as f64 * FRAME_S >= self.config.min_voiced_s {
             self.ready.push_back(AudioPiece {
                 start_s: start as f64 / RATE as f64,
-                samples: self.buf[a..b].to_vec(),
+                samples: self.buf.range(a..b).copied().collect(),
             });
         }
         self.discard_before(end / FRAME);
