@@ -280,12 +280,15 @@ fn is_non_speech(words: &[Word]) -> bool {
     (t.starts_with('[') && t.ends_with(']')) || (t.starts_with('(') && t.ends_with(')')) || !t.chars().any(char::is_alphanumeric)
 }
 
+/// Words lower-cased without punctuation, for comparing.
+fn normalized(words: &[Word]) -> Vec<String> {
+    words.iter().map(|w| w.text.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase()).collect()
+}
+
 /// Where whisper repeats itself: four words said again later in the same piece,
 /// and as far as the second copy follows the first. Returns (start, length) of the copy.
-fn repeated_run(words: &[Word]) -> Option<(usize, usize)> {
+fn repeated_run(norm: &[String]) -> Option<(usize, usize)> {
     const N: usize = 4;
-    let norm: Vec<String> =
-        words.iter().map(|w| w.text.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase()).collect();
     for j in 1..norm.len().saturating_sub(N - 1) {
         if let Some(i) = (0..j).find(|&i| i + N <= j && norm[i..i + N] == norm[j..j + N]) {
             let k = (N..).take_while(|&k| i + k < j && j + k < norm.len() && norm[i + k] == norm[j + k]).last().unwrap_or(N - 1) + 1;
@@ -295,10 +298,27 @@ fn repeated_run(words: &[Word]) -> Option<(usize, usize)> {
     None
 }
 
+/// Where whisper loops on a short phrase: the same 2 to 12 words over and over,
+/// more than two copies in a row ("this shows ownership, this shows ownership,
+/// this shows"). People restart a phrase once ("I led the, I led the team"), so
+/// two copies are left alone. Returns (start, length) of what follows the first copy.
+fn looped_phrase(norm: &[String]) -> Option<(usize, usize)> {
+    const PERIODS: std::ops::RangeInclusive<usize> = 2..=12;
+    for i in 0..norm.len() {
+        for p in PERIODS {
+            let run = p + (i + p..norm.len()).take_while(|&k| norm[k] == norm[k - p]).count();
+            if run >= 2 * p + 2 {
+                return Some((i + p, run - p));
+            }
+        }
+    }
+    None
+}
+
 /// Removes whisper's repeated passages from a piece's words.
 fn drop_repeats(mut text: PieceText) -> PieceText {
     let mut changed = false;
-    while let Some((at, n)) = repeated_run(&text.words) {
+    while let Some((at, n)) = looped_phrase(&normalized(&text.words)).or_else(|| repeated_run(&normalized(&text.words))) {
         text.words.drain(at..at + n);
         changed = true;
     }
@@ -401,7 +421,12 @@ mod tests {
             joined(text("So, uh, we cut the time, um, by half. So, uh, we cut the time, um And, uh, sales went up.")),
             "So, uh, we cut the time, um, by half. And, uh, sales went up."
         );
-        assert_eq!(joined(text("we grew. we grew. we grew. we grew. we grew.")), "we grew. we grew. we grew.");
+        assert_eq!(joined(text("we grew. we grew. we grew. we grew. we grew.")), "we grew.");
+        assert_eq!(
+            joined(text("This demonstrate ownership, this demonstrate ownership, this demonstrate")),
+            "This demonstrate ownership,"
+        );
+        assert_eq!(joined(text("I led the, I led the team to launch")), "I led the, I led the team to launch");
         assert_eq!(joined(text("very very very good and I led the launch")), "very very very good and I led the launch");
         assert_eq!(text("a b c d e").segments.len(), 0, "untouched pieces keep their segments");
     }
