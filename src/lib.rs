@@ -13,6 +13,7 @@ pub mod principles;
 pub mod progress;
 pub mod report;
 pub mod round;
+pub mod settings;
 pub mod speech;
 pub mod store;
 pub mod transcript;

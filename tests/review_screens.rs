@@ -49,7 +49,7 @@ fn data_dir() -> &'static Path {
 }
 
 fn global() -> Global {
-    Global { data_dir: Some(data_dir().to_path_buf()), model: None, verbose: false }
+    Global { data_dir: Some(data_dir().to_path_buf()), model: None, verbose: false, model_setting: None }
 }
 
 fn cli(args: &[&str]) -> String {

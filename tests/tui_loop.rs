@@ -27,7 +27,7 @@ fn keys_drive_the_picker_and_ctrl_c_quits() {
     let mut store = Store::open(dir.path()).unwrap();
     let bank = Bank::from_files(&[]).unwrap();
     let args = PracticeArgs::default();
-    let g = Global { data_dir: Some(dir.path().to_path_buf()), model: None, verbose: false };
+    let g = Global { data_dir: Some(dir.path().to_path_buf()), model: None, verbose: false, model_setting: None };
     let mut app = App::new(bank.questions().iter().map(QuestionItem::from).collect());
     let mut ctl = Controller::new(&args, &g, &mut store, &bank, Lexicon::builtin(), Vec::new());
     ctl.init(&mut app);
@@ -88,7 +88,7 @@ fn an_interrupted_recording_is_offered_first_and_can_be_discarded() {
     assert_eq!(recovered.len(), 1);
     let bank = Bank::from_files(&[]).unwrap();
     let args = PracticeArgs::default();
-    let g = Global { data_dir: Some(dir.path().to_path_buf()), model: None, verbose: false };
+    let g = Global { data_dir: Some(dir.path().to_path_buf()), model: None, verbose: false, model_setting: None };
     let mut app = App::new(bank.questions().iter().map(QuestionItem::from).collect());
     let mut ctl = Controller::new(&args, &g, &mut store, &bank, Lexicon::builtin(), recovered);
     ctl.init(&mut app);

@@ -51,6 +51,10 @@ pub struct Global {
     /// Show whisper.cpp's own log on stderr
     #[arg(short, long, global = true)]
     pub verbose: bool,
+    /// The model named in the settings file, used when neither `--model` nor
+    /// `BARRAISER_MODEL` names one.
+    #[arg(skip)]
+    pub model_setting: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -46,7 +46,7 @@ impl TranscribeOptions {
     /// all cores; progress when stderr is a terminal.
     pub fn from_global(g: &crate::cli::Global) -> Result<Self> {
         let data_dir = crate::paths::data_dir(g.data_dir.as_ref());
-        let model = crate::speech::models::resolve_model(g.model.as_deref(), &data_dir)?;
+        let model = crate::speech::models::resolve_model(g.model.as_deref(), g.model_setting.as_deref(), &data_dir)?;
         Ok(Self { model, threads: default_threads(), verbose: g.verbose, progress: std::io::stderr().is_terminal() })
     }
 }

@@ -1,5 +1,6 @@
 //! Which model file to use: `--model PATH|NAME`, then `BARRAISER_MODEL`, then the
-//! default model in `./models/`, then in `<data dir>/models/`.
+//! settings file's `model`, then the default model in `./models/`, then in
+//! `<data dir>/models/`.
 
 use std::path::{Path, PathBuf};
 
@@ -20,8 +21,9 @@ pub fn find_installed(name: &str, data_dir: &Path) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// Resolves the model to a file path. `cli` is the `--model` option.
-pub fn resolve_model(cli: Option<&str>, data_dir: &Path) -> Result<PathBuf> {
+/// Resolves the model to a file path. `cli` is the `--model` option, `setting`
+/// the settings file's `model`.
+pub fn resolve_model(cli: Option<&str>, setting: Option<&str>, data_dir: &Path) -> Result<PathBuf> {
     if let Some(spec) = cli.filter(|s| !s.is_empty()) {
         return resolve_spec(spec, "--model", data_dir);
     }
@@ -29,6 +31,9 @@ pub fn resolve_model(cli: Option<&str>, data_dir: &Path) -> Result<PathBuf> {
         if !spec.is_empty() {
             return resolve_spec(&spec, "BARRAISER_MODEL", data_dir);
         }
+    }
+    if let Some(spec) = setting.filter(|s| !s.is_empty()) {
+        return resolve_spec(spec, "config.toml", data_dir);
     }
     resolve_name(DEFAULT_MODEL, data_dir)
 }
