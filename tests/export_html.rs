@@ -11,7 +11,7 @@ use barraiser::store::{Mode, NewAttempt, Store};
 
 const SPOKEN: &str = "I owned the checkout redesign. Um, I think the old flow was slow, and we did a project to fix it. \
 I cut the payment steps from five to two, and conversion rose by twelve percent in six weeks. \
-This demonstrates Ownership.";
+This demonstrates Ownership. What I learned is to measure the old flow first.";
 
 /// Markup that must come out as text, never as elements.
 const HOSTILE: &str = "I wrote <script>alert(1)</script> & \"quoted\" <b>bold</b> notes, then shipped it in 3 weeks.";
@@ -101,6 +101,7 @@ fn exports_markdown_json_and_a_page_that_renders_in_chromium() {
     assert!(dom.contains("<svg class=\"timeline\""), "timeline picture");
     assert!(dom.matches("class=\"tl-speech\"").count() >= 1, "speech drawn on the timeline");
     assert!(dom.contains("class=\"tl-star\""), "STAR parts drawn on the timeline");
+    assert!(dom.contains("fill=\"#78d9ec\"><title>reflection"), "the lesson learned drawn in its own colour");
     assert!(dom.contains("Follow-up questions"), "follow-ups");
 
     // What it draws: a real page, with the highlight colours on screen.

@@ -17,12 +17,13 @@ const ROW_H: f64 = 26.0;
 const JOIN_GAP_S: f64 = 0.35;
 
 /// Colours per STAR part (shared with the HTML legend).
-pub const PART_COLOURS: [(&str, &str); 5] = [
+pub const PART_COLOURS: [(&str, &str); 6] = [
     ("situation", "#8ab4f8"),
     ("task", "#c58af9"),
     ("action", "#81c995"),
     ("result", "#fdd663"),
     ("principle", "#f28b82"),
+    ("reflection", "#78d9ec"),
 ];
 
 /// The SVG for a timed answer; `None` for typed text (there is no time to draw).
