@@ -96,6 +96,18 @@ fn report_view() {
 }
 
 #[test]
+fn a_long_message_wraps_instead_of_being_cut() {
+    let mut app = recording_app(8.0);
+    app.screen = Screen::Report;
+    let message = "lost the input device 'default' (unplugged, or its sound server stopped) after 7.9 s; the report covers what was recorded before it (session 1)";
+    app.message = Some(message.to_string());
+    let text = render(&app, 80, 24);
+    let bottom: Vec<&str> = text.lines().rev().take(3).collect();
+    let shown: String = bottom.iter().rev().map(|l| l.trim_matches('"').trim()).collect::<Vec<_>>().join(" ");
+    assert!(shown.contains("after 7.9 s; the report covers what was recorded before it (session 1)"), "{text}");
+}
+
+#[test]
 fn help_lists_the_keys_over_any_screen() {
     let mut app = recording_app(30.0);
     app.show_help = true;

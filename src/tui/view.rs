@@ -43,7 +43,10 @@ const HELP: &[(&str, &str)] = &[
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let [body, status] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
+        // A message (a lost microphone, a failed save) wraps onto up to three lines
+        // rather than being cut at the screen's edge.
+        let status_h = self.message.as_ref().map_or(1, |m| (m.chars().count() as u16).div_ceil(area.width.max(1)) + 1).min(3);
+        let [body, status] = Layout::vertical([Constraint::Min(3), Constraint::Length(status_h)]).areas(area);
         match (self.screen, &self.current) {
             (Screen::Pick, _) => render_pick(self, body, buf),
             (Screen::Recording | Screen::Finishing, Some(q)) => {
@@ -54,8 +57,8 @@ impl Widget for &App {
             _ => {}
         }
         let note = match &self.message {
-            Some(m) => Line::from(m.as_str()).yellow(),
-            None => Line::from(footer(self.screen)).dark_gray(),
+            Some(m) => Paragraph::new(m.as_str()).yellow().wrap(Wrap { trim: true }),
+            None => Paragraph::new(footer(self.screen)).dark_gray(),
         };
         note.render(status, buf);
         if self.show_help {
