@@ -52,7 +52,8 @@ fn ctrl_c_leaves_every_screen_and_gives_the_shell_its_terminal_back() {
     let screens = [("review", "Transcript"), ("progress", "answers practised"), ("drill --question beh-dive-deep-data", "Drill   target")];
     for (n, (args, shows)) in screens.iter().enumerate() {
         tmux.keys(&["clear", "Enter"]);
-        tmux.keys(&[&format!("{bin} {args}; echo EXITED-$?"), "Enter"]);
+        // Quoted so the command line itself never reads "EXITED-": only its output does.
+        tmux.keys(&[&format!("{bin} {args}; echo EXIT'ED'-$?"), "Enter"]);
         tmux.wait_for(shows, 30);
         assert_eq!(pane_state(&tmux), "1 0", "`{args}` is on the alternate screen with the cursor hidden");
         tmux.keys(&["C-c"]);
