@@ -18,6 +18,8 @@ use anyhow::{anyhow, Context, Result};
 use cpal::traits::{DeviceTrait, HostTrait, StreamTrait};
 use cpal::{FromSample, SampleFormat, SizedSample, StreamConfig};
 
+use super::quiet::without_stderr;
+
 /// The sample formats we can write, best first.
 const FORMATS: [SampleFormat; 4] =
     [SampleFormat::F32, SampleFormat::I16, SampleFormat::I32, SampleFormat::U16];
@@ -71,8 +73,14 @@ impl Playback {
     }
 
     /// Plays `clip` from `from_s` seconds to its end. Fails when there is no output
-    /// device or it cannot be opened.
+    /// device or it cannot be opened. With no usable device the ALSA plugins print
+    /// their own complaints, which would land on top of a screen: they are silenced
+    /// while the device opens, as for capture.
     pub fn start(clip: Clip, from_s: f64) -> Result<Playback> {
+        without_stderr(|| Playback::open(clip, from_s))
+    }
+
+    fn open(clip: Clip, from_s: f64) -> Result<Playback> {
         let first = ((from_s.max(0.0) * clip.rate as f64) as usize).min(clip.samples.len());
         let shared = Arc::new(Shared { position: AtomicUsize::new(first), ..Default::default() });
         let rate = clip.rate;

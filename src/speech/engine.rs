@@ -318,7 +318,9 @@ fn looped_phrase(norm: &[String]) -> Option<(usize, usize)> {
 /// Removes whisper's repeated passages from a piece's words.
 fn drop_repeats(mut text: PieceText) -> PieceText {
     let mut changed = false;
-    while let Some((at, n)) = looped_phrase(&normalized(&text.words)).or_else(|| repeated_run(&normalized(&text.words))) {
+    loop {
+        let norm = normalized(&text.words);
+        let Some((at, n)) = looped_phrase(&norm).or_else(|| repeated_run(&norm)) else { break };
         text.words.drain(at..at + n);
         changed = true;
     }

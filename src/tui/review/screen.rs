@@ -7,7 +7,6 @@ use ratatui::Frame;
 
 use super::{Action, Review};
 use crate::audio::playback::Playback;
-use crate::audio::quiet::without_stderr;
 use crate::tui::screen_loop::Screen;
 
 pub struct ReviewScreen {
@@ -22,9 +21,7 @@ impl ReviewScreen {
 
     fn play(&mut self, from_s: f64) {
         let Some(path) = self.review.data.audio.clone() else { return };
-        // With no usable output device the ALSA plugins print their own complaints,
-        // which would land on top of the screen.
-        match without_stderr(|| Playback::file(&path, from_s)) {
+        match Playback::file(&path, from_s) {
             Ok(p) => {
                 self.review.playback_started(from_s, p.device());
                 self.playback = Some(p);
