@@ -32,6 +32,7 @@ fn main() -> anyhow::Result<()> {
     let samples = decode_16k_mono(&file)?;
     let audio_s = samples.len() as f64 / 16_000.0;
     println!("model {} · {} threads · answer {audio_s:.1} s", model.display(), opts.threads);
+    println!("whisper.cpp: {}", whisper_rs::print_system_info().trim_end_matches([' ', '|']));
 
     let t = Instant::now();
     let whole = transcribe_samples(&samples, &opts)?;
