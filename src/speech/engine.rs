@@ -8,6 +8,7 @@
 use std::ffi::c_int;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
+use std::sync::Arc;
 
 use anyhow::{anyhow, Context, Result};
 use whisper_rs::{
@@ -42,7 +43,8 @@ pub struct PieceText {
 
 /// A loaded whisper model with its decoding state, reused for every piece.
 pub struct Engine {
-    ctx: WhisperContext,
+    /// The model's weights, shared by every engine made with [`Engine::another`].
+    ctx: Arc<WhisperContext>,
     state: WhisperState,
     threads: usize,
     model_name: String,
@@ -79,11 +81,21 @@ impl Engine {
         }
         let ctx = WhisperContext::new_with_params(model, params)
             .map_err(|e| anyhow!("{}: whisper could not load the model ({e})", model.display()))?;
-        let state = ctx
-            .create_state()
-            .map_err(|e| anyhow!("{}: whisper could not allocate its state ({e})", model.display()))?;
+        let state = new_state(&ctx).with_context(|| model.display().to_string())?;
         let threads = if threads == 0 { default_threads() } else { threads };
-        Ok(Self { ctx, state, threads, model_name: model_name(model), dtw: preset.is_some() })
+        Ok(Self { ctx: Arc::new(ctx), state, threads, model_name: model_name(model), dtw: preset.is_some() })
+    }
+
+    /// A second engine on the same loaded model, with its own decoding state and
+    /// `threads` threads, to transcribe other audio at the same time.
+    pub fn another(&self, threads: usize) -> Result<Self> {
+        Ok(Self {
+            ctx: Arc::clone(&self.ctx),
+            state: new_state(&self.ctx)?,
+            threads: threads.max(1),
+            model_name: self.model_name.clone(),
+            dtw: self.dtw,
+        })
     }
 
     pub fn model_name(&self) -> &str {
@@ -388,6 +400,10 @@ fn dtw_preset(size: &str, multilingual: bool) -> Option<DtwModelPreset> {
         ("medium", true) => DtwModelPreset::Medium,
         _ => return None,
     })
+}
+
+fn new_state(ctx: &WhisperContext) -> Result<WhisperState> {
+    ctx.create_state().map_err(|e| anyhow!("whisper could not allocate its state ({e})"))
 }
 
 /// All cores the process may use.

@@ -8,7 +8,8 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{anyhow, Context, Result};
+use indicatif::ProgressBar;
 
 use super::engine::{default_threads, Engine};
 use super::segmenter::{AudioPiece, Segmenter};
@@ -23,6 +24,12 @@ pub const FILLER_PROMPT: &str = "Um, so, uh, I led the launch, you know, and, um
 const PROMPT_WORDS: usize = 40;
 /// Files longer than this show a progress bar (when stderr is a terminal).
 const PROGRESS_AFTER_S: f64 = 30.0;
+/// Most whisper states a file is shared between: each holds its own buffers (about
+/// 200 MB with tiny.en), and past a few, more threads per state pay off better.
+const MAX_WORKERS: usize = 4;
+/// Seconds of speech below which a run is not worth a state of its own: the first
+/// piece of each run goes without the words before it, which costs some accuracy.
+const MIN_SHARE_S: f64 = 60.0;
 
 /// The audio held no speech: silence, noise, or too quiet to hear.
 #[derive(Debug, thiserror::Error)]
@@ -63,6 +70,11 @@ pub fn transcribe_file(path: &Path, opts: &TranscribeOptions) -> Result<Transcri
 
 /// Transcribes 16 kHz mono audio. Empty audio is an error; silence gives [`NoSpeech`]
 /// before the model is even loaded.
+///
+/// The pieces of a long recording are shared out between up to [`MAX_WORKERS`]
+/// whisper states on one loaded model, each with its share of the threads: on a
+/// small CPU two single-threaded states get more done than one state on two
+/// threads, whose threads wait on each other for every decoded token.
 pub fn transcribe_samples(samples_16k_mono: &[f32], opts: &TranscribeOptions) -> Result<Transcript> {
     anyhow::ensure!(!samples_16k_mono.is_empty(), "empty audio (no samples)");
     let mut segmenter = Segmenter::default();
@@ -72,29 +84,78 @@ pub fn transcribe_samples(samples_16k_mono: &[f32], opts: &TranscribeOptions) ->
     if pieces.is_empty() {
         return Err(NoSpeech.into());
     }
-    let engine = Engine::load(&opts.model, opts.threads, opts.verbose)?;
+    let threads = if opts.threads == 0 { default_threads() } else { opts.threads };
+    let speech_s: f64 = pieces.iter().map(AudioPiece::duration_s).sum();
+    let workers = threads.clamp(1, MAX_WORKERS).min((speech_s / MIN_SHARE_S) as usize).max(1);
+    let engine = Engine::load(&opts.model, threads / workers, opts.verbose)?;
     let duration_s = samples_16k_mono.len() as f64 / RATE as f64;
-    let bar = (opts.progress && duration_s > PROGRESS_AFTER_S).then(|| progress_bar(duration_s));
-    let mut t = Transcriber::new(engine);
-    for piece in pieces {
-        let end_s = piece.start_s + piece.duration_s();
-        t.transcribe_piece(&piece)?;
-        if let Some(b) = &bar {
-            b.set_position(end_s.round() as u64);
-        }
-    }
+    let bar = (opts.progress && duration_s > PROGRESS_AFTER_S).then(|| progress_bar(pieces.len()));
+    let transcript = transcribe_shares(engine, &shares(&pieces, workers), bar.as_ref());
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    t.into_transcript(duration_s, silences)
+    finished(transcript?, duration_s, silences)
 }
 
-fn progress_bar(duration_s: f64) -> indicatif::ProgressBar {
-    let bar = indicatif::ProgressBar::with_draw_target(
-        Some(duration_s.round() as u64),
-        indicatif::ProgressDrawTarget::stderr(),
-    );
-    let style = indicatif::ProgressStyle::with_template("transcribing {bar:30} {pos}/{len} s of audio, {eta} left")
+/// Transcribes each share on its own thread with its own engine (`engine` and more
+/// like it) and joins the results in order. Within a share each piece has the words
+/// before it as its prompt; the first piece of a later share goes without.
+fn transcribe_shares(engine: Engine, shares: &[&[AudioPiece]], bar: Option<&ProgressBar>) -> Result<Transcript> {
+    let mut engines = Vec::with_capacity(shares.len());
+    for _ in 1..shares.len() {
+        engines.push(engine.another(engine.threads())?);
+    }
+    engines.insert(0, engine);
+    let parts: Vec<Result<Transcript>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = shares
+            .iter()
+            .zip(engines)
+            .map(|(share, engine)| {
+                scope.spawn(move || {
+                    let mut t = Transcriber::new(engine);
+                    for piece in *share {
+                        t.transcribe_piece(piece)?;
+                        bar.inspect(|b| b.inc(1));
+                    }
+                    Ok(t.transcript)
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().unwrap_or_else(|_| Err(anyhow!("the transcription stopped unexpectedly"))))
+            .collect()
+    });
+    let mut parts = parts.into_iter();
+    let mut whole = parts.next().context("no audio to transcribe")??;
+    for part in parts {
+        let part = part?;
+        whole.segments.extend(part.segments);
+        whole.words.extend(part.words);
+    }
+    Ok(whole)
+}
+
+/// Splits `pieces` into at most `n` runs in order, of about equal length of audio:
+/// a piece whose middle lies past a run's fair share of the audio starts the next run.
+fn shares(pieces: &[AudioPiece], n: usize) -> Vec<&[AudioPiece]> {
+    let total: f64 = pieces.iter().map(AudioPiece::duration_s).sum();
+    let (mut out, mut start, mut so_far) = (Vec::new(), 0, 0.0);
+    for (i, piece) in pieces.iter().enumerate() {
+        let middle = so_far + piece.duration_s() / 2.0;
+        if i > start && out.len() + 1 < n && middle >= total * (out.len() + 1) as f64 / n as f64 {
+            out.push(&pieces[start..i]);
+            start = i;
+        }
+        so_far += piece.duration_s();
+    }
+    out.push(&pieces[start..]);
+    out
+}
+
+fn progress_bar(pieces: usize) -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(Some(pieces as u64), indicatif::ProgressDrawTarget::stderr());
+    let style = indicatif::ProgressStyle::with_template("transcribing {bar:30} {percent}%, {eta} left")
         .expect("valid progress template");
     bar.set_style(style);
     bar
@@ -148,7 +209,7 @@ impl Transcriber {
         let silences = self.segmenter.finish();
         self.transcribe_ready()?;
         let duration_s = self.segmenter.pushed_s();
-        self.into_transcript(duration_s, silences)
+        finished(self.transcript, duration_s, silences)
     }
 
     fn transcribe_piece(&mut self, piece: &AudioPiece) -> Result<()> {
@@ -167,12 +228,56 @@ impl Transcriber {
         filler.into_iter().chain(recent).collect::<Vec<_>>().join(" ")
     }
 
-    fn into_transcript(mut self, duration_s: f64, silences: Vec<Silence>) -> Result<Transcript> {
-        if self.transcript.words.is_empty() {
-            return Err(NoSpeech.into());
+}
+
+/// The transcript with the recording's length and silences; [`NoSpeech`] if it has no words.
+fn finished(mut transcript: Transcript, duration_s: f64, silences: Vec<Silence>) -> Result<Transcript> {
+    if transcript.words.is_empty() {
+        return Err(NoSpeech.into());
+    }
+    transcript.audio_duration_s = Some(duration_s);
+    transcript.silences = silences;
+    Ok(transcript)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(seconds: &[f64]) -> Vec<AudioPiece> {
+        let mut start_s = 0.0;
+        seconds
+            .iter()
+            .map(|s| {
+                let piece = AudioPiece { start_s, samples: vec![0.0; (s * RATE as f64) as usize] };
+                start_s += s;
+                piece
+            })
+            .collect()
+    }
+
+    fn lengths(shares: &[&[AudioPiece]]) -> Vec<usize> {
+        shares.iter().map(|s| s.len()).collect()
+    }
+
+    #[test]
+    fn shares_are_runs_of_about_equal_audio() {
+        let p = pieces(&[10.0, 12.0, 11.0, 9.0, 10.0, 12.0]);
+        assert_eq!(lengths(&shares(&p, 1)), [6]);
+        assert_eq!(lengths(&shares(&p, 2)), [3, 3]);
+        assert_eq!(lengths(&shares(&p, 3)), [2, 2, 2]);
+        let uneven = pieces(&[20.0, 2.0, 2.0, 2.0, 2.0]);
+        assert_eq!(lengths(&shares(&uneven, 2)), [1, 4]);
+    }
+
+    #[test]
+    fn every_piece_lands_in_one_share_in_order() {
+        let p = pieces(&[1.0, 30.0, 1.0]);
+        for n in 1..=4 {
+            let s = shares(&p, n);
+            let starts: Vec<f64> = s.iter().flat_map(|share| share.iter().map(|p| p.start_s)).collect();
+            assert_eq!(starts, [0.0, 1.0, 31.0], "{n} shares");
+            assert!(s.len() <= n && s.iter().all(|share| !share.is_empty()));
         }
-        self.transcript.audio_duration_s = Some(duration_s);
-        self.transcript.silences = silences;
-        Ok(self.transcript)
     }
 }
