@@ -210,4 +210,11 @@ fn drill_shows_distance_from_target_and_calls_out_emptier_takes() {
     let out = cli(&["drill", "--question", "beh-dive-deep-data", "--tighten", "--print"]);
     assert!(out.contains("shorter by") && out.contains("dropped"), "{out}");
     assert!(out.contains("3:00"), "tighten starts at 3:00: {out}");
+
+    let out = common::run(common::bin().args(["drill", "--question", "no-such-id", "--print", "--data-dir"]).arg(data_dir()));
+    assert!(!out.status.success());
+    assert_eq!(
+        common::stderr(&out).trim(),
+        "barraiser: error: unknown question 'no-such-id' (`barraiser questions list` shows the ids)"
+    );
 }

@@ -76,6 +76,9 @@ pub fn view(store: &Store, args: &DrillArgs) -> Result<DrillView> {
         let story = store.story(id)?.ok_or_else(|| anyhow!("no story #{id} in {}", store.path().display()))?;
         format!("Story #{id}: {}", story.title)
     } else if let Some(id) = &args.question {
+        if attempts.is_empty() && bank.as_ref().is_some_and(|b| b.get(id).is_none()) {
+            bail!("unknown question '{id}' (`barraiser questions list` shows the ids)");
+        }
         super::review::question_title(bank.as_ref(), Some(id)).unwrap_or_else(|| id.clone())
     } else {
         bail!("say what to drill: --question ID or --story ID (`barraiser sessions` lists what you practised)");
