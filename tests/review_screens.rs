@@ -186,7 +186,7 @@ fn drill_shows_distance_from_target_and_calls_out_emptier_takes() {
         target: Some(30.0),
         ..Default::default()
     };
-    let view = barraiser::cli::drill::view(&store, &args).unwrap();
+    let view = barraiser::cli::drill::view(&store, &args, barraiser::bank::Bank::load(None).ok().as_ref()).unwrap();
     assert_eq!(view.series.rows.len(), 2);
     assert!(view.series.rows[1].emptier.is_some(), "{:?}", view.series.rows);
     let t = screen(90, 20, |f| f.render_widget(&view, f.area()));

@@ -48,7 +48,7 @@ pub struct DrillArgs {
 
 pub fn run(args: DrillArgs, g: &Global) -> Result<()> {
     if args.json || args.print || !std::io::stdout().is_terminal() {
-        let view = view(&open_store(g)?, &args)?;
+        let view = view(&open_store(g)?, &args, Bank::load(None).ok().as_ref())?;
         match args.json {
             true => println!("{}", serde_json::to_string_pretty(&view.series)?),
             false => print!("{}", printed(&view)),
@@ -57,34 +57,32 @@ pub fn run(args: DrillArgs, g: &Global) -> Result<()> {
     }
     // The screen records takes, so a first drill may start from an empty store.
     let store = Store::open(&crate::paths::data_dir(g.data_dir.as_ref()))?;
-    let view = view(&store, &args)?;
     let bank = Bank::load(None)?;
-    let question = view.question.as_ref().and_then(|q| bank.get(&q.id)).cloned();
+    let view = view(&store, &args, Some(&bank))?;
     let lex = super::analyze::load_lexicon()?;
-    crate::tui::screen_loop::run(&mut DrillScreen::new(view, store, args, g.clone(), question, lex))
+    crate::tui::screen_loop::run(&mut DrillScreen::new(view, store, args, g.clone(), bank, lex))
 }
 
-/// The drill screen's state from the stored takes of the question or story.
-pub fn view(store: &Store, args: &DrillArgs) -> Result<DrillView> {
-    let bank = Bank::load(None).ok();
+/// The drill screen's state from the stored takes of the question or story; `bank`
+/// is the question bank, when it loads.
+pub fn view(store: &Store, args: &DrillArgs, bank: Option<&Bank>) -> Result<DrillView> {
     // A story's takes may answer several questions: the story alone picks them.
     let question_id = if args.story.is_some() { None } else { args.question.clone() };
     let filter = AttemptFilter { question_id, story_id: args.story, ..Default::default() };
     let attempts = store.attempts(&filter)?;
-    let history = takes(&attempts, bank.as_ref());
+    let history = takes(&attempts, bank);
     let title = if let Some(id) = args.story {
         let story = store.story(id)?.ok_or_else(|| anyhow!("no story #{id} in {}", store.path().display()))?;
         format!("Story #{id}: {}", story.title)
     } else if let Some(id) = &args.question {
-        if attempts.is_empty() && bank.as_ref().is_some_and(|b| b.get(id).is_none()) {
+        if attempts.is_empty() && bank.is_some_and(|b| b.get(id).is_none()) {
             bail!("unknown question '{id}' (`barraiser questions list` shows the ids)");
         }
-        super::review::question_title(bank.as_ref(), Some(id)).unwrap_or_else(|| id.clone())
+        super::review::question_title(bank, Some(id)).unwrap_or_else(|| id.clone())
     } else {
         bail!("say what to drill: --question ID or --story ID (`barraiser sessions` lists what you practised)");
     };
     let question = bank
-        .as_ref()
         .ok_or_else(|| anyhow!("the question bank does not load"))
         .and_then(|b| take_question(b, args, &attempts))
         .map(QuestionItem::from);

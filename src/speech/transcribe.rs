@@ -101,11 +101,10 @@ pub fn transcribe_samples(samples_16k_mono: &[f32], opts: &TranscribeOptions) ->
 /// like it) and joins the results in order. Within a share each piece has the words
 /// before it as its prompt; the first piece of a later share goes without.
 fn transcribe_shares(engine: Engine, shares: &[&[AudioPiece]], bar: Option<&ProgressBar>) -> Result<Transcript> {
-    let mut engines = Vec::with_capacity(shares.len());
+    let mut engines = vec![engine];
     for _ in 1..shares.len() {
-        engines.push(engine.another(engine.threads())?);
+        engines.push(engines[0].another(engines[0].threads())?);
     }
-    engines.insert(0, engine);
     let parts: Vec<Result<Transcript>> = std::thread::scope(|scope| {
         let workers: Vec<_> = shares
             .iter()

@@ -10,7 +10,7 @@ use super::{DrillAction, DrillStatus, DrillView};
 use crate::analysis::timing::clock;
 use crate::analysis::Lexicon;
 use crate::audio::recorder::Recording;
-use crate::bank::Question;
+use crate::bank::Bank;
 use crate::cli::drill::{view, DrillArgs};
 use crate::cli::practice::take_options;
 use crate::cli::Global;
@@ -26,8 +26,8 @@ pub struct DrillScreen {
     store: Store,
     args: DrillArgs,
     g: Global,
-    /// What new takes answer; without it the drill only shows the takes.
-    question: Option<Question>,
+    /// Where the question new takes answer comes from (the view names it).
+    bank: Bank,
     lex: Lexicon,
     /// The store session of this drill, once its first take is saved.
     session_id: Option<i64>,
@@ -43,14 +43,15 @@ impl DrillScreen {
         store: Store,
         args: DrillArgs,
         g: Global,
-        question: Option<Question>,
+        bank: Bank,
         lex: Lexicon,
     ) -> DrillScreen {
-        DrillScreen { view, store, args, g, question, lex, session_id: None, take: None, finishing: None, cancelled: None }
+        DrillScreen { view, store, args, g, bank, lex, session_id: None, take: None, finishing: None, cancelled: None }
     }
 
     fn record(&mut self) {
-        let Some(question) = &self.question else { return };
+        // Without a question the drill only shows the takes.
+        let Some(question) = self.view.question.as_ref().and_then(|q| self.bank.get(&q.id)) else { return };
         // A new take keeps the cancelled audio on disk but stops offering to delete it.
         self.cancelled = None;
         let filing = Filing { mode: Mode::Drill, session_id: self.session_id, story_id: self.args.story };
@@ -125,7 +126,7 @@ impl DrillScreen {
     }
 
     fn refresh(&mut self) -> Result<()> {
-        self.view = view(&self.store, &self.args)?;
+        self.view = view(&self.store, &self.args, Some(&self.bank))?;
         Ok(())
     }
 }
