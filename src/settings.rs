@@ -4,7 +4,7 @@
 //! ```toml
 //! device = "USB"        # input device, or part of its name
 //! model = "base.en"     # catalog name or path of the speech model
-//! quiet = true          # no terminal bell at the time warnings
+//! quiet = true          # no terminal bell at the time warnings (practice, drill)
 //! no_cutoff = true      # keep recording past the round's limit
 //! ```
 
@@ -59,11 +59,37 @@ impl Settings {
                 &mut a.device
             }
             Command::Record(a) => &mut a.device,
-            Command::Drill(a) => &mut a.device,
+            Command::Drill(a) => {
+                a.quiet |= self.quiet;
+                &mut a.device
+            }
             _ => return,
         };
         if device.is_none() {
             *device = self.device;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn applied(settings: Settings, args: &[&str]) -> Cli {
+        let mut cli = Cli::parse_from(std::iter::once("barraiser").chain(args.iter().copied()));
+        settings.apply(&mut cli);
+        cli
+    }
+
+    #[test]
+    fn quiet_silences_the_bells_of_practice_and_drill_takes() {
+        let quiet = || Settings { quiet: true, ..Settings::default() };
+        let Some(Command::Drill(drill)) = applied(quiet(), &["drill", "--question", "x"]).command else { panic!() };
+        assert!(drill.quiet);
+        let Some(Command::Practice(practice)) = applied(quiet(), &[]).command else { panic!() };
+        assert!(practice.quiet);
+        let Some(Command::Drill(drill)) = applied(Settings::default(), &["drill", "--question", "x"]).command else { panic!() };
+        assert!(!drill.quiet);
     }
 }
