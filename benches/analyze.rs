@@ -17,7 +17,12 @@ fn three_minute_transcript() -> Transcript {
     let words = (0..n)
         .map(|i| {
             let start = i as f64 * step;
-            Word { text: source[i % source.len()].to_string(), start_s: Some(start), end_s: Some(start + step * 0.8), probability: Some(0.9) }
+            Word {
+                text: source[i % source.len()].to_string(),
+                start_s: Some(start),
+                end_s: Some(start + step * 0.8),
+                probability: Some(0.9),
+            }
         })
         .collect();
     Transcript { words, ..Default::default() }
@@ -27,7 +32,9 @@ fn bench(c: &mut Criterion) {
     let lex = Lexicon::builtin();
     let t = three_minute_transcript();
     let ctx = Context::for_kind(Kind::Behavioral);
-    c.bench_function("analyze 3-minute answer (400 words)", |b| b.iter(|| analyze(black_box(&t), black_box(&ctx), &lex)));
+    c.bench_function("analyze 3-minute answer (400 words)", |b| {
+        b.iter(|| analyze(black_box(&t), black_box(&ctx), &lex))
+    });
     c.bench_function("Lexicon::builtin", |b| b.iter(Lexicon::builtin));
 }
 

@@ -28,7 +28,12 @@ fn main() -> anyhow::Result<()> {
     let model = std::env::var_os("BARRAISER_MODEL")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("models/ggml-tiny.en.bin"));
-    let opts = TranscribeOptions { model: model.clone(), threads: default_threads(), verbose: false, progress: false };
+    let opts = TranscribeOptions {
+        model: model.clone(),
+        threads: default_threads(),
+        verbose: false,
+        progress: false,
+    };
     let samples = decode_16k_mono(&file)?;
     let audio_s = samples.len() as f64 / 16_000.0;
     println!("model {} · {} threads · answer {audio_s:.1} s", model.display(), opts.threads);
@@ -82,6 +87,8 @@ fn main() -> anyhow::Result<()> {
 fn peak_memory() -> String {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l[6..].trim().to_string()))
+        .and_then(|s| {
+            s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l[6..].trim().to_string())
+        })
         .unwrap_or_else(|| "unknown".to_string())
 }

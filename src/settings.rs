@@ -39,7 +39,10 @@ impl Settings {
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
-            Err(e) => return Err(e).with_context(|| format!("{}: cannot read the settings", path.display())),
+            Err(e) => {
+                return Err(e)
+                    .with_context(|| format!("{}: cannot read the settings", path.display()))
+            }
         };
         toml::from_str(&text).map_err(|e| {
             let line = e.span().map_or(1, |s| text[..s.start].matches('\n').count() + 1);
@@ -85,11 +88,18 @@ mod tests {
     #[test]
     fn quiet_silences_the_bells_of_practice_and_drill_takes() {
         let quiet = || Settings { quiet: true, ..Settings::default() };
-        let Some(Command::Drill(drill)) = applied(quiet(), &["drill", "--question", "x"]).command else { panic!() };
+        let Some(Command::Drill(drill)) = applied(quiet(), &["drill", "--question", "x"]).command
+        else {
+            panic!()
+        };
         assert!(drill.quiet);
         let Some(Command::Practice(practice)) = applied(quiet(), &[]).command else { panic!() };
         assert!(practice.quiet);
-        let Some(Command::Drill(drill)) = applied(Settings::default(), &["drill", "--question", "x"]).command else { panic!() };
+        let Some(Command::Drill(drill)) =
+            applied(Settings::default(), &["drill", "--question", "x"]).command
+        else {
+            panic!()
+        };
         assert!(!drill.quiet);
     }
 }

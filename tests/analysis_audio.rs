@@ -30,13 +30,20 @@ fn a_spoken_answer_is_transcribed_timed_and_coached() {
     assert!(v["words"].as_u64().unwrap() > 25);
     assert_eq!(v["over_limit"], false);
     assert!(v["fillers"]["lower_bound"].as_bool().unwrap());
-    let names: Vec<&str> = v["principles"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> =
+        v["principles"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
     assert!(names.contains(&"Ownership"), "{names:?}");
     let metrics = v["metrics"].as_array().unwrap();
     assert!(metrics.len() >= 2, "{metrics:?}");
     assert!(metrics.iter().any(|m| m["kind"] == "percent"), "{metrics:?}");
-    assert!(metrics.iter().all(|m| m["start_s"].as_f64().is_some_and(|s| s >= 0.0 && s <= duration + 1.0)), "{metrics:?}");
-    let codes: Vec<&str> = v["flags"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    assert!(
+        metrics
+            .iter()
+            .all(|m| m["start_s"].as_f64().is_some_and(|s| s >= 0.0 && s <= duration + 1.0)),
+        "{metrics:?}"
+    );
+    let codes: Vec<&str> =
+        v["flags"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
     assert!(codes.contains(&"too_short"), "a 15-second story is flagged: {codes:?}");
 }
 
@@ -45,7 +52,11 @@ fn audio_that_is_not_audio_names_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("answer.wav");
     std::fs::write(&bad, b"RIFF not really a wave file").unwrap();
-    let out = run(bin().args(["analyze", "--model"]).arg(model_path()).arg(&bad).env("BARRAISER_CONFIG", dir.path()));
+    let out = run(bin()
+        .args(["analyze", "--model"])
+        .arg(model_path())
+        .arg(&bad)
+        .env("BARRAISER_CONFIG", dir.path()));
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.starts_with("barraiser: error: ") && err.contains("answer.wav"), "{err}");

@@ -22,7 +22,17 @@ fn text_report_for_a_typed_answer() {
     assert!(out.status.success(), "{}", stderr(&out));
     let s = stdout(&out);
     assert!(!s.contains('\x1b'), "no colour when stdout is not a terminal");
-    for want in ["behavioral answer", "Score", "meets the bar", "3 weeks", "3 A/B tests", "18%", "$2.3M", "Ownership (named", "typed text"] {
+    for want in [
+        "behavioral answer",
+        "Score",
+        "meets the bar",
+        "3 weeks",
+        "3 A/B tests",
+        "18%",
+        "$2.3M",
+        "Ownership (named",
+        "typed text",
+    ] {
         assert!(s.contains(want), "missing {want:?} in:\n{s}");
     }
 }
@@ -34,8 +44,24 @@ fn json_follows_the_contract() {
     assert!(out.status.success(), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     for key in [
-        "kind", "question_id", "limit_s", "target_s", "duration_s", "over_limit", "words", "wpm", "metrics", "principles",
-        "vague", "fillers", "pauses", "ownership", "star", "followups", "score", "flags",
+        "kind",
+        "question_id",
+        "limit_s",
+        "target_s",
+        "duration_s",
+        "over_limit",
+        "words",
+        "wpm",
+        "metrics",
+        "principles",
+        "vague",
+        "fillers",
+        "pauses",
+        "ownership",
+        "star",
+        "followups",
+        "score",
+        "flags",
     ] {
         assert!(v.get(key).is_some(), "no {key} in the report");
     }
@@ -45,15 +71,19 @@ fn json_follows_the_contract() {
     assert_eq!(v["over_limit"], true);
     assert!(v["duration_s"].as_f64().unwrap() > 180.0);
     assert!(v["cutoff"]["words_after"].as_u64().unwrap() > 10, "{}", v["cutoff"]);
-    let kinds: Vec<&str> = v["pauses"].as_array().unwrap().iter().map(|p| p["kind"].as_str().unwrap()).collect();
+    let kinds: Vec<&str> =
+        v["pauses"].as_array().unwrap().iter().map(|p| p["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["hesitation", "silence"]);
-    let names: Vec<&str> = v["principles"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> =
+        v["principles"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
     assert_eq!(names, ["Dive Deep", "Ownership"]);
-    let metrics: Vec<&str> = v["metrics"].as_array().unwrap().iter().map(|m| m["text"].as_str().unwrap()).collect();
+    let metrics: Vec<&str> =
+        v["metrics"].as_array().unwrap().iter().map(|m| m["text"].as_str().unwrap()).collect();
     assert!(metrics.contains(&"38%") && metrics.contains(&"from 38% to 9%"), "{metrics:?}");
     assert!(v["metrics"][0]["start_s"].as_f64().is_some(), "timed findings carry start_s");
     assert!(v["fillers"]["lower_bound"].as_bool().unwrap());
-    let codes: Vec<&str> = v["flags"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    let codes: Vec<&str> =
+        v["flags"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
     assert!(codes.contains(&"over_limit") && codes.contains(&"long_silence"), "{codes:?}");
     let overall = v["score"]["overall"].as_f64().unwrap();
     assert!((1.0..=4.0).contains(&overall));
@@ -63,7 +93,8 @@ fn json_follows_the_contract() {
 #[test]
 fn markdown_marks_the_transcript() {
     let cfg = tempfile::tempdir().unwrap();
-    let out = analyze(&[fixture("weak_involved.txt").to_str().unwrap(), "--format", "md"], cfg.path());
+    let out =
+        analyze(&[fixture("weak_involved.txt").to_str().unwrap(), "--format", "md"], cfg.path());
     assert!(out.status.success(), "{}", stderr(&out));
     let s = stdout(&out);
     assert!(s.starts_with("# behavioral answer"), "{s}");
@@ -74,13 +105,20 @@ fn markdown_marks_the_transcript() {
 #[test]
 fn kinds_change_the_checks() {
     let cfg = tempfile::tempdir().unwrap();
-    let out = analyze(&[fixture("product_jumps_in.txt").to_str().unwrap(), "--kind", "product", "--json"], cfg.path());
+    let out = analyze(
+        &[fixture("product_jumps_in.txt").to_str().unwrap(), "--kind", "product", "--json"],
+        cfg.path(),
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["kind"], "product");
     assert_eq!(v["limit_s"], 300.0);
-    let codes: Vec<&str> = v["flags"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    let codes: Vec<&str> =
+        v["flags"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
     assert!(codes.contains(&"ideas_before_clarifying"), "{codes:?}");
-    let out = analyze(&[fixture("writing_sample.txt").to_str().unwrap(), "--kind", "writing", "--json"], cfg.path());
+    let out = analyze(
+        &[fixture("writing_sample.txt").to_str().unwrap(), "--kind", "writing", "--json"],
+        cfg.path(),
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["writing"]["in_range"], true, "{}", v["writing"]);
     assert!(!v["writing"]["passive"].as_array().unwrap().is_empty());
@@ -94,7 +132,11 @@ fn a_user_word_list_adds_phrases() {
     let before = analyze(&[answer.to_str().unwrap(), "--json"], cfg.path());
     let v: serde_json::Value = serde_json::from_slice(&before.stdout).unwrap();
     assert_eq!(v["vague"].as_array().unwrap().len(), 0);
-    std::fs::write(cfg.path().join("words.toml"), "[[vague]]\nphrases = [\"moved the needle\"]\nsuggestion = \"By how much?\"\n").unwrap();
+    std::fs::write(
+        cfg.path().join("words.toml"),
+        "[[vague]]\nphrases = [\"moved the needle\"]\nsuggestion = \"By how much?\"\n",
+    )
+    .unwrap();
     let after = analyze(&[answer.to_str().unwrap(), "--json"], cfg.path());
     let v: serde_json::Value = serde_json::from_slice(&after.stdout).unwrap();
     assert_eq!(v["vague"][0]["text"], "moved the needle");
@@ -110,18 +152,32 @@ fn bad_input_is_one_clear_line() {
     let empty = dir.path().join("empty.txt");
     std::fs::write(&empty, "  \n").unwrap();
     let missing = dir.path().join("missing.txt");
-    for (path, want) in [(&broken, "not a transcript JSON"), (&empty, "no words"), (&missing, "could not read")] {
+    for (path, want) in
+        [(&broken, "not a transcript JSON"), (&empty, "no words"), (&missing, "could not read")]
+    {
         let out = analyze(&[path.to_str().unwrap()], cfg.path());
         assert_eq!(out.status.code(), Some(1));
         let err = stderr(&out);
-        assert!(err.starts_with("barraiser: error: ") && err.contains(want) && err.contains(path.file_name().unwrap().to_str().unwrap()), "{err}");
+        assert!(
+            err.starts_with("barraiser: error: ")
+                && err.contains(want)
+                && err.contains(path.file_name().unwrap().to_str().unwrap()),
+            "{err}"
+        );
         assert_eq!(err.trim_end().lines().count(), 1, "{err}");
     }
     std::fs::write(cfg.path().join("words.toml"), "[[principle]]\nname = \"Be Nice\"\n").unwrap();
     let out = analyze(&[fixture("guide_ownership.txt").to_str().unwrap()], cfg.path());
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("words.toml") && stderr(&out).contains("Be Nice"), "{}", stderr(&out));
-    let out = analyze(&[fixture("guide_ownership.txt").to_str().unwrap(), "--kind", "poetry"], cfg.path());
+    assert!(
+        stderr(&out).contains("words.toml") && stderr(&out).contains("Be Nice"),
+        "{}",
+        stderr(&out)
+    );
+    let out = analyze(
+        &[fixture("guide_ownership.txt").to_str().unwrap(), "--kind", "poetry"],
+        cfg.path(),
+    );
     assert_eq!(out.status.code(), Some(2), "bad usage");
 }
 
@@ -129,7 +185,10 @@ fn bad_input_is_one_clear_line() {
 fn a_question_from_the_bank_sets_kind_limit_and_follow_ups() {
     let cfg = tempfile::tempdir().unwrap();
     let answer = fixture("product_jumps_in.txt");
-    let out = analyze(&[answer.to_str().unwrap(), "--question", "prod-design-amazon-pets", "--json"], cfg.path());
+    let out = analyze(
+        &[answer.to_str().unwrap(), "--question", "prod-design-amazon-pets", "--json"],
+        cfg.path(),
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["question_id"], "prod-design-amazon-pets");
@@ -137,8 +196,13 @@ fn a_question_from_the_bank_sets_kind_limit_and_follow_ups() {
     assert_eq!(v["limit_s"], 300.0);
     let bank = barraiser::bank::Bank::load(Some(cfg.path())).unwrap();
     let q = bank.get("prod-design-amazon-pets").unwrap();
-    let followups: Vec<&str> = v["followups"].as_array().unwrap().iter().map(|f| f.as_str().unwrap()).collect();
-    assert!(q.followups.iter().any(|f| followups.contains(&f.as_str())), "{followups:?} shares none of {:?}", q.followups);
+    let followups: Vec<&str> =
+        v["followups"].as_array().unwrap().iter().map(|f| f.as_str().unwrap()).collect();
+    assert!(
+        q.followups.iter().any(|f| followups.contains(&f.as_str())),
+        "{followups:?} shares none of {:?}",
+        q.followups
+    );
 
     let out = analyze(&[answer.to_str().unwrap(), "--question", "no-such-question"], cfg.path());
     assert_eq!(out.status.code(), Some(1));

@@ -21,16 +21,32 @@ fn the_four_out_of_four_ownership_answer_scores_high() {
     assert!(ownership.explicit, "\"I owned the launch\" names Ownership");
     assert!(r.vague.is_empty(), "{:?}", r.vague);
     assert!(r.star.situation && r.star.action && r.star.result && r.star.principle, "{:?}", r.star);
-    assert!(r.score.overall >= r.score.bar, "scores {} against the {} bar: {:?}", r.score.overall, r.score.bar, r.score.dimensions);
-    assert!(!r.flags.iter().any(|f| f.code == "no_principle" || f.code == "few_metrics"), "{:?}", r.flags);
+    assert!(
+        r.score.overall >= r.score.bar,
+        "scores {} against the {} bar: {:?}",
+        r.score.overall,
+        r.score.bar,
+        r.score.dimensions
+    );
+    assert!(
+        !r.flags.iter().any(|f| f.code == "no_principle" || f.code == "few_metrics"),
+        "{:?}",
+        r.flags
+    );
 }
 
 #[test]
 fn the_guide_s_vague_claims_are_flagged() {
-    for phrase in ["improved team morale", "helped launch a product", "we did a project", "I worked hard"] {
+    for phrase in
+        ["improved team morale", "helped launch a product", "we did a project", "I worked hard"]
+    {
         let r = coach(&format!("At my last job {phrase} and it went well."));
         assert_eq!(r.vague.len(), 1, "{phrase}: {:?}", r.vague);
-        assert!(phrase.to_lowercase().starts_with(&r.vague[0].text.to_lowercase()), "{phrase} → {}", r.vague[0].text);
+        assert!(
+            phrase.to_lowercase().starts_with(&r.vague[0].text.to_lowercase()),
+            "{phrase} → {}",
+            r.vague[0].text
+        );
         assert!(!r.vague[0].suggestion.is_empty());
         assert!(r.score.overall < r.score.bar);
     }
@@ -59,7 +75,8 @@ fn the_data_decision_answer_names_two_principles() {
          (Task). Found 42% of users dropped off at the onboarding video step (Action). We A/B tested skipping the \
          video—retention rose 19%, and NPS increased 12 points (Result). This demonstrated Dive Deep and Customer Obsession.",
     );
-    let names: Vec<(&str, bool)> = r.principles.iter().map(|p| (p.name.as_str(), p.explicit)).collect();
+    let names: Vec<(&str, bool)> =
+        r.principles.iter().map(|p| (p.name.as_str(), p.explicit)).collect();
     assert_eq!(names, [("Dive Deep", true), ("Customer Obsession", true)]);
     assert_eq!(r.metrics.len(), 5, "{:?}", r.metrics);
 }

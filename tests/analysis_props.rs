@@ -14,9 +14,46 @@ fn kind() -> impl Strategy<Value = Kind> {
 fn word() -> impl Strategy<Value = String> {
     prop_oneof![
         prop::sample::select(vec![
-            "I", "we", "owned", "from", "to", "18%", "$2.3M", "twenty", "five", "percent", "hundred", "and", "a",
-            "point", "three", "times", "faster", "cut", "in", "half", "—", "1)", "2019", "like,", "um", "you", "know",
-            "kind", "of", "a", "lot", "Ownership.", "dive", "deep", "NPS", "+12", "stars", "weeks", "-", "3-month",
+            "I",
+            "we",
+            "owned",
+            "from",
+            "to",
+            "18%",
+            "$2.3M",
+            "twenty",
+            "five",
+            "percent",
+            "hundred",
+            "and",
+            "a",
+            "point",
+            "three",
+            "times",
+            "faster",
+            "cut",
+            "in",
+            "half",
+            "—",
+            "1)",
+            "2019",
+            "like,",
+            "um",
+            "you",
+            "know",
+            "kind",
+            "of",
+            "a",
+            "lot",
+            "Ownership.",
+            "dive",
+            "deep",
+            "NPS",
+            "+12",
+            "stars",
+            "weeks",
+            "-",
+            "3-month",
             "",
         ])
         .prop_map(String::from),
@@ -35,7 +72,12 @@ fn float() -> impl Strategy<Value = Option<f64>> {
 }
 
 fn timed_word() -> impl Strategy<Value = Word> {
-    (word(), float(), float()).prop_map(|(text, start_s, end_s)| Word { text, start_s, end_s, probability: None })
+    (word(), float(), float()).prop_map(|(text, start_s, end_s)| Word {
+        text,
+        start_s,
+        end_s,
+        probability: None,
+    })
 }
 
 fn check(t: &Transcript, kind: Kind) {

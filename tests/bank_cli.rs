@@ -71,10 +71,11 @@ fn show_prints_followups_framework_and_frequency() {
 #[test]
 fn random_prefers_the_least_practised_question() {
     let tmp = tempfile::tempdir().unwrap();
-    let estimation: Vec<String> = list_json(tmp.path(), &["--kind", "analytical", "--search", "estimate"])
-        .iter()
-        .map(|q| q["id"].as_str().unwrap().to_string())
-        .collect();
+    let estimation: Vec<String> =
+        list_json(tmp.path(), &["--kind", "analytical", "--search", "estimate"])
+            .iter()
+            .map(|q| q["id"].as_str().unwrap().to_string())
+            .collect();
     assert!(estimation.len() >= 3, "{estimation:?}");
     let analytical: Vec<String> = list_json(tmp.path(), &["--kind", "analytical"])
         .iter()
@@ -100,13 +101,17 @@ fn random_prefers_the_least_practised_question() {
     let empty = tempfile::tempdir().unwrap();
     let mut seen = std::collections::HashSet::new();
     for _ in 0..8 {
-        let out = ok_in(empty.path(), &["questions", "random", "--principle", "frugality", "--json"]);
+        let out =
+            ok_in(empty.path(), &["questions", "random", "--principle", "frugality", "--json"]);
         let q: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert!(q["principles"].as_array().unwrap().iter().any(|p| p == "Frugality"), "{q}");
         seen.insert(q["id"].as_str().unwrap().to_string());
     }
     assert!(seen.len() > 1, "random always returned {seen:?}");
-    assert!(!empty.path().join("barraiser.db").exists(), "looking at questions creates no database");
+    assert!(
+        !empty.path().join("barraiser.db").exists(),
+        "looking at questions creates no database"
+    );
 }
 
 #[test]

@@ -114,7 +114,8 @@ fn rounds_are_spread_as_real_loops_are() {
         assert!((got - want).abs() <= 2.5, "{kind}: {got:.1}% of the bank, want {want}%");
     }
 
-    let product: Vec<&Question> = b.questions().iter().filter(|q| q.kind == Kind::Product).collect();
+    let product: Vec<&Question> =
+        b.questions().iter().filter(|q| q.kind == Kind::Product).collect();
     let consumer = product.iter().filter(|q| q.audience.as_deref() == Some("consumer")).count();
     let internal = product.iter().filter(|q| q.audience.as_deref() == Some("internal")).count();
     assert_eq!(consumer + internal, product.len(), "every product prompt names its audience");
@@ -134,8 +135,8 @@ fn rounds_are_spread_as_real_loops_are() {
         assert!((got - want).abs() <= 5.0, "analytical/{s}: {got:.1}%, want {want}%");
     }
     let sd = count(Kind::SystemDesign);
-    let logistics_marketplace =
-        sub[&(Kind::SystemDesign, "logistics".into())] + sub[&(Kind::SystemDesign, "marketplace".into())];
+    let logistics_marketplace = sub[&(Kind::SystemDesign, "logistics".into())]
+        + sub[&(Kind::SystemDesign, "marketplace".into())];
     let got = share(logistics_marketplace, sd);
     assert!((got - 61.0).abs() <= 5.0, "logistics/marketplace system design: {got:.1}%");
 }
@@ -149,7 +150,9 @@ fn frameworks_follow_the_guide() {
             (Kind::Behavioral, _) => assert_eq!(steps, 0, "{}", q.id),
             (Kind::Product, _) => assert_eq!(steps, 5, "{}: the 5-part product framework", q.id),
             (Kind::Analytical, _) => assert_eq!(steps, 5, "{}", q.id),
-            (Kind::SystemDesign, _) => assert_eq!(steps, 6, "{}: the 6-part design framework", q.id),
+            (Kind::SystemDesign, _) => {
+                assert_eq!(steps, 6, "{}: the 6-part design framework", q.id)
+            }
             (Kind::Writing, _) => {}
         }
     }

@@ -51,9 +51,21 @@ fn a_good_user_file_validates_and_merges() {
     assert!(out.starts_with("ok: "), "{out}");
     assert!(out.contains("1 from 1 file"), "{out}");
 
-    let json = ok_in(tmp.path(), &["questions", "list", "--bank", dir.to_str().unwrap(), "--json", "--search", "kindle feature for children"]);
+    let json = ok_in(
+        tmp.path(),
+        &[
+            "questions",
+            "list",
+            "--bank",
+            dir.to_str().unwrap(),
+            "--json",
+            "--search",
+            "kindle feature for children",
+        ],
+    );
     let list: serde_json::Value = serde_json::from_str(&json).unwrap();
-    let mine = list.as_array().unwrap().iter().find(|q| q["id"] == "my-kindle-kids").expect("merged");
+    let mine =
+        list.as_array().unwrap().iter().find(|q| q["id"] == "my-kindle-kids").expect("merged");
     assert_eq!(mine["kind"], "product");
     assert_eq!(mine["limit_s"], 300.0);
     assert_eq!(mine["principles"], serde_json::json!(["Customer Obsession", "Think Big"]));
@@ -68,7 +80,11 @@ fn a_good_user_file_validates_and_merges() {
 
 #[test]
 fn toml_syntax_error_gives_its_line() {
-    assert_line("kind = \"behavioral\"\n\n[[question]]\nid = \"beh-x\"\ntext = \"unterminated\n", 5, "string");
+    assert_line(
+        "kind = \"behavioral\"\n\n[[question]]\nid = \"beh-x\"\ntext = \"unterminated\n",
+        5,
+        "string",
+    );
 }
 
 #[test]
@@ -111,7 +127,10 @@ fn duplicate_ids_name_both_files() {
     let text = "kind = \"behavioral\"\n\n[[question]]\nid = \"beh-failure\"\ntext = \"Tell me about a failure.\"\n";
     let (path, err) = validate_fails(text);
     let line = err.lines().find(|l| l.contains("duplicate id")).expect(&err);
-    assert!(line.starts_with(&format!("{}:3: duplicate id 'beh-failure'", path.display())), "{line}");
+    assert!(
+        line.starts_with(&format!("{}:3: duplicate id 'beh-failure'", path.display())),
+        "{line}"
+    );
     assert!(line.contains("questions/behavioral.toml:"), "{line}");
 
     // Between two user files.
@@ -123,7 +142,11 @@ fn duplicate_ids_name_both_files() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(
-        err.contains(&format!("{}:4: duplicate id 'my-kindle-kids' (first defined at {}:3)", b.display(), a.display())),
+        err.contains(&format!(
+            "{}:4: duplicate id 'my-kindle-kids' (first defined at {}:3)",
+            b.display(),
+            a.display()
+        )),
         "{err}"
     );
 }
@@ -132,15 +155,23 @@ fn duplicate_ids_name_both_files() {
 fn every_problem_is_listed_and_loading_commands_fail_too() {
     let text = "kind = \"behavioral\"\n[[question]]\nid = \"beh-a\"\ntext = \"A\"\nprinciples = [\"Nope\"]\n[[question]]\nid = \"Bad Id\"\ntext = \"B\"\n";
     let (path, err) = validate_fails(text);
-    assert!(err.contains(&format!("{}:5: unknown Leadership Principle 'Nope'", path.display())), "{err}");
+    assert!(
+        err.contains(&format!("{}:5: unknown Leadership Principle 'Nope'", path.display())),
+        "{err}"
+    );
     assert!(err.contains(&format!("{}:7: id 'Bad Id' may only use", path.display())), "{err}");
     assert!(err.contains("2 problems in question files"), "{err}");
 
     let tmp = tempfile::tempdir().unwrap();
     let file = write(&tmp.path().join("bank"), "x.toml", text);
-    let out = run(bin_in(tmp.path()).args(["questions", "random", "--bank"]).arg(file.parent().unwrap()));
+    let out =
+        run(bin_in(tmp.path()).args(["questions", "random", "--bank"]).arg(file.parent().unwrap()));
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains(&format!("{}:5: unknown Leadership Principle", file.display())), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!("{}:5: unknown Leadership Principle", file.display())),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -148,5 +179,8 @@ fn a_clash_is_reported_even_on_a_question_with_other_problems() {
     let text = "kind = \"behavioral\"\n[[question]]\nid = \"beh-failure\"\ntext = \"Failed?\"\nprinciples = [\"Nope\"]\n";
     let (path, err) = validate_fails(text);
     assert!(err.contains(&format!("{}:2: duplicate id 'beh-failure'", path.display())), "{err}");
-    assert!(err.contains(&format!("{}:5: unknown Leadership Principle 'Nope'", path.display())), "{err}");
+    assert!(
+        err.contains(&format!("{}:5: unknown Leadership Principle 'Nope'", path.display())),
+        "{err}"
+    );
 }

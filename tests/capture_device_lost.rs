@@ -27,7 +27,10 @@ impl PrivatePulse {
         let socket = dir.path().join("native");
         let daemon = Command::new("pulseaudio")
             .args(["-n", "--daemonize=no", "--exit-idle-time=-1", "--use-pid-file=no", "-L"])
-            .arg(format!("module-native-protocol-unix auth-anonymous=1 socket={}", socket.display()))
+            .arg(format!(
+                "module-native-protocol-unix auth-anonymous=1 socket={}",
+                socket.display()
+            ))
             .args(["-L", "module-null-sink sink_name=vsink"])
             .env("XDG_RUNTIME_DIR", dir.path())
             .env("PULSE_RUNTIME_PATH", dir.path().join("runtime"))
@@ -39,7 +42,10 @@ impl PrivatePulse {
         let server = PrivatePulse { daemon, dir };
         let start = Instant::now();
         while !server.pactl(&["info"]) {
-            assert!(start.elapsed() < Duration::from_secs(10), "the private PulseAudio server did not start");
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "the private PulseAudio server did not start"
+            );
             std::thread::sleep(Duration::from_millis(100));
         }
         assert!(server.pactl(&["set-default-source", "vsink.monitor"]));
@@ -53,7 +59,14 @@ impl PrivatePulse {
 
     fn pactl(&self, args: &[&str]) -> bool {
         let (key, value) = self.env();
-        Command::new("pactl").args(args).env(key, value).stderr(Stdio::null()).stdout(Stdio::null()).status().unwrap().success()
+        Command::new("pactl")
+            .args(args)
+            .env(key, value)
+            .stderr(Stdio::null())
+            .stdout(Stdio::null())
+            .status()
+            .unwrap()
+            .success()
     }
 
     /// Starts playing a sound file into `vsink`.
@@ -83,13 +96,22 @@ impl Drop for PrivatePulse {
 }
 
 /// Starts barraiser with `args` on the private server; returns once it says it is recording.
-fn start_recording(pulse: &PrivatePulse, data: &Path, args: &[&str]) -> (Child, BufReader<ChildStderr>, String) {
+fn start_recording(
+    pulse: &PrivatePulse,
+    data: &Path,
+    args: &[&str],
+) -> (Child, BufReader<ChildStderr>, String) {
     let (key, value) = pulse.env();
     spawn_recording(bin_in(data).args(args).env(key, value).env("BARRAISER_MODEL", model_path()))
 }
 
 /// Waits for the process to end; returns its exit code, stdout and whole stderr.
-fn finish(mut child: Child, mut err: BufReader<ChildStderr>, mut said: String, within: Duration) -> (i32, String, String) {
+fn finish(
+    mut child: Child,
+    mut err: BufReader<ChildStderr>,
+    mut said: String,
+    within: Duration,
+) -> (i32, String, String) {
     let start = Instant::now();
     while child.try_wait().unwrap().is_none() {
         if start.elapsed() > within {
@@ -120,15 +142,21 @@ fn wavs_in(dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-const BEFORE: &str = "Our checkout was slow and customers were leaving. I took ownership of the problem \
+const BEFORE: &str =
+    "Our checkout was slow and customers were leaving. I took ownership of the problem \
 and found the delay in the payment service.";
-const BEFORE_WORDS: &str = "checkout slow customers leaving took ownership problem found delay payment service";
+const BEFORE_WORDS: &str =
+    "checkout slow customers leaving took ownership problem found delay payment service";
 const AFTER: &str = "Then I rewrote the retry logic, and conversion increased by two percent.";
 
 #[test]
 fn sound_server_dying_mid_answer_keeps_and_analyses_what_was_said() {
     let dir = tempfile::tempdir().unwrap();
-    let (before, after, speech) = (dir.path().join("before.wav"), dir.path().join("after.wav"), dir.path().join("answer.wav"));
+    let (before, after, speech) = (
+        dir.path().join("before.wav"),
+        dir.path().join("after.wav"),
+        dir.path().join("answer.wav"),
+    );
     speak(BEFORE, &before);
     speak(AFTER, &after);
     sox(&[before.to_str().unwrap(), after.to_str().unwrap(), speech.to_str().unwrap()]);
@@ -136,7 +164,16 @@ fn sound_server_dying_mid_answer_keeps_and_analyses_what_was_said() {
     let data = dir.path().join("data");
     let mut pulse = PrivatePulse::start();
     let _whisper = whisper_lock();
-    let args = ["practice", "--no-tui", "--question", "beh-dive-deep-data", "--format", "json", "--seconds", "60"];
+    let args = [
+        "practice",
+        "--no-tui",
+        "--question",
+        "beh-dive-deep-data",
+        "--format",
+        "json",
+        "--seconds",
+        "60",
+    ];
     let (child, err, said) = start_recording(&pulse, &data, &args);
     let started = Instant::now();
     let mut player = pulse.play(&speech);
@@ -149,10 +186,19 @@ fn sound_server_dying_mid_answer_keeps_and_analyses_what_was_said() {
     // One clear line naming the problem, exit code 1, and the report still printed.
     assert_eq!(code, 1, "{stderr}");
     let line = error_line(&stderr);
-    assert!(line.contains("lost the input device 'default' (unplugged, or its sound server stopped)"), "{line}");
+    assert!(
+        line.contains("lost the input device 'default' (unplugged, or its sound server stopped)"),
+        "{line}"
+    );
     assert!(line.contains("the report covers what was recorded before it (session 1)"), "{line}");
-    let report: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
-    let principles: Vec<&str> = report["principles"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+    let report: serde_json::Value =
+        serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    let principles: Vec<&str> = report["principles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
     assert!(principles.contains(&"Ownership"), "principles {principles:?}");
 
     // The session: marked interrupted, its transcript holds what was said before the loss
@@ -162,7 +208,8 @@ fn sound_server_dying_mid_answer_keeps_and_analyses_what_was_said() {
     assert_eq!(attempts.len(), 1);
     assert_eq!(attempts[0].saved.status, Status::Interrupted);
     let transcript: barraiser::transcript::Transcript =
-        serde_json::from_value(attempts[0].saved.transcript.clone().expect("transcript saved")).unwrap();
+        serde_json::from_value(attempts[0].saved.transcript.clone().expect("transcript saved"))
+            .unwrap();
     let text = transcript.text();
     let recall = word_recall(BEFORE_WORDS, &text);
     assert!(recall >= 0.8, "recall {recall:.2}: {text}");
@@ -170,7 +217,10 @@ fn sound_server_dying_mid_answer_keeps_and_analyses_what_was_said() {
     let audio = store.audio_file(&attempts[0]).expect("recording saved");
     assert_eq!(wavs_in(&store.recordings_dir()), vec![audio.clone()]);
     let kept = wav_seconds(&audio);
-    assert!(kept > 1.0 && kept < lost_after + 0.5, "kept {kept:.1} s; lost after {lost_after:.1} s");
+    assert!(
+        kept > 1.0 && kept < lost_after + 0.5,
+        "kept {kept:.1} s; lost after {lost_after:.1} s"
+    );
 }
 
 #[test]
@@ -201,10 +251,16 @@ fn stalled_input_ends_the_recording_and_keeps_the_audio() {
     assert_eq!(code, 1, "{stderr}");
     let line = error_line(&stderr);
     assert!(line.contains("lost the input device 'default' (it stopped sending audio"), "{line}");
-    assert!(line.contains(&format!("the audio recorded so far is saved in {}", out.display())), "{line}");
+    assert!(
+        line.contains(&format!("the audio recorded so far is saved in {}", out.display())),
+        "{line}"
+    );
     assert!(noticed_s < 4.0, "noticed {noticed_s:.1} s after the stall");
     let kept = wav_seconds(&out);
-    assert!(kept >= flowing && kept < flowing + 1.0, "kept {kept:.1} s; {flowing:.1} s before the stall");
+    assert!(
+        kept >= flowing && kept < flowing + 1.0,
+        "kept {kept:.1} s; {flowing:.1} s before the stall"
+    );
 }
 
 #[test]

@@ -25,7 +25,12 @@ fn rms(path: &std::path::Path, from_s: f64, to_s: f64) -> f64 {
 
 /// Starts `barraiser record ARGS --out OUT` on the sink's monitor and returns once
 /// it says it is recording (its first line), with the rest of its stderr.
-fn start_recording(args: &[&str], out: &Path, sink: &NullSink, data: &Path) -> (Child, BufReader<ChildStderr>) {
+fn start_recording(
+    args: &[&str],
+    out: &Path,
+    sink: &NullSink,
+    data: &Path,
+) -> (Child, BufReader<ChildStderr>) {
     let (key, value) = sink.source_env();
     let mut child = bin()
         .arg("record")
@@ -60,7 +65,8 @@ fn records_what_is_played_for_the_requested_time() {
     let sink = NullSink::new("record");
     let out_wav = dir.path().join("answer.wav");
     // Play once the recording has started.
-    let (mut child, mut err) = start_recording(&["--seconds", "6"], &out_wav, &sink, &dir.path().join("data"));
+    let (mut child, mut err) =
+        start_recording(&["--seconds", "6"], &out_wav, &sink, &dir.path().join("data"));
     let started = Instant::now();
     std::thread::sleep(Duration::from_millis(500));
     sink.play(&speech);
@@ -87,7 +93,9 @@ fn kill_9_loses_at_most_a_second_and_is_recovered_at_the_next_start() {
     let (key, value) = sink.source_env();
     let out_wav = dir.path().join("interrupted.wav");
     // Something in the store beforehand, to check that it comes through untouched.
-    let added = run(bin().args(["story", "add", "--title", "Checkout rescue", "--principle", "Ownership"]).env("BARRAISER_DATA", &data));
+    let added = run(bin()
+        .args(["story", "add", "--title", "Checkout rescue", "--principle", "Ownership"])
+        .env("BARRAISER_DATA", &data));
     assert!(added.status.success(), "{}", stderr(&added));
     let (mut child, _err) = start_recording(&[], &out_wav, &sink, &data);
     // A null sink's monitor starts delivering after a variable delay (its render
@@ -117,7 +125,10 @@ fn kill_9_loses_at_most_a_second_and_is_recovered_at_the_next_start() {
         .env("BARRAISER_DATA", &data));
     assert!(next.status.success(), "{}", stderr(&next));
     let said = stderr(&next);
-    assert!(said.contains("recovered an interrupted recording") && said.contains("interrupted.wav"), "{said}");
+    assert!(
+        said.contains("recovered an interrupted recording") && said.contains("interrupted.wav"),
+        "{said}"
+    );
     let repaired = wav_seconds(&out_wav);
     assert!(repaired >= ran - 1.0 && repaired <= ran + 0.5, "repaired {repaired} s of {ran} s");
     assert!(hound::WavReader::open(&out_wav).unwrap().samples::<i16>().all(|s| s.is_ok()));
@@ -135,7 +146,10 @@ fn unknown_device_is_a_clear_error() {
         .env("BARRAISER_DATA", dir.path()));
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.starts_with("barraiser: error: no input device named 'no-such-microphone'"), "{err}");
+    assert!(
+        err.starts_with("barraiser: error: no input device named 'no-such-microphone'"),
+        "{err}"
+    );
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(!dir.path().join("x.wav").exists());
 }

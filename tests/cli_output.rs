@@ -16,7 +16,13 @@ fn a_reader_that_is_gone_ends_the_report_quietly() {
     let dir = tempfile::tempdir().unwrap();
     let text = dir.path().join("answer.txt");
     std::fs::write(&text, ANSWER).unwrap();
-    let mut child = bin_in(dir.path()).arg("analyze").arg(&text).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = bin_in(dir.path())
+        .arg("analyze")
+        .arg(&text)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     // Closed before the report is written: the write meets a pipe with no reader.
     drop(child.stdout.take());
     let out = child.wait_with_output().unwrap();

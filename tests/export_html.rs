@@ -14,11 +14,16 @@ I cut the payment steps from five to two, and conversion rose by twelve percent 
 This demonstrates Ownership. What I learned is to measure the old flow first.";
 
 /// Markup that must come out as text, never as elements.
-const HOSTILE: &str = "I wrote <script>alert(1)</script> & \"quoted\" <b>bold</b> notes, then shipped it in 3 weeks.";
+const HOSTILE: &str =
+    "I wrote <script>alert(1)</script> & \"quoted\" <b>bold</b> notes, then shipped it in 3 weeks.";
 
 fn export(data: &Path, session: &str, format: &str, out: &Path) {
     let result = common::run(
-        common::bin().args(["export", session, "--format", format, "-o"]).arg(out).arg("--data-dir").arg(data),
+        common::bin()
+            .args(["export", session, "--format", format, "-o"])
+            .arg(out)
+            .arg("--data-dir")
+            .arg(data),
     );
     assert!(result.status.success(), "export {format} failed: {}", common::stderr(&result));
 }
@@ -28,10 +33,14 @@ fn seed_typed_take(data: &Path, text: &str) -> i64 {
     let file = data.join("typed.txt");
     std::fs::create_dir_all(data).unwrap();
     std::fs::write(&file, text).unwrap();
-    let out = common::run(common::bin().args(["analyze", "--json", "--kind", "behavioral"]).arg(&file));
+    let out =
+        common::run(common::bin().args(["analyze", "--json", "--kind", "behavioral"]).arg(&file));
     assert!(out.status.success(), "{}", common::stderr(&out));
-    let mut attempt = NewAttempt::from_report(Mode::Analyze, serde_json::from_slice(&out.stdout).unwrap()).unwrap();
-    attempt.transcript = Some(serde_json::to_value(barraiser::transcript::Transcript::from_text(text)).unwrap());
+    let mut attempt =
+        NewAttempt::from_report(Mode::Analyze, serde_json::from_slice(&out.stdout).unwrap())
+            .unwrap();
+    attempt.transcript =
+        Some(serde_json::to_value(barraiser::transcript::Transcript::from_text(text)).unwrap());
     Store::open(data).unwrap().insert_attempt(&attempt).unwrap()
 }
 
@@ -70,7 +79,12 @@ fn pixels(path: &Path) -> Vec<[u8; 3]> {
 fn exports_markdown_json_and_a_page_that_renders_in_chromium() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let spoken = common::seed_spoken_take(&data, "beh-ownership-outside-role", SPOKEN, "2026-11-23T10:00:00Z");
+    let spoken = common::seed_spoken_take(
+        &data,
+        "beh-ownership-outside-role",
+        SPOKEN,
+        "2026-11-23T10:00:00Z",
+    );
     let typed = seed_typed_take(&data, HOSTILE);
 
     let md = dir.path().join("take.md");
@@ -80,7 +94,8 @@ fn exports_markdown_json_and_a_page_that_renders_in_chromium() {
 
     let json = dir.path().join("take.json");
     export(&data, &spoken.to_string(), "json", &json);
-    let report: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
     assert_eq!(report["kind"], "behavioral");
     assert!(report["metrics"].as_array().unwrap().len() >= 2, "{report}");
     assert!(report["duration_s"].as_f64().unwrap() > 10.0);
@@ -96,12 +111,18 @@ fn exports_markdown_json_and_a_page_that_renders_in_chromium() {
     let dom = chromium(&["--dump-dom"], &page);
     assert!(dom.contains("<mark class=\"metric\">"), "metrics highlighted");
     assert!(dom.contains("<mark class=\"principle\">"), "principle highlighted");
-    assert!(dom.contains("<mark class=\"filler\">") || dom.contains("<mark class=\"hedge\">"), "fillers or hedges highlighted");
+    assert!(
+        dom.contains("<mark class=\"filler\">") || dom.contains("<mark class=\"hedge\">"),
+        "fillers or hedges highlighted"
+    );
     assert!(dom.contains("<mark class=\"vague\">"), "vague phrase highlighted");
     assert!(dom.contains("<svg class=\"timeline\""), "timeline picture");
     assert!(dom.matches("class=\"tl-speech\"").count() >= 1, "speech drawn on the timeline");
     assert!(dom.contains("class=\"tl-star\""), "STAR parts drawn on the timeline");
-    assert!(dom.contains("fill=\"#78d9ec\"><title>reflection"), "the lesson learned drawn in its own colour");
+    assert!(
+        dom.contains("fill=\"#78d9ec\"><title>reflection"),
+        "the lesson learned drawn in its own colour"
+    );
     assert!(dom.contains("Follow-up questions"), "follow-ups");
 
     // What it draws: a real page, with the highlight colours on screen.
@@ -121,7 +142,10 @@ fn exports_markdown_json_and_a_page_that_renders_in_chromium() {
     let hostile = dir.path().join("typed.html");
     export(&data, &typed.to_string(), "html", &hostile);
     let dom = chromium(&["--dump-dom"], &hostile);
-    assert!(!dom.contains("<script>alert(1)</script>") && !dom.contains("<b>bold</b>"), "markup was escaped");
+    assert!(
+        !dom.contains("<script>alert(1)</script>") && !dom.contains("<b>bold</b>"),
+        "markup was escaped"
+    );
     assert!(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "and is shown as text");
     assert!(!dom.contains("<svg class=\"timeline\""), "typed text has no timeline to draw");
 }

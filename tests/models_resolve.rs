@@ -27,13 +27,19 @@ fn lookup_order() {
     assert_eq!(resolve_model(None, None, data.path()).unwrap(), data_model);
 
     touch(Path::new("models/ggml-tiny.en.bin"));
-    assert_eq!(resolve_model(None, None, data.path()).unwrap(), PathBuf::from("models/ggml-tiny.en.bin"));
+    assert_eq!(
+        resolve_model(None, None, data.path()).unwrap(),
+        PathBuf::from("models/ggml-tiny.en.bin")
+    );
 
     std::env::set_var("BARRAISER_MODEL", "base");
     let err = resolve_model(None, None, data.path()).unwrap_err().to_string();
     assert!(err.contains("run `barraiser model fetch base`"), "{err}");
     touch(&data.path().join("models/ggml-base.bin"));
-    assert_eq!(resolve_model(None, None, data.path()).unwrap(), data.path().join("models/ggml-base.bin"));
+    assert_eq!(
+        resolve_model(None, None, data.path()).unwrap(),
+        data.path().join("models/ggml-base.bin")
+    );
 
     let own = cwd.path().join("my-model.bin");
     touch(&own);
@@ -41,7 +47,10 @@ fn lookup_order() {
     assert_eq!(resolve_model(None, None, data.path()).unwrap(), own);
 
     // --model wins over the environment, by name or by path.
-    assert_eq!(resolve_model(Some("tiny.en"), None, data.path()).unwrap(), PathBuf::from("models/ggml-tiny.en.bin"));
+    assert_eq!(
+        resolve_model(Some("tiny.en"), None, data.path()).unwrap(),
+        PathBuf::from("models/ggml-tiny.en.bin")
+    );
     let err = resolve_model(Some("/missing/x.bin"), None, data.path()).unwrap_err().to_string();
     assert_eq!(err, "model file /missing/x.bin (from --model) does not exist");
     // The environment wins over the settings file.
@@ -51,5 +60,8 @@ fn lookup_order() {
     // The settings file wins over the default model.
     let err = resolve_model(None, Some("/missing/s.bin"), data.path()).unwrap_err().to_string();
     assert_eq!(err, "model file /missing/s.bin (from config.toml) does not exist");
-    assert_eq!(resolve_model(None, Some("base"), data.path()).unwrap(), data.path().join("models/ggml-base.bin"));
+    assert_eq!(
+        resolve_model(None, Some("base"), data.path()).unwrap(),
+        data.path().join("models/ggml-base.bin")
+    );
 }

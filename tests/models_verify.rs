@@ -14,7 +14,10 @@ fn verify_fails(path: &Path) -> String {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{path:?}: {err}");
     assert_eq!(err.lines().count(), 1, "one line: {err}");
-    assert!(err.starts_with(&format!("barraiser: error: model {} is not usable: ", path.display())), "{err}");
+    assert!(
+        err.starts_with(&format!("barraiser: error: model {} is not usable: ", path.display())),
+        "{err}"
+    );
     assert!(!err.contains("panicked"), "{err}");
     err
 }
@@ -57,7 +60,10 @@ fn truncated_copies_fail_at_every_cut_point() {
         assert!(err.contains(expected), "cut in {what} at {cut}: {err}");
         std::fs::remove_file(&path).unwrap();
     }
-    assert!(last.offset + last.n_bytes() == model.len() as u64, "the real file ends with its last tensor");
+    assert!(
+        last.offset + last.n_bytes() == model.len() as u64,
+        "the real file ends with its last tensor"
+    );
 }
 
 #[test]

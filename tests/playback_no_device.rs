@@ -43,7 +43,8 @@ fn review_says_it_cannot_play_and_the_screen_stays_clean() {
         (w.start_s, w.end_s) = (Some(i as f64 * 0.4), Some(i as f64 * 0.4 + 0.3));
     }
     let report = analyze(&transcript, &Context::for_kind(Kind::Behavioral), &Lexicon::builtin());
-    let mut attempt = NewAttempt::from_report(Mode::Practice, serde_json::to_value(&report).unwrap()).unwrap();
+    let mut attempt =
+        NewAttempt::from_report(Mode::Practice, serde_json::to_value(&report).unwrap()).unwrap();
     attempt.audio_path = Some(wav);
     attempt.transcript = Some(serde_json::to_value(&transcript).unwrap());
     store.insert_attempt(&attempt).unwrap();

@@ -161,7 +161,10 @@ fn plays_the_whole_clip_into_the_default_sink() {
     assert!(r > 0.85, "recorded envelope does not match the speech (r = {r:.3})");
     let (played, spoken) = (loud_seconds(&recorded), loud_seconds(&source));
     println!("loud seconds: source {spoken:.2}, recorded {played:.2}");
-    assert!((played - spoken).abs() < 0.3, "recorded {played:.2} s of speech, clip has {spoken:.2} s");
+    assert!(
+        (played - spoken).abs() < 0.3,
+        "recorded {played:.2} s of speech, clip has {spoken:.2} s"
+    );
 }
 
 #[test]
@@ -181,8 +184,14 @@ fn plays_from_a_given_second() {
     println!("from {from_s} s: tail correlation {r_tail:.3}");
     assert!(r_tail > 0.85, "the part after {from_s} s was not played (r = {r_tail:.3})");
     let (played, expected) = (loud_seconds(&recorded), loud_seconds(&tail));
-    println!("loud seconds: expected {expected:.2}, recorded {played:.2}, head {:.2}", loud_seconds(&head));
-    assert!((played - expected).abs() < 0.3, "played {played:.2} s, the tail holds {expected:.2} s");
+    println!(
+        "loud seconds: expected {expected:.2}, recorded {played:.2}, head {:.2}",
+        loud_seconds(&head)
+    );
+    assert!(
+        (played - expected).abs() < 0.3,
+        "played {played:.2} s, the tail holds {expected:.2} s"
+    );
 }
 
 #[test]
@@ -204,8 +213,12 @@ fn stop_silences_the_output_at_once() {
     let recorded = envelope(&monitor.stop(), REC_RATE);
 
     let played = loud_seconds(&recorded);
-    let head = loud_seconds(&envelope(&clip.samples[..(at * clip.rate as f64) as usize], clip.rate));
+    let head =
+        loud_seconds(&envelope(&clip.samples[..(at * clip.rate as f64) as usize], clip.rate));
     println!("stopped at {at:.2} s of {:.2} s; {played:.2} s of sound reached the sink, the clip had {head:.2} s by then", clip.duration_s());
     assert!((1.0..1.5).contains(&at), "position {at:.2} s");
-    assert!((played - head).abs() < 0.35, "{played:.2} s of sound reached the sink after stopping at {at:.2} s");
+    assert!(
+        (played - head).abs() < 0.35,
+        "{played:.2} s of sound reached the sink after stopping at {at:.2} s"
+    );
 }

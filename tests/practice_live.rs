@@ -29,7 +29,15 @@ fn spoken_answer_is_transcribed_analysed_and_saved() {
     let _whisper = whisper_lock();
     let (mut child, mut err, mut said) = spawn_recording(
         bin()
-            .args(["practice", "--no-tui", "--question", "beh-dive-deep-data", "--format", "json", "--seconds"])
+            .args([
+                "practice",
+                "--no-tui",
+                "--question",
+                "beh-dive-deep-data",
+                "--format",
+                "json",
+                "--seconds",
+            ])
             .arg(format!("{:.1}", speech_s + 2.5))
             .env(key, value)
             .env("BARRAISER_DATA", &data)
@@ -43,13 +51,19 @@ fn spoken_answer_is_transcribed_analysed_and_saved() {
     assert!(said.contains("Saved session 1"), "{said}");
 
     // The report: the metrics and the principle the speech contained.
-    let report: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    let report: serde_json::Value =
+        serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
     assert_eq!(report["question_id"], "beh-dive-deep-data");
     assert_eq!(report["kind"], "behavioral");
-    let metrics: Vec<&str> = report["metrics"].as_array().unwrap().iter().map(|m| m["text"].as_str().unwrap()).collect();
+    let metrics: Vec<&str> =
+        report["metrics"].as_array().unwrap().iter().map(|m| m["text"].as_str().unwrap()).collect();
     assert!(metrics.len() >= 2, "metrics {metrics:?}");
-    let principles: Vec<&str> =
-        report["principles"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+    let principles: Vec<&str> = report["principles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
     assert!(principles.contains(&"Ownership"), "principles {principles:?}");
 
     // The session in the store: its transcript holds the spoken words, its recording is a valid WAV.
@@ -59,7 +73,8 @@ fn spoken_answer_is_transcribed_analysed_and_saved() {
     let attempt = &attempts[0];
     assert_eq!(attempt.question_id.as_deref(), Some("beh-dive-deep-data"));
     let transcript: barraiser::transcript::Transcript =
-        serde_json::from_value(attempt.saved.transcript.clone().expect("transcript saved")).unwrap();
+        serde_json::from_value(attempt.saved.transcript.clone().expect("transcript saved"))
+            .unwrap();
     let recall = word_recall(CONTENT, &transcript.text());
     assert!(recall >= 0.85, "recall {recall:.2}: {}", transcript.text());
     let audio = store.audio_file(attempt).expect("recording saved");

@@ -26,7 +26,8 @@ fn streamed_transcript_matches_the_whole_file() {
     let speech = dir.path().join("answer.wav");
     speak(&SENTENCES.join(" "), &speech);
     let samples = decode_16k_mono(&speech).unwrap();
-    let opts = TranscribeOptions { model: model_path(), threads: 2, verbose: false, progress: false };
+    let opts =
+        TranscribeOptions { model: model_path(), threads: 2, verbose: false, progress: false };
     let _whisper = whisper_lock();
 
     let batch = transcribe_samples(&samples, &opts).unwrap().text();
@@ -58,7 +59,10 @@ fn streamed_transcript_matches_the_whole_file() {
     println!("WER streamed vs batch {between:.3}; vs the script: streamed {stream_wer:.3}, batch {batch_wer:.3}; {partials} partial transcripts");
     assert!(partials >= 1, "nothing was transcribed before the end");
     assert!(between <= 0.10, "streamed differs from batch by {between:.3}:\n{streamed}\n{batch}");
-    assert!(stream_wer <= batch_wer + 0.05, "streaming is worse: {stream_wer:.3} vs {batch_wer:.3}");
+    assert!(
+        stream_wer <= batch_wer + 0.05,
+        "streaming is worse: {stream_wer:.3} vs {batch_wer:.3}"
+    );
     assert!(stream_wer <= 0.25, "streamed WER {stream_wer:.3}: {streamed}");
     // No word doubled at a boundary: the streamed text is not longer than the script.
     let words = |t: &str| t.split_whitespace().count();

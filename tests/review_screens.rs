@@ -43,13 +43,23 @@ fn data_dir() -> &'static Path {
         common::seed_spoken_take(&data, "beh-dive-deep-data", OWNED_FULL, "2026-11-20T09:00:00Z");
         common::seed_spoken_take(&data, "beh-dive-deep-data", OWNED_SHORT, "2026-11-21T09:00:00Z");
         common::seed_spoken_take(&data, "beh-failure", FAILURE_VAGUE, "2026-11-22T09:00:00Z");
-        common::seed_spoken_take(&data, "prod-design-amazon-pets", PETS_PRODUCT, "2026-11-22T09:10:00Z");
+        common::seed_spoken_take(
+            &data,
+            "prod-design-amazon-pets",
+            PETS_PRODUCT,
+            "2026-11-22T09:10:00Z",
+        );
         data
     })
 }
 
 fn global() -> Global {
-    Global { data_dir: Some(data_dir().to_path_buf()), model: None, verbose: false, model_setting: None }
+    Global {
+        data_dir: Some(data_dir().to_path_buf()),
+        model: None,
+        verbose: false,
+        model_setting: None,
+    }
 }
 
 fn cli(args: &[&str]) -> String {
@@ -58,7 +68,11 @@ fn cli(args: &[&str]) -> String {
     common::stdout(&out)
 }
 
-fn screen(width: u16, height: u16, draw: impl FnOnce(&mut ratatui::Frame)) -> Terminal<TestBackend> {
+fn screen(
+    width: u16,
+    height: u16,
+    draw: impl FnOnce(&mut ratatui::Frame),
+) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(draw).unwrap();
     terminal
@@ -148,9 +162,14 @@ fn compare_names_what_changed() {
     assert!(out.contains("shorter"), "{out}");
     assert!(out.contains("principles − Ownership"), "{out}");
     assert!(out.contains("Shorter, but emptier"), "{out}");
-    let json: serde_json::Value = serde_json::from_str(&cli(&["compare", "1", "2", "--json"])).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&cli(&["compare", "1", "2", "--json"])).unwrap();
     assert_eq!(json["before_id"], 1);
-    assert!(json["metrics_dropped"].as_array().unwrap().len() + json["numbers_changed"].as_array().unwrap().len() >= 1);
+    assert!(
+        json["metrics_dropped"].as_array().unwrap().len()
+            + json["numbers_changed"].as_array().unwrap().len()
+            >= 1
+    );
 }
 
 #[test]
@@ -162,7 +181,12 @@ fn progress_screen_and_json_count_the_real_history() {
     let json: serde_json::Value = serde_json::from_str(&cli(&["progress", "--json"])).unwrap();
     assert_eq!(json["takes"], 4);
     let item = |name: &str| {
-        json["checklist"].as_array().unwrap().iter().find(|i| i["item"] == name).unwrap_or_else(|| panic!("{name}"))["done"]
+        json["checklist"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["item"] == name)
+            .unwrap_or_else(|| panic!("{name}"))["done"]
             .as_f64()
             .unwrap()
     };
@@ -170,7 +194,8 @@ fn progress_screen_and_json_count_the_real_history() {
     assert_eq!(item("product design questions"), 1.0);
     assert_eq!(item("mock interviews"), 0.0, "four answers on three days are no mock interview");
     assert!(item("hours spoken") > 0.0);
-    let owned = json["principles"].as_array().unwrap().iter().find(|p| p["name"] == "Ownership").unwrap();
+    let owned =
+        json["principles"].as_array().unwrap().iter().find(|p| p["name"] == "Ownership").unwrap();
     assert_eq!(owned["takes"], 1, "only the first take named Ownership");
     assert_eq!(json["principles"][0]["takes"], 0, "gaps come first");
     assert!(!json["next"].as_array().unwrap().is_empty());
@@ -186,7 +211,9 @@ fn drill_shows_distance_from_target_and_calls_out_emptier_takes() {
         target: Some(30.0),
         ..Default::default()
     };
-    let view = barraiser::cli::drill::view(&store, &args, barraiser::bank::Bank::load(None).ok().as_ref()).unwrap();
+    let view =
+        barraiser::cli::drill::view(&store, &args, barraiser::bank::Bank::load(None).ok().as_ref())
+            .unwrap();
     assert_eq!(view.series.rows.len(), 2);
     assert!(view.series.rows[1].emptier.is_some(), "{:?}", view.series.rows);
     let t = screen(90, 20, |f| f.render_widget(&view, f.area()));
@@ -211,7 +238,11 @@ fn drill_shows_distance_from_target_and_calls_out_emptier_takes() {
     assert!(out.contains("shorter by") && out.contains("dropped"), "{out}");
     assert!(out.contains("3:00"), "tighten starts at 3:00: {out}");
 
-    let out = common::run(common::bin().args(["drill", "--question", "no-such-id", "--print", "--data-dir"]).arg(data_dir()));
+    let out = common::run(
+        common::bin()
+            .args(["drill", "--question", "no-such-id", "--print", "--data-dir"])
+            .arg(data_dir()),
+    );
     assert!(!out.status.success());
     assert_eq!(
         common::stderr(&out).trim(),

@@ -37,7 +37,9 @@ fn the_device_setting_chooses_the_input_unless_overridden() {
     let line = error_line(&run(record().env("BARRAISER_DEVICE", "from-env-mic")));
     assert!(line.contains("'from-env-mic'"), "the environment wins: {line}");
 
-    let line = error_line(&run(record().args(["--device", "from-flag-mic"]).env("BARRAISER_DEVICE", "from-env-mic")));
+    let line = error_line(&run(record()
+        .args(["--device", "from-flag-mic"])
+        .env("BARRAISER_DEVICE", "from-env-mic")));
     assert!(line.contains("'from-flag-mic'"), "the flag wins: {line}");
     assert!(!wav.exists(), "no recording without a device");
 }
@@ -55,7 +57,12 @@ fn the_model_setting_is_used_when_nothing_else_names_one() {
     };
 
     let line = error_line(&run(&mut transcribe()));
-    assert!(line.ends_with("model file /missing/ggml-from-settings.bin (from config.toml) does not exist"), "{line}");
+    assert!(
+        line.ends_with(
+            "model file /missing/ggml-from-settings.bin (from config.toml) does not exist"
+        ),
+        "{line}"
+    );
 
     let line = error_line(&run(transcribe().env("BARRAISER_MODEL", "/missing/ggml-from-env.bin")));
     assert!(line.contains("ggml-from-env.bin (from BARRAISER_MODEL)"), "{line}");
@@ -68,11 +75,17 @@ fn a_broken_settings_file_is_one_line_naming_it() {
 
     write_settings(data.path(), "quiet = true\ndevise = \"USB\"\n");
     let line = error_line(&run(bin_in(data.path()).arg("sessions")));
-    assert!(line.contains(&format!("{}: line 2: unknown field `devise`", file.display())), "{line}");
+    assert!(
+        line.contains(&format!("{}: line 2: unknown field `devise`", file.display())),
+        "{line}"
+    );
 
     write_settings(data.path(), "model = [\"tiny.en\"\n");
     let line = error_line(&run(&mut bin_in(data.path())));
-    assert!(line.contains(&format!("{}: line 2: invalid array", file.display())), "no subcommand reads it too: {line}");
+    assert!(
+        line.contains(&format!("{}: line 2: invalid array", file.display())),
+        "no subcommand reads it too: {line}"
+    );
 
     write_settings(data.path(), "quiet = \"yes\"\n");
     let line = error_line(&run(bin_in(data.path()).arg("sessions")));

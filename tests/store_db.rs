@@ -6,7 +6,9 @@ use std::path::Path;
 
 use barraiser::bank::Story;
 use barraiser::round::Kind;
-use barraiser::store::{AttemptFilter, Mode, NewAttempt, Status, Store, MIGRATIONS, SCHEMA_VERSION};
+use barraiser::store::{
+    AttemptFilter, Mode, NewAttempt, Status, Store, MIGRATIONS, SCHEMA_VERSION,
+};
 use chrono::{Duration, Utc};
 use common::{bin_in, ok_in, run, stderr};
 use rusqlite::Connection;
@@ -81,7 +83,8 @@ fn attempts_round_trip_newest_first_with_relative_audio() {
     let mut first = NewAttempt::from_report(Mode::Practice, report.clone()).unwrap();
     first.started_at = Utc::now() - Duration::minutes(10);
     first.audio_path = Some(store.recordings_dir().join("take-1.wav"));
-    first.transcript = Some(serde_json::json!({"words": [{"text": "hello", "start": 0.0, "end": 0.4}]}));
+    first.transcript =
+        Some(serde_json::json!({"words": [{"text": "hello", "start": 0.0, "end": 0.4}]}));
     let id1 = store.insert_attempt(&first).unwrap();
 
     let mut second = NewAttempt::new(Kind::Product, Mode::Drill);
@@ -96,25 +99,39 @@ fn attempts_round_trip_newest_first_with_relative_audio() {
 
     let a = store.attempt(id1).unwrap().unwrap();
     assert_eq!(a.question_id.as_deref(), Some("beh-failure"));
-    assert_eq!((a.score, a.duration_s, a.wpm, a.fillers_per_min), (Some(3.4), Some(141.5), Some(152.0), Some(1.3)));
+    assert_eq!(
+        (a.score, a.duration_s, a.wpm, a.fillers_per_min),
+        (Some(3.4), Some(141.5), Some(152.0), Some(1.3))
+    );
     assert_eq!((a.limit_s, a.target_s, a.metrics_count), (Some(180.0), Some(130.0), Some(2)));
     assert_eq!(a.principles, ["Ownership"]);
     assert_eq!(a.report.as_ref(), Some(&report));
     assert_eq!(a.transcript, first.transcript);
-    assert_eq!(a.audio_path.as_deref(), Some(Path::new("recordings/take-1.wav")), "stored relative");
+    assert_eq!(
+        a.audio_path.as_deref(),
+        Some(Path::new("recordings/take-1.wav")),
+        "stored relative"
+    );
     assert_eq!(store.audio_file(&a).unwrap(), tmp.path().join("recordings/take-1.wav"));
     assert_eq!(a.started_at.timestamp_millis(), first.started_at.timestamp_millis());
 
     let all = store.attempts(&AttemptFilter::default()).unwrap();
     assert_eq!(all.iter().map(|a| a.id).collect::<Vec<_>>()[..2], [id2, id1], "newest first");
     let only = store
-        .attempts(&AttemptFilter { question_id: Some("beh-failure".into()), limit: Some(1), ..Default::default() })
+        .attempts(&AttemptFilter {
+            question_id: Some("beh-failure".into()),
+            limit: Some(1),
+            ..Default::default()
+        })
         .unwrap();
     assert_eq!(only.len(), 1);
     assert_eq!(only[0].id, id1);
-    let drills = store.attempts(&AttemptFilter { mode: Some(Mode::Drill), ..Default::default() }).unwrap();
+    let drills =
+        store.attempts(&AttemptFilter { mode: Some(Mode::Drill), ..Default::default() }).unwrap();
     assert_eq!(drills.iter().map(|a| a.id).collect::<Vec<_>>(), [id2]);
-    let behavioral = store.attempts(&AttemptFilter { kind: Some(Kind::Behavioral), ..Default::default() }).unwrap();
+    let behavioral = store
+        .attempts(&AttemptFilter { kind: Some(Kind::Behavioral), ..Default::default() })
+        .unwrap();
     assert_eq!(behavioral.len(), 2);
     assert!(behavioral.iter().all(|a| a.kind == Kind::Behavioral));
 
@@ -146,11 +163,17 @@ fn corrupt_database_is_reported_and_left_untouched() {
         let out = run(bin_in(tmp.path()).args(args));
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         let e = stderr(&out);
-        assert!(e.starts_with("barraiser: error: ") && e.contains(&db.display().to_string()), "{e}");
+        assert!(
+            e.starts_with("barraiser: error: ") && e.contains(&db.display().to_string()),
+            "{e}"
+        );
         assert_eq!(e.trim_end().lines().count(), 1, "one line: {e}");
     }
     assert_eq!(std::fs::read(&db).unwrap(), garbage, "the file was not modified");
-    assert!(!tmp.path().join("barraiser.db-wal").exists() || std::fs::metadata(tmp.path().join("barraiser.db-wal")).unwrap().len() == 0);
+    assert!(
+        !tmp.path().join("barraiser.db-wal").exists()
+            || std::fs::metadata(tmp.path().join("barraiser.db-wal")).unwrap().len() == 0
+    );
 }
 
 #[test]
@@ -164,7 +187,10 @@ fn locked_database_names_the_file() {
     let out = run(bin_in(tmp.path()).args(["story", "add", "--title", "Second"]));
     assert_eq!(out.status.code(), Some(1));
     let e = stderr(&out);
-    assert!(e.contains(&db.display().to_string()) && e.contains("locked by another process"), "{e}");
+    assert!(
+        e.contains(&db.display().to_string()) && e.contains("locked by another process"),
+        "{e}"
+    );
 
     // Readers are not blocked by the writer (WAL).
     let list = ok_in(tmp.path(), &["story", "list"]);
@@ -183,7 +209,8 @@ fn sessions_lists_newest_first_as_json_and_text() {
     let mut store = Store::open(tmp.path()).unwrap();
     let mut ids = vec![];
     for (i, q) in ["beh-failure", "prod-improve-returns", "beh-failure"].iter().enumerate() {
-        let mut a = NewAttempt::new(if i == 1 { Kind::Product } else { Kind::Behavioral }, Mode::Practice);
+        let mut a =
+            NewAttempt::new(if i == 1 { Kind::Product } else { Kind::Behavioral }, Mode::Practice);
         a.started_at = Utc::now() - Duration::minutes(30 - i as i64);
         a.question_id = Some(q.to_string());
         a.duration_s = Some(120.0 + i as f64);
@@ -192,9 +219,13 @@ fn sessions_lists_newest_first_as_json_and_text() {
     }
     drop(store);
 
-    let json: serde_json::Value = serde_json::from_str(&ok_in(tmp.path(), &["sessions", "--json"])).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&ok_in(tmp.path(), &["sessions", "--json"])).unwrap();
     let rows = json.as_array().unwrap();
-    assert_eq!(rows.iter().map(|r| r["id"].as_i64().unwrap()).collect::<Vec<_>>(), [ids[2], ids[1], ids[0]]);
+    assert_eq!(
+        rows.iter().map(|r| r["id"].as_i64().unwrap()).collect::<Vec<_>>(),
+        [ids[2], ids[1], ids[0]]
+    );
     for r in rows {
         for key in ["id", "question_id", "started_at", "duration_s", "score"] {
             assert!(!r[key].is_null(), "{key} in {r}");
@@ -204,11 +235,17 @@ fn sessions_lists_newest_first_as_json_and_text() {
     assert_eq!(rows[0]["score"], 3.0);
     assert_eq!(rows[0]["duration_s"], 122.0);
 
-    let filtered: serde_json::Value =
-        serde_json::from_str(&ok_in(tmp.path(), &["sessions", "--question", "beh-failure", "--json"])).unwrap();
+    let filtered: serde_json::Value = serde_json::from_str(&ok_in(
+        tmp.path(),
+        &["sessions", "--question", "beh-failure", "--json"],
+    ))
+    .unwrap();
     assert_eq!(filtered.as_array().unwrap().len(), 2);
     let text = ok_in(tmp.path(), &["sessions"]);
-    assert!(text.contains("prod-improve-returns") && text.contains("2:01") && text.contains("2.5"), "{text}");
+    assert!(
+        text.contains("prod-improve-returns") && text.contains("2:01") && text.contains("2.5"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -217,7 +254,8 @@ fn a_failed_import_writes_nothing() {
     let mut store = Store::open(tmp.path()).unwrap();
     let good = Story { title: "Good".into(), metrics: vec!["3 weeks".into()], ..Story::default() };
     let blank = Story { title: "   ".into(), ..Story::default() };
-    let err = store.import_stories(&[good, blank]).expect_err("a blank title breaks the schema's check");
+    let err =
+        store.import_stories(&[good, blank]).expect_err("a blank title breaks the schema's check");
     assert!(err.to_string().contains(&store.path().display().to_string()), "{err}");
     assert!(store.stories().unwrap().is_empty(), "the good story was rolled back with the bad one");
 }
@@ -245,7 +283,9 @@ fn a_version_1_database_is_upgraded_in_place() {
     let session = old.session_id.expect("the old attempt got a session of its own");
     let conn = Connection::open(&db).unwrap();
     let (started, mode): (String, String) = conn
-        .query_row("SELECT started_at, mode FROM sessions WHERE id = ?1", [session], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row("SELECT started_at, mode FROM sessions WHERE id = ?1", [session], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
         .unwrap();
     assert_eq!((started.as_str(), mode.as_str()), ("2026-01-02T09:00:00.000Z", "drill"));
 }
@@ -266,7 +306,8 @@ fn attempts_of_one_sitting_share_a_session() {
     let other = store.attempt(alone).unwrap().unwrap().session_id.unwrap();
     assert_ne!(other, mock, "an attempt without a session starts its own");
 
-    let in_mock = store.attempts(&AttemptFilter { session_id: Some(mock), ..Default::default() }).unwrap();
+    let in_mock =
+        store.attempts(&AttemptFilter { session_id: Some(mock), ..Default::default() }).unwrap();
     let mut got: Vec<i64> = in_mock.iter().map(|a| a.id).collect();
     got.sort();
     assert_eq!(got, ids);

@@ -17,10 +17,18 @@ fn an_analyzed_answer_is_saved_and_listed_with_its_figures() {
          18% faster checkout and $2.3M annual revenue uplift. This demonstrates Ownership.",
     )
     .unwrap();
-    let json = ok_in(tmp.path(), &["analyze", answer.to_str().unwrap(), "--question", "beh-failure", "--json"]);
+    let json = ok_in(
+        tmp.path(),
+        &["analyze", answer.to_str().unwrap(), "--question", "beh-failure", "--json"],
+    );
     let report: serde_json::Value = serde_json::from_str(&json).unwrap();
     let overall = report["score"]["overall"].as_f64().expect("the report has a score");
-    let named: Vec<&str> = report["principles"].as_array().unwrap().iter().filter_map(|p| p["name"].as_str()).collect();
+    let named: Vec<&str> = report["principles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
     assert!(named.contains(&"Ownership"), "{named:?}");
 
     let mut store = Store::open(tmp.path()).unwrap();
@@ -30,7 +38,8 @@ fn an_analyzed_answer_is_saved_and_listed_with_its_figures() {
     let id = store.insert_attempt(&attempt).unwrap();
     drop(store);
 
-    let listed: serde_json::Value = serde_json::from_str(&ok_in(tmp.path(), &["sessions", "--json"])).unwrap();
+    let listed: serde_json::Value =
+        serde_json::from_str(&ok_in(tmp.path(), &["sessions", "--json"])).unwrap();
     let row = &listed[0];
     assert_eq!(row["id"], id);
     assert_eq!(row["question_id"], "beh-failure");
@@ -41,5 +50,9 @@ fn an_analyzed_answer_is_saved_and_listed_with_its_figures() {
     assert!(row["duration_s"].is_null(), "typed answers have no duration");
 
     let store = Store::open(tmp.path()).unwrap();
-    assert_eq!(store.attempt(id).unwrap().unwrap().report.as_ref(), Some(&report), "the report is kept whole");
+    assert_eq!(
+        store.attempt(id).unwrap().unwrap().report.as_ref(),
+        Some(&report),
+        "the report is kept whole"
+    );
 }

@@ -24,11 +24,34 @@ fn add_list_show_edit_rm_with_flags_and_editor() {
     let d = tmp.path();
     let out = ok_in(
         d,
-        &["story", "add", "--title", "Checkout MVP re-scope", "--principle", "ownership", "--principle", "deliver results",
-          "--metric", "18% faster checkout", "--metric", "$2.3M annual revenue uplift", "--notes", "Lead with the result."],
+        &[
+            "story",
+            "add",
+            "--title",
+            "Checkout MVP re-scope",
+            "--principle",
+            "ownership",
+            "--principle",
+            "deliver results",
+            "--metric",
+            "18% faster checkout",
+            "--metric",
+            "$2.3M annual revenue uplift",
+            "--notes",
+            "Lead with the result.",
+        ],
     );
     assert!(out.contains("Added story #1: Checkout MVP re-scope"), "{out}");
-    let thin = run(bin_in(d).args(["story", "add", "--title", "Onboarding video", "--principle", "Dive Deep", "--metric", "19% retention"]));
+    let thin = run(bin_in(d).args([
+        "story",
+        "add",
+        "--title",
+        "Onboarding video",
+        "--principle",
+        "Dive Deep",
+        "--metric",
+        "19% retention",
+    ]));
     assert!(thin.status.success());
     assert!(stderr(&thin).contains("cites 1 metric"), "{}", stderr(&thin));
 
@@ -40,7 +63,10 @@ fn add_list_show_edit_rm_with_flags_and_editor() {
     assert!(text.contains("Onboarding video") && text.contains("1!"), "{text}");
 
     let shown = ok_in(d, &["story", "show", "1"]);
-    assert!(shown.contains("$2.3M annual revenue uplift") && shown.contains("Lead with the result."), "{shown}");
+    assert!(
+        shown.contains("$2.3M annual revenue uplift") && shown.contains("Lead with the result."),
+        "{shown}"
+    );
 
     // Edit story 2 in the "editor": add a metric and a principle.
     let edited = "title = \"Onboarding video\"\nprinciples = [\"Dive Deep\", \"customer obsession\"]\n\
@@ -79,13 +105,20 @@ fn editor_text_that_does_not_parse_is_kept_with_its_line() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
     let broken = "title = \"Half written\"\nprinciples = [\"Ownership\",\n  \"Courage\"]\nmetrics = [\"3 weeks\"]\n";
-    let out = run(bin_in(d).args(["story", "add"]).env_remove("VISUAL").env("EDITOR", editor_writing(d, broken)));
+    let out = run(bin_in(d)
+        .args(["story", "add"])
+        .env_remove("VISUAL")
+        .env("EDITOR", editor_writing(d, broken)));
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    let drafts: Vec<_> = std::fs::read_dir(d.join("drafts")).unwrap().map(|e| e.unwrap().path()).collect();
+    let drafts: Vec<_> =
+        std::fs::read_dir(d.join("drafts")).unwrap().map(|e| e.unwrap().path()).collect();
     assert_eq!(drafts.len(), 1);
     let draft = &drafts[0];
-    assert!(err.contains(&format!("{}:3: unknown Leadership Principle 'Courage'", draft.display())), "{err}");
+    assert!(
+        err.contains(&format!("{}:3: unknown Leadership Principle 'Courage'", draft.display())),
+        "{err}"
+    );
     assert!(err.contains("your text is kept in"), "{err}");
     assert_eq!(std::fs::read_to_string(draft).unwrap(), broken, "the user's text survives");
 
@@ -126,19 +159,41 @@ fn export_import_round_trip_and_coverage() {
     let out = ok_in(b.path(), &["story", "import", file.to_str().unwrap()]);
     assert!(out.contains("0 added, 4 updated"), "importing again duplicates nothing: {out}");
     let strip_ids = |v: serde_json::Value| -> Vec<serde_json::Value> {
-        v.as_array().unwrap().iter().map(|s| { let mut s = s.clone(); s.as_object_mut().unwrap().remove("id"); s }).collect()
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                let mut s = s.clone();
+                s.as_object_mut().unwrap().remove("id");
+                s
+            })
+            .collect()
     };
-    assert_eq!(strip_ids(json(a.path(), &["story", "list", "--json"])), strip_ids(json(b.path(), &["story", "list", "--json"])));
+    assert_eq!(
+        strip_ids(json(a.path(), &["story", "list", "--json"])),
+        strip_ids(json(b.path(), &["story", "list", "--json"]))
+    );
 
     let cov = json(b.path(), &["stories", "coverage", "--json"]);
     assert_eq!(cov["stories"], 4);
     assert_eq!(cov["covered"], 5);
     let principles = cov["principles"].as_array().unwrap();
     assert_eq!(principles.len(), 16);
-    assert!(principles[..11].iter().all(|p| p["stories"].as_array().unwrap().is_empty()), "gaps first");
+    assert!(
+        principles[..11].iter().all(|p| p["stories"].as_array().unwrap().is_empty()),
+        "gaps first"
+    );
     let last = &principles[15];
-    assert_eq!((last["principle"].as_str(), last["leaned_on"].as_bool()), (Some("Ownership"), Some(true)));
-    let thin: Vec<&str> = cov["thin_stories"].as_array().unwrap().iter().map(|s| s["title"].as_str().unwrap()).collect();
+    assert_eq!(
+        (last["principle"].as_str(), last["leaned_on"].as_bool()),
+        (Some("Ownership"), Some(true))
+    );
+    let thin: Vec<&str> = cov["thin_stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["title"].as_str().unwrap())
+        .collect();
     assert_eq!(thin, ["Data dive"]);
 
     let text = ok_in(b.path(), &["stories", "coverage"]);
@@ -148,11 +203,24 @@ fn export_import_round_trip_and_coverage() {
     assert!(text.contains("Data dive  (1 metric)"), "{text}");
 
     let broken = a.path().join("broken.toml");
-    std::fs::write(&broken, "[[story]]\ntitle = \"A\"\n\n[[story]]\ntitle = \"B\"\nprinciples = [\"Bravery\"]\n").unwrap();
+    std::fs::write(
+        &broken,
+        "[[story]]\ntitle = \"A\"\n\n[[story]]\ntitle = \"B\"\nprinciples = [\"Bravery\"]\n",
+    )
+    .unwrap();
     let out = run(bin_in(b.path()).args(["story", "import"]).arg(&broken));
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains(&format!("{}:6: unknown Leadership Principle 'Bravery'", broken.display())), "{}", stderr(&out));
-    assert_eq!(json(b.path(), &["story", "list", "--json"]).as_array().unwrap().len(), 4, "nothing half-imported");
+    assert!(
+        stderr(&out)
+            .contains(&format!("{}:6: unknown Leadership Principle 'Bravery'", broken.display())),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        json(b.path(), &["story", "list", "--json"]).as_array().unwrap().len(),
+        4,
+        "nothing half-imported"
+    );
 }
 
 #[test]
@@ -184,7 +252,12 @@ fn killing_an_import_midway_leaves_all_or_nothing() {
     ok_in(d, &["story", "add", "--title", "Before"]);
     let db = d.join("barraiser.db");
     for delay_ms in [50u64, 250, 400, 550, 700, 850] {
-        let mut child = bin_in(d).args(["story", "import"]).arg(&file).stdout(std::process::Stdio::null()).spawn().unwrap();
+        let mut child = bin_in(d)
+            .args(["story", "import"])
+            .arg(&file)
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
         std::thread::sleep(std::time::Duration::from_millis(delay_ms));
         child.kill().unwrap(); // SIGKILL: no chance to clean up
         child.wait().unwrap();
@@ -192,8 +265,13 @@ fn killing_an_import_midway_leaves_all_or_nothing() {
         let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
         assert_eq!(check, "ok");
         let count: i64 = conn.query_row("SELECT count(*) FROM stories", [], |r| r.get(0)).unwrap();
-        assert!(count == 1 || count == 1 + n as i64, "after {delay_ms} ms: {count} stories, a half import");
-        let before: i64 = conn.query_row("SELECT count(*) FROM stories WHERE title = 'Before'", [], |r| r.get(0)).unwrap();
+        assert!(
+            count == 1 || count == 1 + n as i64,
+            "after {delay_ms} ms: {count} stories, a half import"
+        );
+        let before: i64 = conn
+            .query_row("SELECT count(*) FROM stories WHERE title = 'Before'", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(before, 1, "earlier data untouched");
         if count > 1 {
             break;

@@ -12,7 +12,10 @@ fn assert_clean_failure(args: &[&std::ffi::OsStr], model: &Path, expect: &str) {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
     assert_eq!(err.lines().count(), 1, "{args:?}: one line expected: {err}");
-    assert!(err.starts_with("barraiser: error: ") && err.contains(expect), "{args:?}: {err:?} lacks {expect:?}");
+    assert!(
+        err.starts_with("barraiser: error: ") && err.contains(expect),
+        "{args:?}: {err:?} lacks {expect:?}"
+    );
     assert!(!err.contains("panicked"), "{err}");
     assert!(stdout(&out).is_empty());
 }
@@ -26,7 +29,13 @@ fn bad_audio_files() {
     let empty = d.join("empty.m4a");
     std::fs::write(&empty, b"").unwrap();
     let header_only = d.join("header-only.wav");
-    barraiser::audio::wav::write_mono(&header_only, &[], 16_000, barraiser::audio::wav::WavEncoding::Pcm16).unwrap();
+    barraiser::audio::wav::write_mono(
+        &header_only,
+        &[],
+        16_000,
+        barraiser::audio::wav::WavEncoding::Pcm16,
+    )
+    .unwrap();
     let missing = d.join("missing.mp3");
     let model = model_path();
 

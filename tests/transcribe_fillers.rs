@@ -44,7 +44,8 @@ fn filler_prompt_keeps_fillers_without_losing_words() {
     };
     let filler_clips: Vec<_> = WITH_FILLERS.iter().enumerate().map(|(i, t)| clip(i, t)).collect();
     let clean_clips: Vec<_> = CLEAN.iter().enumerate().map(|(i, t)| clip(10 + i, t)).collect();
-    let spoken: usize = WITH_FILLERS.iter().flat_map(|t| t.split_whitespace()).filter(|w| is_filler(w)).count();
+    let spoken: usize =
+        WITH_FILLERS.iter().flat_map(|t| t.split_whitespace()).filter(|w| is_filler(w)).count();
     let _lock = whisper_lock();
 
     let mut fillers = [0usize; 2];
@@ -65,7 +66,10 @@ fn filler_prompt_keeps_fillers_without_losing_words() {
     eprintln!(
         "fillers written: {}/{spoken} without the prompt, {}/{spoken} with it; \
          content-word recall {:.1}% without, {:.1}% with",
-        fillers[0], fillers[1], recall[0] * 100.0, recall[1] * 100.0
+        fillers[0],
+        fillers[1],
+        recall[0] * 100.0,
+        recall[1] * 100.0
     );
     assert!(fillers[1] > fillers[0], "the prompt should keep more fillers: {fillers:?}");
     assert!(recall[1] >= recall[0] - 0.03, "the prompt costs words: {recall:?}");

@@ -32,7 +32,12 @@ fn a_long_file_shared_between_two_states_reads_like_one() {
     speak(&script, &speech);
     let samples = decode_16k_mono(&speech).unwrap();
     assert!(samples.len() as f64 / 16_000.0 > 125.0, "the speech is long enough to be shared");
-    let opts = |threads| TranscribeOptions { model: model_path(), threads, verbose: false, progress: false };
+    let opts = |threads| TranscribeOptions {
+        model: model_path(),
+        threads,
+        verbose: false,
+        progress: false,
+    };
     let _whisper = whisper_lock();
 
     let shared = transcribe_samples(&samples, &opts(2)).unwrap();
@@ -47,12 +52,16 @@ fn a_long_file_shared_between_two_states_reads_like_one() {
     assert!(wer <= 0.30, "WER {wer:.3}: {text}");
     // A piece given to both runs would send the times backwards; a piece given to
     // neither would leave a gap, where the speech has no pause over a second.
-    let times: Vec<(f64, f64)> = shared.words.iter().filter_map(|w| Some((w.start_s?, w.end_s?))).collect();
+    let times: Vec<(f64, f64)> =
+        shared.words.iter().filter_map(|w| Some((w.start_s?, w.end_s?))).collect();
     assert_eq!(times.len(), shared.words.len(), "every word has a time");
     assert!(times.windows(2).all(|p| p[0].0 <= p[1].0), "words out of time order");
     let gap = times.windows(2).map(|p| p[1].0 - p[0].1).fold(0.0, f64::max);
     assert!(gap < 3.0, "a {gap:.1}-s gap between words");
     assert!(times[0].0 < 3.0, "the start is transcribed ({:.1} s)", times[0].0);
     let last_end = times[times.len() - 1].1;
-    assert!(last_end > shared.audio_duration_s.unwrap() - 5.0, "the end is transcribed ({last_end:.1} s)");
+    assert!(
+        last_end > shared.audio_duration_s.unwrap() - 5.0,
+        "the end is transcribed ({last_end:.1} s)"
+    );
 }

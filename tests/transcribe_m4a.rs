@@ -27,7 +27,16 @@ fn to_m4a(wav: &Path, out: &Path, args: &[&str]) {
 }
 
 fn is_aac_lc_m4a(file: &Path) -> bool {
-    let out = run(Command::new("ffprobe").args(["-v", "error", "-show_entries", "stream=codec_name,profile:format=format_name", "-of", "csv=p=0"]).arg(file));
+    let out = run(Command::new("ffprobe")
+        .args([
+            "-v",
+            "error",
+            "-show_entries",
+            "stream=codec_name,profile:format=format_name",
+            "-of",
+            "csv=p=0",
+        ])
+        .arg(file));
     let described = stdout(&out);
     described.contains("aac,LC") && described.contains("m4a")
 }
@@ -38,21 +47,35 @@ fn m4a_speech_is_transcribed_like_the_wav() {
     let wav = dir.path().join("answer.wav");
     speak(ANSWER, &wav);
     let seconds = wav_seconds(&wav);
-    for (name, args) in [("mono.m4a", &[][..]), ("stereo48k.m4a", &["-ar", "48000", "-ac", "2"][..])] {
+    for (name, args) in
+        [("mono.m4a", &[][..]), ("stereo48k.m4a", &["-ar", "48000", "-ac", "2"][..])]
+    {
         let m4a = dir.path().join(name);
         to_m4a(&wav, &m4a, args);
         assert!(is_aac_lc_m4a(&m4a), "{name} is not AAC-LC in M4A");
         let out = {
             let _whisper = whisper_lock();
-            run(bin().arg("transcribe").arg(&m4a).args(["--format", "json"]).env("BARRAISER_MODEL", model_path()))
+            run(bin()
+                .arg("transcribe")
+                .arg(&m4a)
+                .args(["--format", "json"])
+                .env("BARRAISER_MODEL", model_path()))
         };
         assert!(out.status.success(), "transcribe {name} failed: {}", stderr(&out));
         let t: Transcript = serde_json::from_str(&stdout(&out)).expect("a Transcript");
         let recall = word_recall(ANSWER, &t.text());
-        assert!(recall >= 0.9, "{name}: only {:.0}% of the content words: {}", recall * 100.0, t.text());
+        assert!(
+            recall >= 0.9,
+            "{name}: only {:.0}% of the content words: {}",
+            recall * 100.0,
+            t.text()
+        );
         // AAC adds a frame or two of padding; the speech itself is all there.
         let duration = t.audio_duration_s.expect("audio duration");
-        assert!((duration - seconds).abs() < 0.1, "{name}: {duration} s decoded from {seconds} s of speech");
+        assert!(
+            (duration - seconds).abs() < 0.1,
+            "{name}: {duration} s decoded from {seconds} s of speech"
+        );
     }
 }
 
@@ -69,5 +92,11 @@ fn m4a_cut_short_is_one_clear_error() {
     let out = run(bin().arg("transcribe").arg(&cut).env("BARRAISER_MODEL", model_path()));
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert_eq!(err.trim_end(), format!("barraiser: error: {}: the file is cut short (truncated or damaged)", cut.display()));
+    assert_eq!(
+        err.trim_end(),
+        format!(
+            "barraiser: error: {}: the file is cut short (truncated or damaged)",
+            cut.display()
+        )
+    );
 }

@@ -4,10 +4,10 @@
 use std::collections::VecDeque;
 use std::time::Duration;
 
+use barraiser::analysis::Lexicon;
 use barraiser::bank::Bank;
 use barraiser::cli::practice::PracticeArgs;
 use barraiser::cli::Global;
-use barraiser::analysis::Lexicon;
 use barraiser::round::Kind;
 use barraiser::store::Store;
 use barraiser::tui::app::{App, QuestionItem, Screen};
@@ -27,15 +27,20 @@ fn keys_drive_the_picker_and_ctrl_c_quits() {
     let mut store = Store::open(dir.path()).unwrap();
     let bank = Bank::from_files(&[]).unwrap();
     let args = PracticeArgs::default();
-    let g = Global { data_dir: Some(dir.path().to_path_buf()), model: None, verbose: false, model_setting: None };
+    let g = Global {
+        data_dir: Some(dir.path().to_path_buf()),
+        model: None,
+        verbose: false,
+        model_setting: None,
+    };
     let mut app = App::new(bank.questions().iter().map(QuestionItem::from).collect());
     let mut ctl = Controller::new(&args, &g, &mut store, &bank, Lexicon::builtin(), Vec::new());
     ctl.init(&mut app);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
 
     let mut script: VecDeque<Event> = [
-        key(KeyCode::Tab),     // behavioral only
-        key(KeyCode::Tab),     // product only
+        key(KeyCode::Tab), // behavioral only
+        key(KeyCode::Tab), // product only
         key(KeyCode::Down),
         key(KeyCode::Down),
         key(KeyCode::Char('?')),
@@ -79,7 +84,11 @@ fn an_interrupted_recording_is_offered_first_and_can_be_discarded() {
     let mut store = Store::open(dir.path()).unwrap();
     let wav = store.recordings_dir().join("crashed.wav");
     // A take that never finished: its recorder is dropped without `finish`, as in a crash.
-    let meta = RecordingMeta { path: wav.clone(), question_id: Some("beh-dive-deep-data".into()), started_at: "2026-01-01T00:00:00Z".into() };
+    let meta = RecordingMeta {
+        path: wav.clone(),
+        question_id: Some("beh-dive-deep-data".into()),
+        started_at: "2026-01-01T00:00:00Z".into(),
+    };
     let mut recorder = Recorder::create(&meta, 16_000, Some(&store.recordings_dir())).unwrap();
     recorder.write(&vec![0.1; 24_000]).unwrap();
     drop(recorder);
@@ -88,7 +97,12 @@ fn an_interrupted_recording_is_offered_first_and_can_be_discarded() {
     assert_eq!(recovered.len(), 1);
     let bank = Bank::from_files(&[]).unwrap();
     let args = PracticeArgs::default();
-    let g = Global { data_dir: Some(dir.path().to_path_buf()), model: None, verbose: false, model_setting: None };
+    let g = Global {
+        data_dir: Some(dir.path().to_path_buf()),
+        model: None,
+        verbose: false,
+        model_setting: None,
+    };
     let mut app = App::new(bank.questions().iter().map(QuestionItem::from).collect());
     let mut ctl = Controller::new(&args, &g, &mut store, &bank, Lexicon::builtin(), recovered);
     ctl.init(&mut app);
@@ -99,7 +113,8 @@ fn an_interrupted_recording_is_offered_first_and_can_be_discarded() {
     assert!(first.contains("Interrupted recording recovered"), "{first}");
     assert!(first.contains("1.5 s of audio kept"), "{first}");
     let mut script: VecDeque<Event> = [key(KeyCode::Char('d')), key(KeyCode::Char('q'))].into();
-    event_loop(&mut terminal, &mut app, &mut ctl, |_: Duration| Ok(script.pop_front()), || {}).unwrap();
+    event_loop(&mut terminal, &mut app, &mut ctl, |_: Duration| Ok(script.pop_front()), || {})
+        .unwrap();
     assert_eq!(app.screen, Screen::Pick);
     assert!(!wav.exists());
     assert!(recover_interrupted(&dir.path().join("recordings")).unwrap().is_empty());

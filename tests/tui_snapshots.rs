@@ -103,8 +103,12 @@ fn a_long_message_wraps_instead_of_being_cut() {
     app.message = Some(message.to_string());
     let text = render(&app, 80, 24);
     let bottom: Vec<&str> = text.lines().rev().take(3).collect();
-    let shown: String = bottom.iter().rev().map(|l| l.trim_matches('"').trim()).collect::<Vec<_>>().join(" ");
-    assert!(shown.contains("after 7.9 s; the report covers what was recorded before it (session 1)"), "{text}");
+    let shown: String =
+        bottom.iter().rev().map(|l| l.trim_matches('"').trim()).collect::<Vec<_>>().join(" ");
+    assert!(
+        shown.contains("after 7.9 s; the report covers what was recorded before it (session 1)"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -15,7 +15,14 @@ pub fn suggest(r: &Report, question_followups: &[String]) -> Vec<String> {
         out.push("What did you personally do, as opposed to the team?".into());
     }
     if r.metrics.len() < 2 {
-        out.push(if story { "How did you measure that? What were the numbers before and after?" } else { "How would you measure success, and what target would you set?" }.into());
+        out.push(
+            if story {
+                "How did you measure that? What were the numbers before and after?"
+            } else {
+                "How would you measure success, and what target would you set?"
+            }
+            .into(),
+        );
     }
     if story && !r.star.result {
         out.push("What was the outcome, and how do you know it was your doing?".into());
@@ -51,10 +58,21 @@ pub fn suggest(r: &Report, question_followups: &[String]) -> Vec<String> {
 /// Questions worth asking of any answer in the round, used when few gaps show.
 fn standing(kind: Kind) -> [&'static str; 2] {
     match kind {
-        Kind::Behavioral | Kind::Writing => ["What would you do differently next time?", "What was the hardest trade-off you made?"],
-        Kind::Product => ["How would you know a month after launch whether this worked?", "Which part would you cut first to ship sooner, and why?"],
-        Kind::Analytical => ["Which metric would catch a bad side effect of this change?", "The metric moves 5% overnight: how do you find out why?"],
-        Kind::SystemDesign => ["What breaks first at ten times the load?", "Which trade-off would you revisit for a lower-cost version?"],
+        Kind::Behavioral | Kind::Writing => {
+            ["What would you do differently next time?", "What was the hardest trade-off you made?"]
+        }
+        Kind::Product => [
+            "How would you know a month after launch whether this worked?",
+            "Which part would you cut first to ship sooner, and why?",
+        ],
+        Kind::Analytical => [
+            "Which metric would catch a bad side effect of this change?",
+            "The metric moves 5% overnight: how do you find out why?",
+        ],
+        Kind::SystemDesign => [
+            "What breaks first at ten times the load?",
+            "Which trade-off would you revisit for a lower-cost version?",
+        ],
     }
 }
 
@@ -72,7 +90,11 @@ mod tests {
 
     #[test]
     fn gaps_first_then_the_question_s_own() {
-        let q = ask("I would build a feature for pet owners.", Kind::Product, &["How would you price it?"]);
+        let q = ask(
+            "I would build a feature for pet owners.",
+            Kind::Product,
+            &["How would you price it?"],
+        );
         assert_eq!(q[0], "How would you measure success, and what target would you set?");
         assert!(q[1].contains("Clarify context"), "{q:?}");
         assert_eq!(q[2], "How would you price it?");
@@ -85,6 +107,12 @@ mod tests {
             Kind::Behavioral,
             &[],
         );
-        assert_eq!(q, ["What would you do differently next time?", "What was the hardest trade-off you made?"]);
+        assert_eq!(
+            q,
+            [
+                "What would you do differently next time?",
+                "What was the hardest trade-off you made?"
+            ]
+        );
     }
 }

@@ -9,12 +9,21 @@ use crate::round::Kind;
 /// A checklist item that needs a figure has one within this many words of its cue.
 const METRIC_NEAR: usize = 25;
 
-pub fn checklist(toks: &[Token], lex: &Lexicon, kind: Kind, metrics: &[Metric]) -> Vec<ChecklistItem> {
+pub fn checklist(
+    toks: &[Token],
+    lex: &Lexicon,
+    kind: Kind,
+    metrics: &[Metric],
+) -> Vec<ChecklistItem> {
     lex.checklists
         .iter()
         .filter(|r| r.kind == kind && !r.idea)
         .map(|r| {
-            let hit = r.cues.find_all(toks).into_iter().find(|m| !r.needs_metric || metric_near(toks, metrics, m.start));
+            let hit = r
+                .cues
+                .find_all(toks)
+                .into_iter()
+                .find(|m| !r.needs_metric || metric_near(toks, metrics, m.start));
             ChecklistItem {
                 item: r.item.clone(),
                 covered: hit.is_some(),
@@ -85,6 +94,9 @@ mod tests {
         assert_eq!(items.len(), 5);
         assert!(items.iter().all(|i| i.covered), "{items:?}");
         let f = flags(&toks, &lex, Kind::Product, &items);
-        assert_eq!(f.iter().map(|f| f.code.as_str()).collect::<Vec<_>>(), ["ideas_before_clarifying"]);
+        assert_eq!(
+            f.iter().map(|f| f.code.as_str()).collect::<Vec<_>>(),
+            ["ideas_before_clarifying"]
+        );
     }
 }

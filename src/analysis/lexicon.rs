@@ -179,7 +179,10 @@ impl Lexicon {
         for v in &all.vague {
             for phrase in &v.phrases {
                 vague_phrases.push(phrase.clone());
-                vague_rules.push(VagueRule { suggestion: v.suggestion.clone(), unless_number: v.unless_number });
+                vague_rules.push(VagueRule {
+                    suggestion: v.suggestion.clone(),
+                    unless_number: v.unless_number,
+                });
             }
         }
         let checklists = all
@@ -215,7 +218,9 @@ impl Lexicon {
 fn builtin_sources() -> Vec<Source> {
     BUILTIN
         .iter()
-        .map(|(name, text)| toml::from_str(text).unwrap_or_else(|e| panic!("{name} is invalid: {e}")))
+        .map(|(name, text)| {
+            toml::from_str(text).unwrap_or_else(|e| panic!("{name} is invalid: {e}"))
+        })
         .collect()
 }
 
@@ -227,7 +232,8 @@ mod tests {
     fn builtin_lists_compile() {
         let lex = Lexicon::builtin();
         assert!(lex.fillers.len() > 10 && lex.vague.len() > 30 && lex.principles.len() > 60);
-        let named: std::collections::HashSet<_> = lex.principle_cues.iter().map(|c| c.name).collect();
+        let named: std::collections::HashSet<_> =
+            lex.principle_cues.iter().map(|c| c.name).collect();
         assert_eq!(named.len(), 16, "every principle has phrases");
     }
 
@@ -238,7 +244,9 @@ mod tests {
         )
         .unwrap();
         assert_eq!(lex.vague.len(), Lexicon::builtin().vague.len() + 1);
-        let err = Lexicon::with_user_file("[[principle]]\nname = \"Be Nice\"\nexplicit = [\"nice\"]\n").unwrap_err();
+        let err =
+            Lexicon::with_user_file("[[principle]]\nname = \"Be Nice\"\nexplicit = [\"nice\"]\n")
+                .unwrap_err();
         assert!(err.to_string().contains("Be Nice"));
         assert!(Lexicon::with_user_file("filers = []").is_err(), "unknown sections are typos");
     }

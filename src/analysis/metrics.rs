@@ -7,66 +7,220 @@ use super::report::Metric;
 use super::tokens::{span_text, word_span, Token};
 
 const TIME_UNITS: &[&str] = &[
-    "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
-    "day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years", "sprint",
-    "sprints", "millisecond", "milliseconds", "ms",
+    "second",
+    "seconds",
+    "sec",
+    "secs",
+    "minute",
+    "minutes",
+    "min",
+    "mins",
+    "hour",
+    "hours",
+    "hr",
+    "hrs",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "quarter",
+    "quarters",
+    "year",
+    "years",
+    "sprint",
+    "sprints",
+    "millisecond",
+    "milliseconds",
+    "ms",
 ];
 /// Words said right after a duration that make it a point in the story, not a result.
-const NARRATIVE_AFTER: &[&str] = &["ago", "old", "later", "earlier", "before", "prior", "from", "away", "into", "left"];
+const NARRATIVE_AFTER: &[&str] =
+    &["ago", "old", "later", "earlier", "before", "prior", "from", "away", "into", "left"];
 /// Words before "a"/"an" that make it mean one: "within an hour", "over a week".
 const ONE_BEFORE: &[&str] = &["in", "within", "under", "over"];
 /// Counts of the answer's own parts ("three solutions", "two things I learned") are not metrics.
 const DISCOURSE_NOUNS: &[&str] = &[
-    "things", "ways", "ideas", "solutions", "options", "questions", "reasons", "lessons", "examples", "parts",
-    "aspects", "areas", "buckets", "pillars", "themes", "categories", "kinds", "approaches", "words",
+    "things",
+    "ways",
+    "ideas",
+    "solutions",
+    "options",
+    "questions",
+    "reasons",
+    "lessons",
+    "examples",
+    "parts",
+    "aspects",
+    "areas",
+    "buckets",
+    "pillars",
+    "themes",
+    "categories",
+    "kinds",
+    "approaches",
+    "words",
 ];
 /// Said before a number without changing it: "to about 120".
-const APPROX: &[&str] = &["about", "around", "roughly", "nearly", "almost", "approximately", "just", "over", "under"];
+const APPROX: &[&str] =
+    &["about", "around", "roughly", "nearly", "almost", "approximately", "just", "over", "under"];
 const SCORE_UNITS: &[&str] = &["points", "point", "pts", "pp", "stars", "star", "bps"];
 const SCORE_WORDS: &[&str] = &["nps", "csat", "rating", "score", "ces"];
-const MONEY_UNITS: &[&str] = &["dollars", "dollar", "usd", "euros", "euro", "pounds", "bucks", "cents"];
+const MONEY_UNITS: &[&str] =
+    &["dollars", "dollar", "usd", "euros", "euro", "pounds", "bucks", "cents"];
 const COMPARATIVES: &[&str] = &[
-    "faster", "slower", "more", "less", "fewer", "higher", "lower", "larger", "bigger", "smaller", "better",
-    "as", "the", "over", "cheaper", "quicker",
+    "faster", "slower", "more", "less", "fewer", "higher", "lower", "larger", "bigger", "smaller",
+    "better", "as", "the", "over", "cheaper", "quicker",
 ];
 /// Words before a number that make it a label: "version 2", "iOS 17", "phase 3", "week 2".
 const LABEL_BEFORE: &[&str] = &[
-    "version", "v", "release", "ios", "android", "windows", "python", "java", "iphone", "gen", "generation",
-    "phase", "step", "level", "tier", "chapter", "page", "number", "no", "episode", "season", "sprint",
-    "round", "stage", "day", "week", "month", "quarter", "q", "room", "floor", "grade", "model", "build",
-    "web", "http", "option", "milestone", "figure", "slide", "item", "iteration",
+    "version",
+    "v",
+    "release",
+    "ios",
+    "android",
+    "windows",
+    "python",
+    "java",
+    "iphone",
+    "gen",
+    "generation",
+    "phase",
+    "step",
+    "level",
+    "tier",
+    "chapter",
+    "page",
+    "number",
+    "no",
+    "episode",
+    "season",
+    "sprint",
+    "round",
+    "stage",
+    "day",
+    "week",
+    "month",
+    "quarter",
+    "q",
+    "room",
+    "floor",
+    "grade",
+    "model",
+    "build",
+    "web",
+    "http",
+    "option",
+    "milestone",
+    "figure",
+    "slide",
+    "item",
+    "iteration",
 ];
 const YEAR_BEFORE: &[&str] = &[
-    "in", "since", "by", "of", "until", "till", "from", "during", "early", "late", "mid", "around", "circa",
-    "year", "summer", "winter", "spring", "fall", "autumn", "through", "before", "after", "back",
+    "in", "since", "by", "of", "until", "till", "from", "during", "early", "late", "mid", "around",
+    "circa", "year", "summer", "winter", "spring", "fall", "autumn", "through", "before", "after",
+    "back",
 ];
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ];
 const CLOCK_AFTER: &[&str] = &["am", "pm", "a.m", "p.m", "o'clock", "oclock"];
 /// Words that end a count's noun phrase: "two of us", "5 and", "3 to".
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "by", "from", "and", "or", "but", "so",
-    "that", "this", "these", "those", "it", "its", "it's", "we", "i", "you", "they", "he", "she", "them",
-    "us", "our", "my", "your", "their", "his", "her", "was", "were", "is", "are", "be", "been", "had",
-    "has", "have", "do", "did", "not", "no", "than", "as", "per", "each", "every", "into", "out", "up",
-    "down", "over", "under", "about", "after", "before", "which", "who", "when", "where", "then", "there",
-    "here", "what", "all", "some", "any", "just", "only", "also", "very", "too", "if", "because", "times",
-    "while", "until", "ago", "later",
+    "a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "by", "from", "and", "or",
+    "but", "so", "that", "this", "these", "those", "it", "its", "it's", "we", "i", "you", "they",
+    "he", "she", "them", "us", "our", "my", "your", "their", "his", "her", "was", "were", "is",
+    "are", "be", "been", "had", "has", "have", "do", "did", "not", "no", "than", "as", "per",
+    "each", "every", "into", "out", "up", "down", "over", "under", "about", "after", "before",
+    "which", "who", "when", "where", "then", "there", "here", "what", "all", "some", "any", "just",
+    "only", "also", "very", "too", "if", "because", "times", "while", "until", "ago", "later",
 ];
 const NOT_PLURAL: &[&str] = &[
-    "this", "was", "has", "is", "as", "its", "yes", "less", "across", "always", "perhaps", "sometimes",
-    "times", "ours", "yours", "theirs", "hers", "his", "thus", "plus", "bonus", "status", "analysis",
-    "does", "goes", "towards", "afterwards", "besides", "unless", "whereas", "news", "series", "basis",
-    "us", "gas", "bus", "focus", "campus", "virus", "census", "consensus", "nexus", "chaos", "canvas",
+    "this",
+    "was",
+    "has",
+    "is",
+    "as",
+    "its",
+    "yes",
+    "less",
+    "across",
+    "always",
+    "perhaps",
+    "sometimes",
+    "times",
+    "ours",
+    "yours",
+    "theirs",
+    "hers",
+    "his",
+    "thus",
+    "plus",
+    "bonus",
+    "status",
+    "analysis",
+    "does",
+    "goes",
+    "towards",
+    "afterwards",
+    "besides",
+    "unless",
+    "whereas",
+    "news",
+    "series",
+    "basis",
+    "us",
+    "gas",
+    "bus",
+    "focus",
+    "campus",
+    "virus",
+    "census",
+    "consensus",
+    "nexus",
+    "chaos",
+    "canvas",
 ];
-const IRREGULAR_PLURALS: &[&str] = &["people", "staff", "children", "men", "women", "personnel", "engineers"];
+const IRREGULAR_PLURALS: &[&str] =
+    &["people", "staff", "children", "men", "women", "personnel", "engineers"];
 const CUT_VERBS: &[&str] = &[
-    "cut", "cutting", "reduced", "reduce", "reducing", "slashed", "dropped", "fell", "decreased", "shrank",
+    "cut",
+    "cutting",
+    "reduced",
+    "reduce",
+    "reducing",
+    "slashed",
+    "dropped",
+    "fell",
+    "decreased",
+    "shrank",
     "brought",
 ];
-const MULTIPLIER_WORDS: &[&str] = &["doubled", "tripled", "quadrupled", "halved", "tenfold", "twofold", "threefold"];
+const MULTIPLIER_WORDS: &[&str] =
+    &["doubled", "tripled", "quadrupled", "halved", "tenfold", "twofold", "threefold"];
 /// "the two teams" and "both three" refer back; they do not quantify.
 const REFERRING: &[&str] = &["the", "both", "these", "those", "all"];
 const RATE_WORDS: &[&str] = &["per", "a", "an", "each", "every"];
@@ -116,7 +270,11 @@ fn at(toks: &[Token], i: usize) -> Option<(usize, usize, &'static str)> {
     }
     if SCORE_WORDS.contains(&w) {
         // "NPS +12", "NPS of 45", "CSAT to 92", "a rating of 4.6"
-        let j = if matches!(norm(toks, i + 1), "of" | "to" | "at" | "by" | "was" | "is") { i + 2 } else { i + 1 };
+        let j = if matches!(norm(toks, i + 1), "of" | "to" | "at" | "by" | "was" | "is") {
+            i + 2
+        } else {
+            i + 1
+        };
         if !toks[i].clause_end {
             if let Some(n) = numbers::parse(toks, j).filter(|n| !n.percent && !n.currency) {
                 if n.signed || j == i + 2 {
@@ -140,13 +298,27 @@ fn at(toks: &[Token], i: usize) -> Option<(usize, usize, &'static str)> {
     let after = i + n.len;
     let Some((kind, ulen)) = unit(toks, after, &n) else {
         // "2 to 3 purchase cycles": a range is one metric.
-        return if norm(toks, after) == "to" && !toks[after - 1].clause_end { from_to(toks, i, i) } else { None };
+        return if norm(toks, after) == "to" && !toks[after - 1].clause_end {
+            from_to(toks, i, i)
+        } else {
+            None
+        };
     };
     let mut end = after + ulen;
-    if kind == "duration" && n.words && n.value == 1.0 && !matches!(norm(toks, i.wrapping_sub(1)), "in" | "within" | "under" | "than" | "to" | "by" | "about" | "over") {
+    if kind == "duration"
+        && n.words
+        && n.value == 1.0
+        && !matches!(
+            norm(toks, i.wrapping_sub(1)),
+            "in" | "within" | "under" | "than" | "to" | "by" | "about" | "over"
+        )
+    {
         return None; // "one day, my manager ..."
     }
-    if kind == "duration" && (NARRATIVE_AFTER.contains(&norm(toks, end)) || (norm(toks, end) == "of" && norm(toks, end + 1) == "experience")) {
+    if kind == "duration"
+        && (NARRATIVE_AFTER.contains(&norm(toks, end))
+            || (norm(toks, end) == "of" && norm(toks, end + 1) == "experience"))
+    {
         return None;
     }
     // "2.1% to 2.6%": one change when both ends are the same kind of quantity.
@@ -167,12 +339,17 @@ fn counts_as_quantity(toks: &[Token], i: usize, n: &Num) -> bool {
         return false;
     }
     let is_month = |k: usize| {
-        toks.get(k).is_some_and(|t| MONTHS.contains(&t.norm.as_str()) || (t.norm == "may" && t.raw == "May"))
+        toks.get(k).is_some_and(|t| {
+            MONTHS.contains(&t.norm.as_str()) || (t.norm == "may" && t.raw == "May")
+        })
     };
     if (i > 0 && is_month(i - 1)) || is_month(i + n.len) {
         return false;
     }
-    if n.plain_int && (1900.0..2100.0).contains(&n.value) && (YEAR_BEFORE.contains(&prev) || toks[i].clause_end) {
+    if n.plain_int
+        && (1900.0..2100.0).contains(&n.value)
+        && (YEAR_BEFORE.contains(&prev) || toks[i].clause_end)
+    {
         return false;
     }
     if n.words && n.value < 10.0 && !n.scaled && REFERRING.contains(&prev) {
@@ -215,7 +392,10 @@ fn unit(toks: &[Token], j: usize, n: &Num) -> Option<(&'static str, usize)> {
         return Some(("score", 1));
     }
     // "3 more weeks", "two full days"
-    let skip = usize::from(matches!(w, "more" | "fewer" | "extra" | "full" | "additional" | "straight" | "consecutive" | "whole"));
+    let skip = usize::from(matches!(
+        w,
+        "more" | "fewer" | "extra" | "full" | "additional" | "straight" | "consecutive" | "whole"
+    ));
     if TIME_UNITS.contains(&norm(toks, j + skip)) && (skip == 0 || !toks[j].clause_end) {
         return Some(("duration", skip + 1));
     }
@@ -223,11 +403,17 @@ fn unit(toks: &[Token], j: usize, n: &Num) -> Option<(&'static str, usize)> {
         return Some(("count", len));
     }
     // "a 40-field form": a number joined to its noun by a hyphen.
-    if toks.get(j).is_some_and(|t| t.word == toks[j - 1].word && t.norm.chars().all(char::is_alphabetic)) {
+    if toks
+        .get(j)
+        .is_some_and(|t| t.word == toks[j - 1].word && t.norm.chars().all(char::is_alphabetic))
+    {
         return Some(("count", 1));
     }
     // "15 times a month" is a measured rate; "we met three times" is not a metric.
-    if w == "times" && RATE_WORDS.contains(&norm(toks, j + 1)) && TIME_UNITS.contains(&norm(toks, j + 2)) {
+    if w == "times"
+        && RATE_WORDS.contains(&norm(toks, j + 1))
+        && TIME_UNITS.contains(&norm(toks, j + 2))
+    {
         return Some(("count", 1));
     }
     (n.scaled || (n.value >= 1000.0 && !n.plain_int)).then_some(("count", 0))
@@ -337,7 +523,10 @@ fn rate(toks: &[Token], end: usize) -> usize {
     }
     let w = norm(toks, end);
     let next = norm(toks, end + 1);
-    if RATE_WORDS.contains(&w) && (TIME_UNITS.contains(&next) || (w == "per" && !next.is_empty() && !FUNCTION_WORDS.contains(&next))) {
+    if RATE_WORDS.contains(&w)
+        && (TIME_UNITS.contains(&next)
+            || (w == "per" && !next.is_empty() && !FUNCTION_WORDS.contains(&next)))
+    {
         end + 2
     } else {
         end
@@ -351,7 +540,10 @@ mod tests {
     use crate::transcript::Transcript;
 
     fn found(text: &str) -> Vec<(String, String)> {
-        detect(&tokenize(&Transcript::from_text(text))).into_iter().map(|m| (m.text, m.kind)).collect()
+        detect(&tokenize(&Transcript::from_text(text)))
+            .into_iter()
+            .map(|m| (m.text, m.kind))
+            .collect()
     }
 
     fn texts(text: &str) -> Vec<String> {
@@ -364,7 +556,12 @@ mod tests {
             "When engineering delayed the deadline by 3 weeks, I re-scoped MVP, ran 3 A/B tests, and \
              shipped—resulting in 18% faster checkout and $2.3M annual revenue uplift.",
         );
-        let want = [("3 weeks", "duration"), ("3 A/B tests", "count"), ("18%", "percent"), ("$2.3M", "money")];
+        let want = [
+            ("3 weeks", "duration"),
+            ("3 A/B tests", "count"),
+            ("18%", "percent"),
+            ("$2.3M", "money"),
+        ];
         assert_eq!(got, want.map(|(a, b)| (a.to_string(), b.to_string())));
     }
 
@@ -376,8 +573,14 @@ mod tests {
         assert_eq!(texts("three times faster"), ["three times"]);
         assert_eq!(texts("NPS +12 and CSAT of 92"), ["NPS +12", "CSAT of 92"]);
         assert_eq!(texts("conversion rose from 2.1% to 2.6%"), ["from 2.1% to 2.6%"]);
-        assert_eq!(texts("errors went from 12 percent down to 0.5 percent"), ["from 12 percent down to 0.5 percent"]);
-        assert_eq!(texts("handle 30K location updates per second"), ["30K location updates per second"]);
+        assert_eq!(
+            texts("errors went from 12 percent down to 0.5 percent"),
+            ["from 12 percent down to 0.5 percent"]
+        );
+        assert_eq!(
+            texts("handle 30K location updates per second"),
+            ["30K location updates per second"]
+        );
         assert_eq!(texts("two point three million dollars"), ["two point three million dollars"]);
     }
 

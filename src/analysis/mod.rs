@@ -26,9 +26,9 @@ pub use report::Report;
 
 use std::borrow::Cow;
 
-use report::Flag;
 use crate::round::Kind;
 use crate::transcript::Transcript;
+use report::Flag;
 
 /// Words a minute used to estimate how long typed text would take to say.
 pub const SPOKEN_WPM: f64 = 150.0;
@@ -93,7 +93,9 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
     let ownership = ownership::count(&toks);
     let star = structure::analyze(&toks, lex, &metrics);
     let framework = match ctx.kind {
-        Kind::Product | Kind::Analytical | Kind::SystemDesign => frameworks::checklist(&toks, lex, ctx.kind, &metrics),
+        Kind::Product | Kind::Analytical | Kind::SystemDesign => {
+            frameworks::checklist(&toks, lex, ctx.kind, &metrics)
+        }
         _ => Vec::new(),
     };
     let writing = (ctx.kind == Kind::Writing).then(|| writing::analyze(&toks, lex, words));
@@ -112,7 +114,12 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
             flags.extend(writing::flags(w));
         }
     } else {
-        flags.push(Flag { code: "empty".into(), message: "No words to analyse".into(), start_s: None, word_index: None });
+        flags.push(Flag {
+            code: "empty".into(),
+            message: "No words to analyse".into(),
+            start_s: None,
+            word_index: None,
+        });
     }
 
     let mut report = Report {
@@ -150,7 +157,9 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
 fn finite_timing(t: &Transcript) -> Cow<'_, Transcript> {
     let finite = |x: Option<f64>| x.is_none_or(f64::is_finite);
     let ok = t.words.iter().all(|w| finite(w.start_s) && finite(w.end_s))
-        && t.silences.iter().all(|s| s.start_s.is_finite() && s.duration_s.is_finite() && s.duration_s >= 0.0);
+        && t.silences
+            .iter()
+            .all(|s| s.start_s.is_finite() && s.duration_s.is_finite() && s.duration_s >= 0.0);
     if ok {
         return Cow::Borrowed(t);
     }
@@ -159,7 +168,9 @@ fn finite_timing(t: &Transcript) -> Cow<'_, Transcript> {
         w.start_s = w.start_s.filter(|x| x.is_finite());
         w.end_s = w.end_s.filter(|x| x.is_finite());
     }
-    clean.silences.retain(|s| s.start_s.is_finite() && s.duration_s.is_finite() && s.duration_s >= 0.0);
+    clean
+        .silences
+        .retain(|s| s.start_s.is_finite() && s.duration_s.is_finite() && s.duration_s >= 0.0);
     Cow::Owned(clean)
 }
 
@@ -173,7 +184,12 @@ fn content_flags(
 ) -> Vec<Flag> {
     let story = matches!(kind, Kind::Behavioral | Kind::Writing);
     let mut out = Vec::new();
-    let flag = |code: &str, message: String| Flag { code: code.into(), message, start_s: None, word_index: None };
+    let flag = |code: &str, message: String| Flag {
+        code: code.into(),
+        message,
+        start_s: None,
+        word_index: None,
+    };
     if story && metrics.len() < MIN_METRICS {
         out.push(flag(
             "few_metrics",
@@ -181,17 +197,28 @@ fn content_flags(
         ));
     }
     if story && !principles.iter().any(|p| p.explicit) {
-        let hint = principles.first().map(|p| format!(" (it hints at {})", p.name)).unwrap_or_default();
+        let hint =
+            principles.first().map(|p| format!(" (it hints at {})", p.name)).unwrap_or_default();
         out.push(flag("no_principle", format!("No Leadership Principle named{hint}: say \"This demonstrates ...\" (41% of rejected candidates did not)")));
     }
     if story && ownership.we_actions > ownership.i_actions {
         out.push(flag(
             "we_over_i",
-            format!("\"We\" did more than \"I\" ({} actions against {}): say what you did", ownership.we_actions, ownership.i_actions),
+            format!(
+                "\"We\" did more than \"I\" ({} actions against {}): say what you did",
+                ownership.we_actions, ownership.i_actions
+            ),
         ));
     }
     if fillers.per_min.is_some_and(|p| p > 4.0) {
-        out.push(flag("fillers", format!("{} fillers, {:.1} a minute: pause silently instead", fillers.count, fillers.per_min.unwrap_or(0.0))));
+        out.push(flag(
+            "fillers",
+            format!(
+                "{} fillers, {:.1} a minute: pause silently instead",
+                fillers.count,
+                fillers.per_min.unwrap_or(0.0)
+            ),
+        ));
     }
     for p in pauses.iter().filter(|p| p.kind == "silence") {
         out.push(Flag {
@@ -203,7 +230,10 @@ fn content_flags(
     }
     let hesitations = pauses.iter().filter(|p| p.kind == "hesitation").count();
     if hesitations > 3 {
-        out.push(flag("hesitations", format!("{hesitations} hesitations over 1.2 s inside sentences")));
+        out.push(flag(
+            "hesitations",
+            format!("{hesitations} hesitations over 1.2 s inside sentences"),
+        ));
     }
     out
 }

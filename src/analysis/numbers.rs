@@ -26,10 +26,29 @@ pub struct Num {
 }
 
 const UNITS: [&str; 20] = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 ];
-const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const TENS: [&str; 8] =
+    ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 
 fn scale_word(w: &str) -> Option<f64> {
     match w {
@@ -50,7 +69,9 @@ fn small_word(w: &str) -> Option<f64> {
 /// True for a token that is or starts a number ("18%", "$2", "twenty", "dozen").
 pub fn is_numeric(tok: &str) -> bool {
     digits(tok).is_some()
-        || tok.split('-').all(|p| small_word(p).is_some() || scale_word(p).is_some() || p == "hundred")
+        || tok
+            .split('-')
+            .all(|p| small_word(p).is_some() || scale_word(p).is_some() || p == "hundred")
             && tok != "one"
 }
 
@@ -90,10 +111,14 @@ fn digits(s: &str) -> Option<Num> {
         }
         rest = chars.as_str();
     }
-    let end = rest.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(rest.len());
+    let end =
+        rest.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(rest.len());
     let body = rest[..end].trim_end_matches(['.', ',']);
     let suffix = &rest[body.len()..];
-    if body.is_empty() || !body.starts_with(|c: char| c.is_ascii_digit()) || body.matches('.').count() > 1 {
+    if body.is_empty()
+        || !body.starts_with(|c: char| c.is_ascii_digit())
+        || body.matches('.').count() > 1
+    {
         return None;
     }
     // "1,200" groups commas by three; anything else (like "3,4") is not one number.
@@ -159,7 +184,8 @@ fn spoken(toks: &[Token], i: usize) -> Option<Num> {
                 *d = *d * 10.0 + v;
             } else {
                 // "twenty five" and "hundred and fifty" add up; "five twenty" is two numbers.
-                let fits = small % 100.0 == 0.0 || (small % 100.0 >= 20.0 && small % 10.0 == 0.0 && v < 10.0);
+                let fits = small % 100.0 == 0.0
+                    || (small % 100.0 >= 20.0 && small % 10.0 == 0.0 && v < 10.0);
                 if !fits {
                     break;
                 }
@@ -179,11 +205,18 @@ fn spoken(toks: &[Token], i: usize) -> Option<Num> {
             decimals = None;
             scaled = true;
             true
-        } else if w == "point" && any && decimals.is_none() && toks.get(j + 1).is_some_and(|n| small_word(&n.norm).is_some_and(|v| v < 10.0)) {
+        } else if w == "point"
+            && any
+            && decimals.is_none()
+            && toks.get(j + 1).is_some_and(|n| small_word(&n.norm).is_some_and(|v| v < 10.0))
+        {
             decimals = Some(0.0);
             true
         } else {
-            w == "and" && any && toks.get(j + 1).is_some_and(|n| small_word(&n.norm).is_some()) && (small >= 100.0 || scaled)
+            w == "and"
+                && any
+                && toks.get(j + 1).is_some_and(|n| small_word(&n.norm).is_some())
+                && (small >= 100.0 || scaled)
         };
         if !consumed {
             break;

@@ -7,11 +7,12 @@ const I: &[&str] = &["i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i
 const WE: &[&str] = &["we", "us", "our", "ours", "ourselves", "we're", "we've", "we'd", "we'll"];
 /// After "I"/"we", these describe a state or a thought, not an action.
 const NOT_ACTIONS: &[&str] = &[
-    "was", "were", "am", "are", "is", "had", "have", "think", "thought", "felt", "feel", "guess", "mean",
-    "believe", "know", "knew", "wanted", "want", "would", "could", "might", "should", "can", "will",
-    "didn't", "don't", "also", "just", "really", "still", "all", "both", "and", "as", "to", "the", "a",
-    "learned", "realized", "noticed", "saw", "heard", "got", "needed", "need", "liked", "like", "loved",
-    "hoped", "expected", "assumed", "were", "did", "do", "so", "then", "because",
+    "was", "were", "am", "are", "is", "had", "have", "think", "thought", "felt", "feel", "guess",
+    "mean", "believe", "know", "knew", "wanted", "want", "would", "could", "might", "should",
+    "can", "will", "didn't", "don't", "also", "just", "really", "still", "all", "both", "and",
+    "as", "to", "the", "a", "learned", "realized", "noticed", "saw", "heard", "got", "needed",
+    "need", "liked", "like", "loved", "hoped", "expected", "assumed", "were", "did", "do", "so",
+    "then", "because",
 ];
 
 pub fn count(toks: &[Token]) -> Ownership {
@@ -49,7 +50,9 @@ mod tests {
 
     #[test]
     fn counts_pronouns_and_actions() {
-        let toks = tokenize(&Transcript::from_text("We shipped it. We were late. I rewrote our plan and my team helped me."));
+        let toks = tokenize(&Transcript::from_text(
+            "We shipped it. We were late. I rewrote our plan and my team helped me.",
+        ));
         let o = count(&toks);
         assert_eq!((o.i, o.we, o.i_actions, o.we_actions), (3, 3, 1, 1));
     }

@@ -86,11 +86,21 @@ mod tests {
         let mut words = Vec::new();
         for i in 0..160 {
             let s = i as f64 * 0.25;
-            words.push(Word { text: "a".into(), start_s: Some(s), end_s: Some(s + 0.2), probability: None });
+            words.push(Word {
+                text: "a".into(),
+                start_s: Some(s),
+                end_s: Some(s + 0.2),
+                probability: None,
+            });
         }
         for i in 0..80 {
             let s = 40.0 + i as f64 * 0.5;
-            words.push(Word { text: "b".into(), start_s: Some(s), end_s: Some(s + 0.4), probability: None });
+            words.push(Word {
+                text: "b".into(),
+                start_s: Some(s),
+                end_s: Some(s + 0.4),
+                probability: None,
+            });
         }
         let t = Transcript { words, ..Default::default() };
         let w = windows(&t, 0.0, 79.9);

@@ -50,13 +50,20 @@ mod tests {
         assert_eq!(names("We did more with less."), [("Frugality".to_string(), false)]);
         assert_eq!(
             names("I disagreed and committed, and that is Customer Obsession"),
-            [("Have Backbone; Disagree and Commit".to_string(), true), ("Customer Obsession".to_string(), true)]
+            [
+                ("Have Backbone; Disagree and Commit".to_string(), true),
+                ("Customer Obsession".to_string(), true)
+            ]
         );
     }
 
     #[test]
     fn common_words_are_not_principles() {
-        assert!(names("The customer was the owner of the system; results and action items followed.").is_empty());
-        assert!(names("It is the backbone of our platform, and our clients have high standards.").is_empty());
+        assert!(names(
+            "The customer was the owner of the system; results and action items followed."
+        )
+        .is_empty());
+        assert!(names("It is the backbone of our platform, and our clients have high standards.")
+            .is_empty());
     }
 }

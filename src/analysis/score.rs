@@ -39,7 +39,11 @@ fn timing(r: &Report) -> Option<f64> {
     let limit = r.limit_s?;
     let target = r.target_s.map(|t| t + 20.0).unwrap_or(limit * 0.85);
     let s = if r.kind == Kind::Behavioral && d < TOO_SHORT_S {
-        if d < TOO_SHORT_S / 2.0 { 1.0 } else { 2.0 }
+        if d < TOO_SHORT_S / 2.0 {
+            1.0
+        } else {
+            2.0
+        }
     } else if d <= target {
         4.0
     } else if d <= limit {
@@ -59,19 +63,30 @@ fn timing(r: &Report) -> Option<f64> {
 fn structure(r: &Report) -> f64 {
     let has = |c: &str| r.flags.iter().any(|f| f.code == c);
     if !r.framework.is_empty() {
-        let covered = r.framework.iter().filter(|i| i.covered).count() as f64 / r.framework.len() as f64;
-        let base = if covered >= 0.8 { 4.0 } else if covered >= 0.6 { 3.0 } else if covered >= 0.4 { 2.0 } else { 1.0 };
+        let covered =
+            r.framework.iter().filter(|i| i.covered).count() as f64 / r.framework.len() as f64;
+        let base = if covered >= 0.8 {
+            4.0
+        } else if covered >= 0.6 {
+            3.0
+        } else if covered >= 0.4 {
+            2.0
+        } else {
+            1.0
+        };
         return clamp(base - if has("ideas_before_clarifying") { 0.5 } else { 0.0 });
     }
     let s = &r.star;
-    let parts = [s.situation, s.task, s.action, s.result, s.principle].iter().filter(|b| **b).count();
+    let parts =
+        [s.situation, s.task, s.action, s.result, s.principle].iter().filter(|b| **b).count();
     let base = match parts {
         5 => 4.0,
         4 => 3.0,
         3 => 2.0,
         _ => 1.0,
     };
-    let setup: f64 = s.parts.iter().filter(|p| p.part == "situation" || p.part == "task").map(|p| p.share).sum();
+    let setup: f64 =
+        s.parts.iter().filter(|p| p.part == "situation" || p.part == "task").map(|p| p.share).sum();
     let mut minus = 0.0;
     if setup > MAX_SETUP_SHARE && s.action {
         minus += 0.5;
@@ -114,7 +129,15 @@ fn principles(r: &Report) -> f64 {
 fn delivery(r: &Report) -> f64 {
     let has = |c: &str| r.flags.iter().any(|f| f.code == c);
     if let Some(per_min) = r.fillers.per_min {
-        let base = if per_min <= 2.0 { 4.0 } else if per_min <= 4.0 { 3.0 } else if per_min <= 7.0 { 2.0 } else { 1.0 };
+        let base = if per_min <= 2.0 {
+            4.0
+        } else if per_min <= 4.0 {
+            3.0
+        } else if per_min <= 7.0 {
+            2.0
+        } else {
+            1.0
+        };
         let mut minus = 0.0;
         if r.wpm.is_some_and(|w| !(110.0..=180.0).contains(&w)) {
             minus += 0.5;
@@ -128,7 +151,17 @@ fn delivery(r: &Report) -> f64 {
         return clamp(base - minus);
     }
     let per100 = (r.fillers.count + r.hedges.count) as f64 * 100.0 / r.words.max(1) as f64;
-    let base = if per100 <= 1.0 { 4.0 } else if per100 <= 2.0 { 3.0 } else if per100 <= 4.0 { 2.0 } else { 1.0 };
-    let minus = ["passive_voice", "jargon", "writing_length"].iter().filter(|c| has(c)).count() as f64 * 0.5;
+    let base = if per100 <= 1.0 {
+        4.0
+    } else if per100 <= 2.0 {
+        3.0
+    } else if per100 <= 4.0 {
+        2.0
+    } else {
+        1.0
+    };
+    let minus = ["passive_voice", "jargon", "writing_length"].iter().filter(|c| has(c)).count()
+        as f64
+        * 0.5;
     clamp(base - minus)
 }

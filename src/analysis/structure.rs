@@ -28,15 +28,37 @@ pub const HEADLINE_S: f64 = 30.0;
 pub const HEADLINE_WORDS: usize = 75;
 
 const PAST_IRREGULAR: &[&str] = &[
-    "built", "led", "ran", "wrote", "met", "took", "made", "set", "brought", "found", "went", "sent", "spoke",
-    "drove", "dug", "dove", "began", "chose", "cut", "gave", "held", "kept", "put", "rebuilt", "rewrote",
-    "sat", "sold", "spent", "stood", "taught", "told", "won", "bought", "caught", "paid", "said", "shipped",
-    "hired", "pulled", "rolled", "split", "shut", "wrote", "broke", "rode", "flew", "dropped", "pushed",
+    "built", "led", "ran", "wrote", "met", "took", "made", "set", "brought", "found", "went",
+    "sent", "spoke", "drove", "dug", "dove", "began", "chose", "cut", "gave", "held", "kept",
+    "put", "rebuilt", "rewrote", "sat", "sold", "spent", "stood", "taught", "told", "won",
+    "bought", "caught", "paid", "said", "shipped", "hired", "pulled", "rolled", "split", "shut",
+    "wrote", "broke", "rode", "flew", "dropped", "pushed",
 ];
 const PAST_NOT_ACTION: &[&str] = &[
-    "needed", "wanted", "liked", "loved", "hoped", "expected", "assumed", "realized", "realised", "noticed",
-    "learned", "worried", "used", "interested", "excited", "surprised", "frustrated", "tasked", "involved",
-    "supposed", "asked", "tired", "based", "called",
+    "needed",
+    "wanted",
+    "liked",
+    "loved",
+    "hoped",
+    "expected",
+    "assumed",
+    "realized",
+    "realised",
+    "noticed",
+    "learned",
+    "worried",
+    "used",
+    "interested",
+    "excited",
+    "surprised",
+    "frustrated",
+    "tasked",
+    "involved",
+    "supposed",
+    "asked",
+    "tired",
+    "based",
+    "called",
 ];
 
 #[derive(Debug, Clone)]
@@ -65,12 +87,17 @@ pub fn analyze(toks: &[Token], lex: &Lexicon, metrics: &[Metric]) -> Star {
         }
         last = c.primary;
     }
-    let weights: Vec<f64> = clauses.iter().enumerate().map(|(k, c)| weight(toks, &clauses, k, c)).collect();
+    let weights: Vec<f64> =
+        clauses.iter().enumerate().map(|(k, c)| weight(toks, &clauses, k, c)).collect();
     let total: f64 = weights.iter().sum();
     let mut star = Star::default();
     for (p, name) in PARTS.iter().enumerate() {
         let Some(first) = clauses.iter().find(|c| c.tags[p]) else { continue };
-        let share = clauses.iter().zip(&weights).filter(|(c, _)| c.primary == Some(p)).fold(0.0, |acc, (_, w)| acc + w);
+        let share = clauses
+            .iter()
+            .zip(&weights)
+            .filter(|(c, _)| c.primary == Some(p))
+            .fold(0.0, |acc, (_, w)| acc + w);
         star.parts.push(StarPart {
             part: name.to_string(),
             start_s: toks[first.a].start_s,
@@ -88,17 +115,41 @@ pub fn analyze(toks: &[Token], lex: &Lexicon, metrics: &[Metric]) -> Star {
 }
 
 /// Structure flags for a behavioral answer.
-pub fn flags(star: &Star, toks: &[Token], metrics: &[Metric], duration_s: Option<f64>) -> Vec<Flag> {
+pub fn flags(
+    star: &Star,
+    toks: &[Token],
+    metrics: &[Metric],
+    duration_s: Option<f64>,
+) -> Vec<Flag> {
     let mut out = Vec::new();
     let part = |name: &str| star.parts.iter().find(|p| p.part == name);
-    let setup: f64 = star.parts.iter().filter(|p| p.part == "situation" || p.part == "task").map(|p| p.share).sum();
+    let setup: f64 = star
+        .parts
+        .iter()
+        .filter(|p| p.part == "situation" || p.part == "task")
+        .map(|p| p.share)
+        .sum();
     if setup > MAX_SETUP_SHARE && star.action {
         out.push(flag("long_setup", format!("Situation and task take {:.0}% of the answer: keep the setup under 35% and spend the time on what you did", setup * 100.0), None, None));
     }
     match part("result") {
-        None => out.push(flag("no_result", "No result: say what changed, with a number".into(), None, None)),
-        Some(r) if r.start_s.is_some_and(|s| s - toks.first().and_then(|t| t.start_s).unwrap_or(0.0) > LATE_RESULT_S) => {
-            out.push(flag("late_result", "The result only comes after 2:30: lead with it".into(), r.start_s, Some(r.word_index)))
+        None => out.push(flag(
+            "no_result",
+            "No result: say what changed, with a number".into(),
+            None,
+            None,
+        )),
+        Some(r)
+            if r.start_s.is_some_and(|s| {
+                s - toks.first().and_then(|t| t.start_s).unwrap_or(0.0) > LATE_RESULT_S
+            }) =>
+        {
+            out.push(flag(
+                "late_result",
+                "The result only comes after 2:30: lead with it".into(),
+                r.start_s,
+                Some(r.word_index),
+            ))
         }
         Some(_) => {}
     }
@@ -107,7 +158,13 @@ pub fn flags(star: &Star, toks: &[Token], metrics: &[Metric], duration_s: Option
         None => toks.len() > HEADLINE_WORDS * 2,
     };
     if long && !headline_early(star, toks, metrics) {
-        out.push(flag("no_headline", "No headline result in the first 30 seconds: lead with the result, then tell the story".into(), None, None));
+        out.push(flag(
+            "no_headline",
+            "No headline result in the first 30 seconds: lead with the result, then tell the story"
+                .into(),
+            None,
+            None,
+        ));
     }
     out
 }
@@ -119,7 +176,8 @@ fn flag(code: &str, message: String, start_s: Option<f64>, word_index: Option<us
 /// A result or a metric early in the answer.
 fn headline_early(star: &Star, toks: &[Token], metrics: &[Metric]) -> bool {
     let t0 = toks.first().and_then(|t| t.start_s);
-    let early_word = toks.get(HEADLINE_WORDS.min(toks.len().saturating_sub(1))).map(|t| t.word).unwrap_or(0);
+    let early_word =
+        toks.get(HEADLINE_WORDS.min(toks.len().saturating_sub(1))).map(|t| t.word).unwrap_or(0);
     let early = |start_s: Option<f64>, word: usize| match (t0, start_s) {
         (Some(t0), Some(s)) => s - t0 <= HEADLINE_S,
         _ => word <= early_word,
@@ -150,7 +208,8 @@ fn tags(toks: &[Token], a: usize, b: usize, lex: &Lexicon, metrics: &[Metric]) -
     t[ACTION] = lex.action.any_in(clause, a, b) || first_person_past(toks, a, b);
     t[RESULT] = lex.result.any_in(clause, a, b) || (has_metric && lex.change.any_in(clause, a, b));
     t[REFLECTION] = lex.reflection.any_in(clause, a, b);
-    t[PRINCIPLE] = lex.principles.find_all(&toks[a..b]).iter().any(|m| lex.principle_cues[m.phrase].explicit);
+    t[PRINCIPLE] =
+        lex.principles.find_all(&toks[a..b]).iter().any(|m| lex.principle_cues[m.phrase].explicit);
     t
 }
 
@@ -168,7 +227,8 @@ fn first_person_past(toks: &[Token], a: usize, b: usize) -> bool {
 }
 
 fn is_past_action(w: &str) -> bool {
-    PAST_IRREGULAR.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !PAST_NOT_ACTION.contains(&w))
+    PAST_IRREGULAR.contains(&w)
+        || (w.len() > 4 && w.ends_with("ed") && !PAST_NOT_ACTION.contains(&w))
 }
 
 /// A clause's weight: its time up to the next clause when timed, else its words.
@@ -184,8 +244,8 @@ fn weight(toks: &[Token], clauses: &[Clause], k: usize, c: &Clause) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::tokens::tokenize;
     use crate::analysis::metrics;
+    use crate::analysis::tokens::tokenize;
     use crate::transcript::Transcript;
 
     fn star(text: &str) -> Star {

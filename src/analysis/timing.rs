@@ -19,7 +19,12 @@ pub struct Timing {
 /// Span of speech: first word start to last word end (None for typed text).
 pub fn measure(t: &Transcript, limit_s: Option<f64>) -> Timing {
     let start = t.words.iter().filter_map(|w| w.start_s).filter(|s| s.is_finite()).reduce(f64::min);
-    let end = t.words.iter().filter_map(|w| w.end_s.or(w.start_s)).filter(|s| s.is_finite()).reduce(f64::max);
+    let end = t
+        .words
+        .iter()
+        .filter_map(|w| w.end_s.or(w.start_s))
+        .filter(|s| s.is_finite())
+        .reduce(f64::max);
     let (Some(start), Some(end)) = (start, end) else {
         return Timing::default();
     };
@@ -29,12 +34,23 @@ pub fn measure(t: &Transcript, limit_s: Option<f64>) -> Timing {
         let at = start + limit;
         let first = t.words.iter().position(|w| w.start_s.is_some_and(|s| s >= at))?;
         let after: Vec<&str> = t.words[first..].iter().map(|w| w.text.as_str()).collect();
-        Some(Cutoff { at_s: at, word_index: first, words_after: after.len(), text_after: after.join(" ") })
+        Some(Cutoff {
+            at_s: at,
+            word_index: first,
+            words_after: after.len(),
+            text_after: after.join(" "),
+        })
     });
     Timing { start_s: Some(start), duration_s: Some(duration), over_limit: over, cutoff }
 }
 
-pub fn flags(timing: &Timing, limit_s: Option<f64>, target_s: Option<f64>, behavioral: bool, toks: &[Token]) -> Vec<Flag> {
+pub fn flags(
+    timing: &Timing,
+    limit_s: Option<f64>,
+    target_s: Option<f64>,
+    behavioral: bool,
+    toks: &[Token],
+) -> Vec<Flag> {
     let mut out = Vec::new();
     let Some(d) = timing.duration_s else {
         return out;
@@ -54,7 +70,11 @@ pub fn flags(timing: &Timing, limit_s: Option<f64>, target_s: Option<f64>, behav
     } else if let Some(target) = target_s.filter(|t| d > *t + 20.0) {
         out.push(Flag {
             code: "over_target".into(),
-            message: format!("{} is well past the {} that top candidates average: tighten the setup", clock(d), clock(target)),
+            message: format!(
+                "{} is well past the {} that top candidates average: tighten the setup",
+                clock(d),
+                clock(target)
+            ),
             start_s: None,
             word_index: None,
         });
@@ -62,7 +82,10 @@ pub fn flags(timing: &Timing, limit_s: Option<f64>, target_s: Option<f64>, behav
     if behavioral && d < TOO_SHORT_S && !toks.is_empty() {
         out.push(Flag {
             code: "too_short".into(),
-            message: format!("{} is short for a behavioral story: a full STAR-LP answer needs about 2 minutes", clock(d)),
+            message: format!(
+                "{} is short for a behavioral story: a full STAR-LP answer needs about 2 minutes",
+                clock(d)
+            ),
             start_s: None,
             word_index: None,
         });
@@ -83,7 +106,12 @@ mod tests {
 
     fn timed(n: usize, step: f64) -> Transcript {
         let words = (0..n)
-            .map(|i| Word { text: format!("w{i}"), start_s: Some(1.0 + i as f64 * step), end_s: Some(1.0 + i as f64 * step + 0.3), probability: None })
+            .map(|i| Word {
+                text: format!("w{i}"),
+                start_s: Some(1.0 + i as f64 * step),
+                end_s: Some(1.0 + i as f64 * step + 0.3),
+                probability: None,
+            })
             .collect();
         Transcript { words, ..Default::default() }
     }

@@ -66,10 +66,17 @@ pub fn phrase_tokens(text: &str) -> Vec<String> {
 
 /// "1-hour" → "1", "hour"; "3-month" → "3", "month"; "re-scoped" stays whole.
 fn splits_at_hyphens(piece: &str) -> bool {
-    piece.contains('-') && piece.split('-').any(|p| p.starts_with(|c: char| c.is_ascii_digit() || c == '$'))
+    piece.contains('-')
+        && piece.split('-').any(|p| p.starts_with(|c: char| c.is_ascii_digit() || c == '$'))
 }
 
-fn push_piece(out: &mut Vec<Token>, piece: &str, word: usize, start_s: Option<f64>, end_s: Option<f64>) {
+fn push_piece(
+    out: &mut Vec<Token>,
+    piece: &str,
+    word: usize,
+    start_s: Option<f64>,
+    end_s: Option<f64>,
+) {
     const LEAD: &[char] = &['"', '\'', '(', '[', '{', '“', '‘', '*', '_', '«', '¿', '¡', '-'];
     const TRAIL: &[char] = &[
         '.', ',', ';', ':', '!', '?', ')', ']', '}', '"', '\'', '”', '’', '…', '*', '_', '»', '-',
@@ -205,7 +212,9 @@ impl PhraseSet {
             if i + n > toks.len() || (ph.anchored && !clause_start(toks, i)) {
                 continue;
             }
-            let fits = (0..n).all(|k| toks[i + k].norm == ph.words[k] && (k + 1 == n || !toks[i + k].sentence_end));
+            let fits = (0..n).all(|k| {
+                toks[i + k].norm == ph.words[k] && (k + 1 == n || !toks[i + k].sentence_end)
+            });
             if fits && best.is_none_or(|b| n > b.len) {
                 best = Some(Match { start: i, len: n, phrase: p });
             }
@@ -244,7 +253,10 @@ mod tests {
         let t = Transcript::from_text("I shipped—resulting in a 1-hour win, then (1) stopped.");
         let toks = tokenize(&t);
         let norms: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
-        assert_eq!(norms, ["i", "shipped", "resulting", "in", "a", "1", "hour", "win", "then", "1", "stopped"]);
+        assert_eq!(
+            norms,
+            ["i", "shipped", "resulting", "in", "a", "1", "hour", "win", "then", "1", "stopped"]
+        );
         assert!(toks[1].clause_end && toks[7].clause_end && toks[10].sentence_end);
         assert!(toks[9].marker);
         assert_eq!(span_text(&toks, 5, 7), "1-hour");

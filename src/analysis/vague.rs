@@ -12,7 +12,9 @@ pub fn detect(toks: &[Token], lex: &Lexicon) -> Vec<VagueHit> {
     lex.vague
         .find_all(toks)
         .into_iter()
-        .filter(|m| !lex.vague_rules[m.phrase].unless_number || !number_near(toks, m.start, m.start + m.len))
+        .filter(|m| {
+            !lex.vague_rules[m.phrase].unless_number || !number_near(toks, m.start, m.start + m.len)
+        })
         .map(|m| VagueHit {
             text: span_text(toks, m.start, m.start + m.len),
             start_s: toks[m.start].start_s,
@@ -42,19 +44,31 @@ mod tests {
     use crate::transcript::Transcript;
 
     fn texts(text: &str) -> Vec<String> {
-        detect(&tokenize(&Transcript::from_text(text)), &Lexicon::builtin()).into_iter().map(|v| v.text).collect()
+        detect(&tokenize(&Transcript::from_text(text)), &Lexicon::builtin())
+            .into_iter()
+            .map(|v| v.text)
+            .collect()
     }
 
     #[test]
     fn guide_examples_are_flagged() {
-        assert_eq!(texts("I improved team morale and helped launch a product."), ["improved team morale", "helped launch"]);
-        assert_eq!(texts("We did a project. I worked hard."), ["We did a project", "I worked hard"]);
+        assert_eq!(
+            texts("I improved team morale and helped launch a product."),
+            ["improved team morale", "helped launch"]
+        );
+        assert_eq!(
+            texts("We did a project. I worked hard."),
+            ["We did a project", "I worked hard"]
+        );
     }
 
     #[test]
     fn a_number_nearby_makes_it_specific() {
         assert!(texts("It significantly improved conversion, by 12%.").is_empty());
-        assert_eq!(texts("It significantly improved conversion. We were at 12% before."), ["significantly improved"]);
+        assert_eq!(
+            texts("It significantly improved conversion. We were at 12% before."),
+            ["significantly improved"]
+        );
         assert_eq!(texts("a lot of tickets"), ["a lot of"]);
     }
 }

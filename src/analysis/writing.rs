@@ -9,16 +9,43 @@ pub const MAX_WORDS: usize = 500;
 
 const BE: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "got"];
 const PARTICIPLES: &[&str] = &[
-    "done", "made", "built", "given", "taken", "written", "shown", "seen", "known", "chosen", "driven", "led",
-    "run", "sent", "found", "held", "kept", "left", "paid", "sold", "told", "brought", "bought", "caught",
-    "taught", "spent", "set", "put", "cut", "shipped", "launched",
+    "done", "made", "built", "given", "taken", "written", "shown", "seen", "known", "chosen",
+    "driven", "led", "run", "sent", "found", "held", "kept", "left", "paid", "sold", "told",
+    "brought", "bought", "caught", "taught", "spent", "set", "put", "cut", "shipped", "launched",
 ];
 /// "-ed" words after "was" that describe a state ("I was excited"), not a passive.
 const STATES: &[&str] = &[
-    "excited", "interested", "surprised", "tired", "based", "involved", "supposed", "used", "married",
-    "located", "pleased", "concerned", "frustrated", "worried", "satisfied", "engaged", "motivated",
-    "determined", "convinced", "committed", "focused", "needed", "required", "scared", "prepared", "tasked",
-    "assigned", "responsible", "qualified", "obsessed", "blocked",
+    "excited",
+    "interested",
+    "surprised",
+    "tired",
+    "based",
+    "involved",
+    "supposed",
+    "used",
+    "married",
+    "located",
+    "pleased",
+    "concerned",
+    "frustrated",
+    "worried",
+    "satisfied",
+    "engaged",
+    "motivated",
+    "determined",
+    "convinced",
+    "committed",
+    "focused",
+    "needed",
+    "required",
+    "scared",
+    "prepared",
+    "tasked",
+    "assigned",
+    "responsible",
+    "qualified",
+    "obsessed",
+    "blocked",
 ];
 
 pub fn analyze(toks: &[Token], lex: &Lexicon, words: usize) -> Writing {
@@ -32,7 +59,11 @@ pub fn analyze(toks: &[Token], lex: &Lexicon, words: usize) -> Writing {
             j += 1;
         }
         if toks.get(j).is_some_and(|t| is_participle(&t.norm)) {
-            passive.push(Occurrence { text: span_text(toks, i, j + 1), start_s: toks[i].start_s, span: word_span(toks, i, j + 1) });
+            passive.push(Occurrence {
+                text: span_text(toks, i, j + 1),
+                start_s: toks[i].start_s,
+                span: word_span(toks, i, j + 1),
+            });
         }
     }
     let jargon = lex
@@ -61,15 +92,30 @@ pub fn flags(w: &Writing) -> Vec<Flag> {
         word_index: at.map(|o| o.span.word_index),
     };
     if !w.in_range {
-        out.push(flag("writing_length", format!("{} words: the writing sample should be {MIN_WORDS}-{MAX_WORDS}", w.words), None));
+        out.push(flag(
+            "writing_length",
+            format!("{} words: the writing sample should be {MIN_WORDS}-{MAX_WORDS}", w.words),
+            None,
+        ));
     }
     if !w.passive.is_empty() {
         let list: Vec<&str> = w.passive.iter().take(3).map(|p| p.text.as_str()).collect();
-        out.push(flag("passive_voice", format!("Passive voice ({}): say who did it, \"I launched\" not \"was launched\"", list.join(", ")), w.passive.first()));
+        out.push(flag(
+            "passive_voice",
+            format!(
+                "Passive voice ({}): say who did it, \"I launched\" not \"was launched\"",
+                list.join(", ")
+            ),
+            w.passive.first(),
+        ));
     }
     if !w.jargon.is_empty() {
         let list: Vec<&str> = w.jargon.iter().take(4).map(|p| p.text.as_str()).collect();
-        out.push(flag("jargon", format!("Jargon ({}): say the plain thing", list.join(", ")), w.jargon.first()));
+        out.push(flag(
+            "jargon",
+            format!("Jargon ({}): say the plain thing", list.join(", ")),
+            w.jargon.first(),
+        ));
     }
     out
 }

@@ -227,9 +227,7 @@ fn open(device: Option<&str>, overruns: Arc<AtomicU64>) -> Result<Running> {
         other => return Err(anyhow!("input device '{name}' offers {other} samples only")),
     }
     .map_err(|e| anyhow!("cannot open input device '{name}': {}", describe_build_error(&e)))?;
-    stream
-        .play()
-        .map_err(|e| anyhow!("cannot start recording from '{name}': {e}"))?;
+    stream.play().map_err(|e| anyhow!("cannot start recording from '{name}': {e}"))?;
     Ok(Running { stream, consumer, failure, failed, overruns, name, rate, channels })
 }
 
@@ -315,7 +313,9 @@ impl Running {
                 Ok(Command::Stop) | Err(RecvTimeoutError::Disconnected) => break,
                 Err(RecvTimeoutError::Timeout) => {}
             }
-            if self.drain(&mut interleaved, &mut mono, &mut resampler, &events) && audio_due.is_some() {
+            if self.drain(&mut interleaved, &mut mono, &mut resampler, &events)
+                && audio_due.is_some()
+            {
                 audio_due = Some(Instant::now() + STALL_AFTER);
             }
             let stalled = audio_due.is_some_and(|due| Instant::now() >= due);
@@ -332,7 +332,8 @@ impl Running {
         let mut last = Vec::new();
         let flushed = resampler.push(&rest, &mut last).and_then(|_| resampler.finish(&mut last));
         if let Err(err) = flushed {
-            let _ = events.send(CaptureEvent::Failed(format!("cannot resample the audio: {err:#}")));
+            let _ =
+                events.send(CaptureEvent::Failed(format!("cannot resample the audio: {err:#}")));
         }
         if !last.is_empty() {
             let _ = events.send(CaptureEvent::Audio(last));
@@ -368,7 +369,8 @@ impl Running {
         downmix(&interleaved[..n], self.channels, mono);
         let mut out = Vec::with_capacity(mono.len());
         if let Err(err) = resampler.push(mono, &mut out) {
-            let _ = events.send(CaptureEvent::Failed(format!("cannot resample the audio: {err:#}")));
+            let _ =
+                events.send(CaptureEvent::Failed(format!("cannot resample the audio: {err:#}")));
         }
         if !out.is_empty() {
             let _ = events.send(CaptureEvent::Audio(out));

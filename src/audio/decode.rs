@@ -87,7 +87,9 @@ fn decode_with_symphonia(path: &Path) -> Result<Vec<f32>> {
     let track_id = track.id;
     let mut decoder = symphonia::default::get_codecs()
         .make(&track.codec_params, &DecoderOptions::default())
-        .with_context(|| format!("{}: audio codec not supported (supported: {FORMATS})", path.display()))?;
+        .with_context(|| {
+            format!("{}: audio codec not supported (supported: {FORMATS})", path.display())
+        })?;
 
     let mut resampler: Option<StreamResampler> = None;
     let mut out = Vec::new();
@@ -95,7 +97,9 @@ fn decode_with_symphonia(path: &Path) -> Result<Vec<f32>> {
     loop {
         let packet = match format.next_packet() {
             Ok(p) => p,
-            Err(SymphoniaError::IoError(e)) if e.kind() == std::io::ErrorKind::UnexpectedEof => break,
+            Err(SymphoniaError::IoError(e)) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+                break
+            }
             Err(e) => return Err(anyhow!("{}: corrupt audio: {e}", path.display())),
         };
         if packet.track_id() != track_id {
@@ -145,10 +149,13 @@ mod tests {
         assert!(msg(d).contains("is a directory"));
         std::fs::write(d.join("empty.mp3"), b"").unwrap();
         assert!(msg(&d.join("empty.mp3")).ends_with("empty.mp3: empty file"));
-        std::fs::write(d.join("text.flac"), "hello, this is not audio at all\n".repeat(50)).unwrap();
+        std::fs::write(d.join("text.flac"), "hello, this is not audio at all\n".repeat(50))
+            .unwrap();
         assert!(msg(&d.join("text.flac")).contains("text.flac: not an audio file"));
         write_mono(&d.join("none.wav"), &[], 16_000, WavEncoding::Pcm16).unwrap();
-        assert!(msg(&d.join("none.wav")).ends_with("none.wav: empty audio (the file holds no samples)"));
+        assert!(
+            msg(&d.join("none.wav")).ends_with("none.wav: empty audio (the file holds no samples)")
+        );
     }
 
     #[test]

@@ -81,17 +81,13 @@ pub fn find_input(name: Option<&str>) -> Result<cpal::Device> {
 /// The device's default rate and channel count, in the best sample format it offers
 /// at that rate.
 pub fn best_config(device: &cpal::Device) -> Result<SupportedStreamConfig> {
-    let default = device
-        .default_input_config()
-        .context("cannot read its default configuration")?;
+    let default = device.default_input_config().context("cannot read its default configuration")?;
     let rate = default.sample_rate();
     if default.sample_format() == PREFERRED[0] {
         return Ok(default);
     }
-    let ranges: Vec<_> = device
-        .supported_input_configs()
-        .map(|it| it.collect())
-        .unwrap_or_default();
+    let ranges: Vec<_> =
+        device.supported_input_configs().map(|it| it.collect()).unwrap_or_default();
     for format in PREFERRED {
         let fits = ranges.iter().any(|r| {
             r.sample_format() == format

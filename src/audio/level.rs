@@ -173,7 +173,8 @@ pub(crate) mod tests {
     #[test]
     fn steady_noise_is_not_voice_but_speech_over_it_is() {
         let mut audio = noise(3.0, 0.01);
-        let speech: Vec<f32> = tone(1.0, 0.3).iter().zip(noise(1.0, 0.01)).map(|(a, b)| a + b).collect();
+        let speech: Vec<f32> =
+            tone(1.0, 0.3).iter().zip(noise(1.0, 0.01)).map(|(a, b)| a + b).collect();
         audio.extend(&speech);
         audio.extend(noise(1.0, 0.01));
         let v = voiced_frames(&audio);

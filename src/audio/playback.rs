@@ -167,7 +167,9 @@ impl Drop for Playback {
 fn open_stream(clip: Clip, shared: Arc<Shared>) -> Result<(cpal::Stream, String)> {
     let host = cpal::default_host();
     let device = host.default_output_device().ok_or_else(|| {
-        anyhow!("no audio output device (connect speakers or headphones, or start the sound server)")
+        anyhow!(
+            "no audio output device (connect speakers or headphones, or start the sound server)"
+        )
     })?;
     let name = device.name().unwrap_or_else(|_| "default".into());
     let (config, format) = choose_config(&device, clip.rate)

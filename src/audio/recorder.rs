@@ -87,9 +87,9 @@ impl Recorder {
     pub fn write(&mut self, samples: &[f32]) -> Result<()> {
         for &s in samples {
             let v = (s.clamp(-1.0, 1.0) * i16::MAX as f32).round() as i16;
-            self.out
-                .write_all(&v.to_le_bytes())
-                .with_context(|| format!("cannot write the recording {} (disk full?)", self.path.display()))?;
+            self.out.write_all(&v.to_le_bytes()).with_context(|| {
+                format!("cannot write the recording {} (disk full?)", self.path.display())
+            })?;
         }
         self.samples += samples.len() as u64;
         self.unsynced += samples.len() as u64;
@@ -155,7 +155,8 @@ fn marker_path(dir: &Path, wav: &Path) -> PathBuf {
 /// Writes the marker and keeps it locked while the recording runs, so a second
 /// barraiser started meanwhile does not take a live recording for an interrupted one.
 fn write_marker(dir: &Path, meta: &RecordingMeta) -> Result<(PathBuf, File)> {
-    fs::create_dir_all(dir).with_context(|| format!("cannot create the directory {}", dir.display()))?;
+    fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create the directory {}", dir.display()))?;
     let path = marker_path(dir, &meta.path);
     let file = File::create(&path)
         .with_context(|| format!("cannot create the recording marker {}", path.display()))?;
@@ -245,7 +246,8 @@ impl Recovered {
             fs::remove_file(&self.meta.path)
                 .with_context(|| format!("cannot remove {}", self.meta.path.display()))?;
         }
-        fs::remove_file(&self.note).with_context(|| format!("cannot remove {}", self.note.display()))
+        fs::remove_file(&self.note)
+            .with_context(|| format!("cannot remove {}", self.note.display()))
     }
 }
 
@@ -270,7 +272,11 @@ fn wav_length(path: &Path) -> Result<Recording> {
     let reader = hound::WavReader::open(path)
         .with_context(|| format!("{}: not a readable WAV file", path.display()))?;
     let spec = reader.spec();
-    Ok(Recording { path: path.to_path_buf(), samples: reader.duration() as u64, rate: spec.sample_rate })
+    Ok(Recording {
+        path: path.to_path_buf(),
+        samples: reader.duration() as u64,
+        rate: spec.sample_rate,
+    })
 }
 
 fn read_rate(file: &mut File, path: &Path) -> Result<u32> {

@@ -79,12 +79,14 @@ impl StreamResampler {
         let expected = (self.in_total as f64 * self.ratio).round() as usize;
         let rest = std::mem::take(&mut self.pending);
         if !rest.is_empty() {
-            let (_, n) = sinc.process_partial_into_buffer(Some(&[&rest[..]]), &mut self.out_buf, None)?;
+            let (_, n) =
+                sinc.process_partial_into_buffer(Some(&[&rest[..]]), &mut self.out_buf, None)?;
             self.emit(n, out);
         }
         while self.out_total < expected {
             let sinc = self.sinc.as_mut().expect("checked above");
-            let (_, n) = sinc.process_partial_into_buffer(None::<&[&[f32]]>, &mut self.out_buf, None)?;
+            let (_, n) =
+                sinc.process_partial_into_buffer(None::<&[&[f32]]>, &mut self.out_buf, None)?;
             self.emit(n, out);
         }
         out.truncate(out.len() - (self.out_total - expected));

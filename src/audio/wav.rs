@@ -15,15 +15,23 @@ pub struct MonoAudio {
 /// Reads a WAV file of any rate, bit depth (8-32 bit integer, 32-bit float) and
 /// channel count, averaging the channels to mono.
 pub fn read_mono(path: &Path) -> Result<MonoAudio> {
-    let reader = hound::WavReader::open(path).with_context(|| format!("{}: not a readable WAV file", path.display()))?;
+    let reader = hound::WavReader::open(path)
+        .with_context(|| format!("{}: not a readable WAV file", path.display()))?;
     let spec = reader.spec();
     let channels = spec.channels as usize;
     if channels == 0 || spec.sample_rate == 0 {
-        bail!("{}: WAV header has {} channels at {} Hz", path.display(), channels, spec.sample_rate);
+        bail!(
+            "{}: WAV header has {} channels at {} Hz",
+            path.display(),
+            channels,
+            spec.sample_rate
+        );
     }
     let truncated = || format!("{}: WAV data is truncated or corrupt", path.display());
     let interleaved: Vec<f32> = match spec.sample_format {
-        hound::SampleFormat::Float => reader.into_samples::<f32>().collect::<Result<_, _>>().with_context(truncated)?,
+        hound::SampleFormat::Float => {
+            reader.into_samples::<f32>().collect::<Result<_, _>>().with_context(truncated)?
+        }
         hound::SampleFormat::Int => {
             let scale = 1.0 / (1u64 << (spec.bits_per_sample - 1)) as f32;
             reader
@@ -57,13 +65,19 @@ pub fn write_mono(path: &Path, samples: &[f32], rate: u32, encoding: WavEncoding
         channels: 1,
         sample_rate: rate,
         bits_per_sample: if encoding == WavEncoding::Pcm16 { 16 } else { 32 },
-        sample_format: if encoding == WavEncoding::Pcm16 { hound::SampleFormat::Int } else { hound::SampleFormat::Float },
+        sample_format: if encoding == WavEncoding::Pcm16 {
+            hound::SampleFormat::Int
+        } else {
+            hound::SampleFormat::Float
+        },
     };
     let context = || format!("{}: cannot write WAV file", path.display());
     let mut writer = hound::WavWriter::create(path, spec).with_context(context)?;
     for &s in samples {
         match encoding {
-            WavEncoding::Pcm16 => writer.write_sample((s.clamp(-1.0, 1.0) * i16::MAX as f32).round() as i16),
+            WavEncoding::Pcm16 => {
+                writer.write_sample((s.clamp(-1.0, 1.0) * i16::MAX as f32).round() as i16)
+            }
             WavEncoding::Float32 => writer.write_sample(s),
         }
         .with_context(context)?;
@@ -85,7 +99,8 @@ mod tests {
             let back = read_mono(&p).unwrap();
             assert_eq!(back.rate, 16_000);
             assert_eq!(back.samples.len(), samples.len());
-            let err = back.samples.iter().zip(&samples).map(|(a, b)| (a - b).abs()).fold(0.0, f32::max);
+            let err =
+                back.samples.iter().zip(&samples).map(|(a, b)| (a - b).abs()).fold(0.0, f32::max);
             assert!(err < 1e-4, "{enc:?}: {err}");
         }
     }
@@ -94,7 +109,12 @@ mod tests {
     fn stereo_24_bit_is_downmixed() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("s.wav");
-        let spec = hound::WavSpec { channels: 2, sample_rate: 44_100, bits_per_sample: 24, sample_format: hound::SampleFormat::Int };
+        let spec = hound::WavSpec {
+            channels: 2,
+            sample_rate: 44_100,
+            bits_per_sample: 24,
+            sample_format: hound::SampleFormat::Int,
+        };
         let mut w = hound::WavWriter::create(&p, spec).unwrap();
         for _ in 0..100 {
             w.write_sample(1 << 22).unwrap(); // 0.5

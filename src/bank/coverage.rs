@@ -51,7 +51,11 @@ pub fn coverage(stories: &[Story]) -> Coverage {
                 .filter(|s| s.principles.iter().any(|n| n == p))
                 .map(|s| StoryRef { id: s.id, title: s.title.clone() })
                 .collect();
-            PrincipleCoverage { principle: p, leaned_on: refs.len() > LEANED_ON_ABOVE, stories: refs }
+            PrincipleCoverage {
+                principle: p,
+                leaned_on: refs.len() > LEANED_ON_ABOVE,
+                stories: refs,
+            }
         })
         .collect();
     // Stable sort keeps the canonical order among equal counts.

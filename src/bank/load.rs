@@ -141,7 +141,8 @@ pub fn parse_file(path: &Path, text: &str, builtin: bool) -> ParsedFile {
             ids.push((id, Source { path: path.to_path_buf(), line, builtin }));
         }
         let before = problems.len();
-        let mut report = |span: Range<usize>, message: String| problems.push(problem(span, message));
+        let mut report =
+            |span: Range<usize>, message: String| problems.push(problem(span, message));
         let question = convert(q, file_kind, line, path, builtin, &mut report);
         if problems.len() == before {
             questions.extend(question);
@@ -178,7 +179,9 @@ fn convert(
         None => file_kind,
     };
     let sub_kind = q.sub_kind.as_ref().map(|s| s.get_ref().trim().to_string());
-    if let (Some(kind), Some(sub), Some(span)) = (kind, &sub_kind, q.sub_kind.as_ref().map(|s| s.span())) {
+    if let (Some(kind), Some(sub), Some(span)) =
+        (kind, &sub_kind, q.sub_kind.as_ref().map(|s| s.span()))
+    {
         let allowed = sub_kinds(kind);
         if !allowed.contains(&sub.as_str()) {
             let expected = if allowed.is_empty() { "none".to_string() } else { allowed.join(", ") };

@@ -90,7 +90,11 @@ impl Bank {
 
     /// A random question matching `filter`, chosen among those practised least
     /// (`practice_counts`: question id → takes, from the store).
-    pub fn random(&self, filter: &Filter, practice_counts: &HashMap<String, usize>) -> Option<&Question> {
+    pub fn random(
+        &self,
+        filter: &Filter,
+        practice_counts: &HashMap<String, usize>,
+    ) -> Option<&Question> {
         select::least_practised(&self.filter(filter), practice_counts, select::random_seed())
     }
 }
@@ -104,7 +108,9 @@ pub fn toml_files_in(path: &Path) -> Result<Vec<PathBuf>> {
         .with_context(|| format!("cannot read question directory {}", path.display()))?;
     let mut files = Vec::new();
     for entry in entries {
-        let p = entry.with_context(|| format!("cannot read question directory {}", path.display()))?.path();
+        let p = entry
+            .with_context(|| format!("cannot read question directory {}", path.display()))?
+            .path();
         if p.extension().is_some_and(|e| e == "toml") && p.is_file() {
             files.push(p);
         }

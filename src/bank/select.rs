@@ -99,6 +99,8 @@ mod tests {
             assert_eq!(q.kind, Kind::Behavioral);
             assert!(q.principles.iter().any(|p| p == "Dive Deep"));
         }
-        assert!(bank.filter(&Filter { text: Some("zzzz-no-such".into()), ..Filter::default() }).is_empty());
+        assert!(bank
+            .filter(&Filter { text: Some("zzzz-no-such".into()), ..Filter::default() })
+            .is_empty());
     }
 }

@@ -62,8 +62,13 @@ pub fn parse_many(path: &Path, text: &str) -> Result<Vec<Story>, Problems> {
         }]));
     }
     let mut problems = Vec::new();
-    let stories: Vec<Story> = raw.story.into_iter().map(|r| check(path, text, r, &mut problems)).collect();
-    if problems.is_empty() { Ok(stories) } else { Err(Problems(problems)) }
+    let stories: Vec<Story> =
+        raw.story.into_iter().map(|r| check(path, text, r, &mut problems)).collect();
+    if problems.is_empty() {
+        Ok(stories)
+    } else {
+        Err(Problems(problems))
+    }
 }
 
 /// Parses a single story written as top-level keys (the editor template).
@@ -71,7 +76,11 @@ pub fn parse_one(path: &Path, text: &str) -> Result<Story, Problems> {
     let raw: RawStory = toml::from_str(text).map_err(|e| toml_problem(path, text, &e))?;
     let mut problems = Vec::new();
     let story = check(path, text, raw, &mut problems);
-    if problems.is_empty() { Ok(story) } else { Err(Problems(problems)) }
+    if problems.is_empty() {
+        Ok(story)
+    } else {
+        Err(Problems(problems))
+    }
 }
 
 fn toml_problem(path: &Path, text: &str, e: &toml::de::Error) -> Problems {
@@ -96,7 +105,12 @@ fn check(path: &Path, text: &str, raw: RawStory, problems: &mut Vec<Problem>) ->
         title,
         principles,
         situation: raw.situation.trim().to_string(),
-        metrics: raw.metrics.iter().map(|m| m.trim().to_string()).filter(|m| !m.is_empty()).collect(),
+        metrics: raw
+            .metrics
+            .iter()
+            .map(|m| m.trim().to_string())
+            .filter(|m| !m.is_empty())
+            .collect(),
         notes: raw.notes.trim().to_string(),
     }
 }
@@ -166,7 +180,8 @@ mod tests {
 
     #[test]
     fn export_round_trips() {
-        let stories = vec![sample(), Story { id: None, title: "Second".into(), ..Story::default() }];
+        let stories =
+            vec![sample(), Story { id: None, title: "Second".into(), ..Story::default() }];
         let back = parse_many(Path::new("e.toml"), &to_toml(&stories)).unwrap();
         assert_eq!(back, stories);
     }
@@ -176,6 +191,8 @@ mod tests {
         let text = "title = \"x\"\nprinciples = [\n  \"Ownership\",\n  \"Fearlessness\",\n]\n";
         let err = parse_one(Path::new("d.toml"), text).unwrap_err();
         assert_eq!(err.0[0].line, 4, "{err}");
-        assert!(err.to_string().starts_with("d.toml:4: unknown Leadership Principle 'Fearlessness'"));
+        assert!(err
+            .to_string()
+            .starts_with("d.toml:4: unknown Leadership Principle 'Fearlessness'"));
     }
 }

@@ -75,13 +75,20 @@ pub fn load_answer(path: &Path, g: &Global) -> Result<Transcript> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let t = match ext.as_str() {
         "json" => {
-            let text = std::fs::read_to_string(path).with_context(|| format!("could not read {}", path.display()))?;
-            serde_json::from_str::<Transcript>(&text)
-                .with_context(|| format!("{} is not a transcript JSON (as `barraiser transcribe --format json` writes)", path.display()))?
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("could not read {}", path.display()))?;
+            serde_json::from_str::<Transcript>(&text).with_context(|| {
+                format!(
+                    "{} is not a transcript JSON (as `barraiser transcribe --format json` writes)",
+                    path.display()
+                )
+            })?
         }
         "txt" | "text" | "md" => {
-            let bytes = std::fs::read(path).with_context(|| format!("could not read {}", path.display()))?;
-            let text = String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", path.display()))?;
+            let bytes = std::fs::read(path)
+                .with_context(|| format!("could not read {}", path.display()))?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", path.display()))?;
             Transcript::from_text(&text)
         }
         _ => transcribe(path, g)?,

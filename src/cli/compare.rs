@@ -43,14 +43,18 @@ pub fn run(args: CompareArgs, g: &Global) -> Result<()> {
 pub fn describe(c: &Comparison) -> String {
     let mut o = format!("\nTake #{} against take #{}:\n", c.after_id, c.before_id);
     let clock = crate::analysis::timing::clock;
-    if let (Some(a), Some(b), Some(d)) = (c.duration_before_s, c.duration_after_s, c.duration_change_s) {
+    if let (Some(a), Some(b), Some(d)) =
+        (c.duration_before_s, c.duration_after_s, c.duration_change_s)
+    {
         let how = if d < 0.0 { "shorter" } else { "longer" };
         o.push_str(&format!("  time      {} → {} ({:.0} s {how})\n", clock(a), clock(b), d.abs()));
     }
     if let Some(s) = c.score_change {
         o.push_str(&format!("  score     {}{s:.1}\n", if s >= 0.0 { "+" } else { "" }));
     }
-    let texts = |v: &[crate::progress::Metric]| v.iter().map(|m| m.text.clone()).collect::<Vec<_>>().join(", ");
+    let texts = |v: &[crate::progress::Metric]| {
+        v.iter().map(|m| m.text.clone()).collect::<Vec<_>>().join(", ")
+    };
     if !c.metrics_added.is_empty() {
         o.push_str(&format!("  metrics + {}\n", texts(&c.metrics_added)));
     }

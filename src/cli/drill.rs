@@ -72,7 +72,9 @@ pub fn view(store: &Store, args: &DrillArgs, bank: Option<&Bank>) -> Result<Dril
     let attempts = store.attempts(&filter)?;
     let history = takes(&attempts, bank);
     let title = if let Some(id) = args.story {
-        let story = store.story(id)?.ok_or_else(|| anyhow!("no story #{id} in {}", store.path().display()))?;
+        let story = store
+            .story(id)?
+            .ok_or_else(|| anyhow!("no story #{id} in {}", store.path().display()))?;
         format!("Story #{id}: {}", story.title)
     } else if let Some(id) = &args.question {
         if attempts.is_empty() && bank.is_some_and(|b| b.get(id).is_none()) {
@@ -89,7 +91,8 @@ pub fn view(store: &Store, args: &DrillArgs, bank: Option<&Bank>) -> Result<Dril
     // The takes' own target, else (before the first take) the question's: 2:10 for
     // behavioral, else the limit, as the takes' reports would say.
     let kind_target = history.first().and_then(|t| t.target_s.or(t.limit_s));
-    let question_target = question.as_ref().ok().map(|q| q.kind.default_target_s().unwrap_or(q.limit_s));
+    let question_target =
+        question.as_ref().ok().map(|q| q.kind.default_target_s().unwrap_or(q.limit_s));
     let target = args
         .target
         .or(kind_target)
@@ -112,7 +115,11 @@ pub fn view(store: &Store, args: &DrillArgs, bank: Option<&Bank>) -> Result<Dril
 }
 
 /// The question a new take answers: `--question`, else the one the story was last told for.
-fn take_question<'a>(bank: &'a Bank, args: &DrillArgs, attempts: &[Attempt]) -> Result<&'a Question> {
+fn take_question<'a>(
+    bank: &'a Bank,
+    args: &DrillArgs,
+    attempts: &[Attempt],
+) -> Result<&'a Question> {
     let id = match &args.question {
         Some(id) => id.clone(),
         // Newest first: the question the story was told for last.
@@ -120,7 +127,9 @@ fn take_question<'a>(bank: &'a Bank, args: &DrillArgs, attempts: &[Attempt]) -> 
             anyhow!("To record takes of this story, say which question they answer: --question ID")
         })?,
     };
-    bank.get(&id).ok_or_else(|| anyhow!("no question '{id}' in the bank, so no new takes (`barraiser questions list`)"))
+    bank.get(&id).ok_or_else(|| {
+        anyhow!("no question '{id}' in the bank, so no new takes (`barraiser questions list`)")
+    })
 }
 
 fn printed(v: &DrillView) -> String {
@@ -130,7 +139,10 @@ fn printed(v: &DrillView) -> String {
         o.push_str("No takes yet: in a terminal, `barraiser drill` records them (press r).\n");
         return o;
     }
-    o.push_str(&format!("{:>6}  {:>5}  {:>6}  {:>8}  {:>7}  {:>3}\n", "take", "time", "target", "distance", "metrics", "LPs"));
+    o.push_str(&format!(
+        "{:>6}  {:>5}  {:>6}  {:>8}  {:>7}  {:>3}\n",
+        "take", "time", "target", "distance", "metrics", "LPs"
+    ));
     for r in &s.rows {
         let time = r.duration_s.map_or("-".into(), clock);
         let distance = r.distance_s.map_or("-".into(), signed_clock);
@@ -146,6 +158,10 @@ fn printed(v: &DrillView) -> String {
             o.push_str(&format!("        ! {e}\n"));
         }
     }
-    o.push_str(&format!("durations {}\nnext take: aim under {}\n", s.sparkline, clock(s.next_target_s)));
+    o.push_str(&format!(
+        "durations {}\nnext take: aim under {}\n",
+        s.sparkline,
+        clock(s.next_target_s)
+    ));
     o
 }

@@ -74,16 +74,10 @@ pub fn run(cmd: ModelCommand, g: &Global) -> Result<()> {
 
 /// The catalog as a table; INSTALLED lists every valid copy in the search directories.
 fn list(data_dir: &Path) -> String {
-    let mut out = format!(
-        "{:<10} {:>8}  {:<40}  {:<4}  INSTALLED\n",
-        "NAME", "SIZE", "SHA-1", "PIP"
-    );
+    let mut out =
+        format!("{:<10} {:>8}  {:<40}  {:<4}  INSTALLED\n", "NAME", "SIZE", "SHA-1", "PIP");
     for e in CATALOG {
-        let name = if e.name == DEFAULT_MODEL {
-            format!("{}*", e.name)
-        } else {
-            e.name.to_owned()
-        };
+        let name = if e.name == DEFAULT_MODEL { format!("{}*", e.name) } else { e.name.to_owned() };
         let places: Vec<String> = search_dirs(data_dir)
             .into_iter()
             .map(|d| d.join(file_name(e.name)))
@@ -93,17 +87,10 @@ fn list(data_dir: &Path) -> String {
                 Err(_) => format!("{} (unusable: see `model verify`)", p.display()),
             })
             .collect();
-        let installed = if places.is_empty() {
-            "no".to_owned()
-        } else {
-            places.join(", ")
-        };
+        let installed = if places.is_empty() { "no".to_owned() } else { places.join(", ") };
         let pip = if e.registry.is_some() { "yes" } else { "no" };
         let size = format!("{} MiB", e.size_mib);
-        out += &format!(
-            "{name:<10} {size:>8}  {:<40}  {pip:<4}  {installed}\n",
-            e.sha1
-        );
+        out += &format!("{name:<10} {size:>8}  {:<40}  {pip:<4}  {installed}\n", e.sha1);
     }
     out += "* the default model. PIP: can come from the Python package registry when the model hub is unreachable.\n";
     out

@@ -114,7 +114,12 @@ pub fn take_options(
     })
 }
 
-fn run_headless(args: &PracticeArgs, g: &Global, store: &mut Store, question: &Question) -> Result<()> {
+fn run_headless(
+    args: &PracticeArgs,
+    g: &Global,
+    store: &mut Store,
+    question: &Question,
+) -> Result<()> {
     let lex = load_lexicon()?;
     let stop = stop_flag()?;
     let opts = take_options(g, store, question, args.device.as_deref(), args.seconds)?;

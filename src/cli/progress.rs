@@ -62,7 +62,11 @@ pub fn compute(g: &Global) -> Result<ProgressView> {
 fn printed(v: &ProgressView) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "Progress over {} answers\n", v.takes);
-    let _ = writeln!(o, "{:<46} {:>7} {:>5} {:>4}  last practised", "Leadership Principle (gaps first)", "stories", "takes", "best");
+    let _ = writeln!(
+        o,
+        "{:<46} {:>7} {:>5} {:>4}  last practised",
+        "Leadership Principle (gaps first)", "stories", "takes", "best"
+    );
     for p in &v.principles {
         let best = p.best_score.map_or("-".into(), |s| format!("{s:.1}"));
         let last = p.last_practised.map_or("never".into(), |t| t.format("%Y-%m-%d").to_string());
@@ -71,13 +75,18 @@ fn printed(v: &ProgressView) -> String {
     let _ = writeln!(o, "\nPreparation checklist");
     for i in &v.checklist {
         let mark = if i.complete() { "x" } else { " " };
-        let done = if i.done.fract() == 0.0 { format!("{:.0}", i.done) } else { format!("{:.2}", i.done) };
-        let _ = writeln!(o, "  [{mark}] {done:>5} / {:<3.0} {} ({})", i.target, i.item, i.counted_as);
+        let done =
+            if i.done.fract() == 0.0 { format!("{:.0}", i.done) } else { format!("{:.2}", i.done) };
+        let _ =
+            writeln!(o, "  [{mark}] {done:>5} / {:<3.0} {} ({})", i.target, i.item, i.counted_as);
     }
     let _ = writeln!(o, "\nTrends (oldest → newest)");
     for t in &v.trends {
-        let latest = t.latest().map_or("-".into(), |x| format!("{x:.1} {}", t.unit).trim_end().to_string());
-        let change = t.change.map_or(String::new(), |c| format!(" ({}{c:.1})", if c >= 0.0 { "+" } else { "" }));
+        let latest =
+            t.latest().map_or("-".into(), |x| format!("{x:.1} {}", t.unit).trim_end().to_string());
+        let change = t
+            .change
+            .map_or(String::new(), |c| format!(" ({}{c:.1})", if c >= 0.0 { "+" } else { "" }));
         let _ = writeln!(o, "  {:<18} {} latest {latest}{change}", t.name, t.sparkline());
     }
     let _ = writeln!(o, "\nPractise next");

@@ -100,7 +100,10 @@ pub fn say_line(line: std::fmt::Arguments) {
 /// A principle typed by the user, as its canonical name.
 pub fn principle_arg(name: &str) -> Result<&'static str> {
     canonical(name).ok_or_else(|| {
-        anyhow::anyhow!("unknown or ambiguous Leadership Principle '{name}' (one of: {})", PRINCIPLES.join(" · "))
+        anyhow::anyhow!(
+            "unknown or ambiguous Leadership Principle '{name}' (one of: {})",
+            PRINCIPLES.join(" · ")
+        )
     })
 }
 
@@ -156,7 +159,11 @@ fn validate(path: Option<&Path>, bank_args: &BankArgs) -> Result<()> {
         Some(p) => bank::toml_files_in(p)?,
         None => {
             let dir = crate::paths::config_dir().join("questions");
-            if dir.is_dir() { bank::toml_files_in(&dir)? } else { vec![] }
+            if dir.is_dir() {
+                bank::toml_files_in(&dir)?
+            } else {
+                vec![]
+            }
         }
     };
     if let Some(p) = path.filter(|_| user_files.is_empty()) {
@@ -170,7 +177,10 @@ fn validate(path: Option<&Path>, bank_args: &BankArgs) -> Result<()> {
             match files {
                 0 => say!("ok: {total} questions (all shipped)"),
                 1 => say!("ok: {total} questions ({} shipped, {user} from 1 file)", total - user),
-                _ => say!("ok: {total} questions ({} shipped, {user} from {files} files)", total - user),
+                _ => say!(
+                    "ok: {total} questions ({} shipped, {user} from {files} files)",
+                    total - user
+                ),
             }
             Ok(())
         }

@@ -10,8 +10,8 @@ use clap::Args;
 
 use super::Global;
 use crate::audio::capture::{Capture, CaptureEvent, CaptureOptions, RATE};
-use crate::audio::recorder::{Recorder, RecordingMeta};
 use crate::audio::recorder::recover_interrupted;
+use crate::audio::recorder::{Recorder, RecordingMeta};
 use crate::{paths, store};
 
 #[derive(Debug, Default, Args)]
@@ -55,9 +55,8 @@ pub fn run(args: RecordArgs, g: &Global) -> Result<()> {
     let mut stopping = false;
     let events = capture.take_events().expect("events are taken once");
     loop {
-        let deadline_passed = args
-            .seconds
-            .is_some_and(|s| started.elapsed() > Duration::from_secs_f64(s + 3.0));
+        let deadline_passed =
+            args.seconds.is_some_and(|s| started.elapsed() > Duration::from_secs_f64(s + 3.0));
         let full = limit.is_some_and(|l| written >= l);
         if !stopping && (full || deadline_passed || stop.load(Ordering::Relaxed)) {
             capture.stop();

@@ -42,7 +42,10 @@ pub fn run(args: ReviewArgs, g: &Global) -> Result<()> {
 pub(super) fn open_store(g: &Global) -> Result<Store> {
     let dir = crate::paths::data_dir(g.data_dir.as_ref());
     Store::open_existing(&dir)?.ok_or_else(|| {
-        anyhow!("no practice sessions yet in {} (practise with `barraiser practice`)", dir.display())
+        anyhow!(
+            "no practice sessions yet in {} (practise with `barraiser practice`)",
+            dir.display()
+        )
     })
 }
 
@@ -55,10 +58,14 @@ pub(super) fn find_attempt(store: &Store, session: Option<&str>) -> Result<Attem
             .next()
             .ok_or_else(|| anyhow!("no practice sessions yet in {}", store.path().display())),
         Some(text) => {
-            let id: i64 = text
-                .parse()
-                .map_err(|_| anyhow!("'{text}' is not a session id (a number from `barraiser sessions`, or latest)"))?;
-            store.attempt(id)?.ok_or_else(|| anyhow!("no session #{id} in {}", store.path().display()))
+            let id: i64 = text.parse().map_err(|_| {
+                anyhow!(
+                    "'{text}' is not a session id (a number from `barraiser sessions`, or latest)"
+                )
+            })?;
+            store
+                .attempt(id)?
+                .ok_or_else(|| anyhow!("no session #{id} in {}", store.path().display()))
         }
     }
 }
@@ -66,12 +73,16 @@ pub(super) fn find_attempt(store: &Store, session: Option<&str>) -> Result<Attem
 /// The report and transcript an attempt saved.
 pub(super) fn report_of(store: &Store, a: &Attempt) -> Result<(Report, Transcript)> {
     let db = store.path().display();
-    let report = a.report.clone().ok_or_else(|| anyhow!("session #{} has no report (it was never analysed)", a.id))?;
+    let report = a
+        .report
+        .clone()
+        .ok_or_else(|| anyhow!("session #{} has no report (it was never analysed)", a.id))?;
     let report: Report = serde_json::from_value(report)
         .with_context(|| format!("{db}: session #{}: the saved report is not readable", a.id))?;
     let transcript: Transcript = match a.transcript.clone() {
-        Some(t) => serde_json::from_value(t)
-            .with_context(|| format!("{db}: session #{}: the saved transcript is not readable", a.id))?,
+        Some(t) => serde_json::from_value(t).with_context(|| {
+            format!("{db}: session #{}: the saved transcript is not readable", a.id)
+        })?,
         None => bail!("session #{} has no transcript", a.id),
     };
     Ok((report, transcript))
@@ -85,7 +96,8 @@ pub fn load(store: &Store, session: Option<&str>) -> Result<ReviewData> {
     let audio: Option<PathBuf> = store.audio_file(&a).filter(|p| p.is_file());
     // The bank only adds the question's text and sub-kind: a broken user file must not stop a review.
     let bank = crate::bank::Bank::load(None).ok();
-    let title = question_title(bank.as_ref(), a.question_id.as_deref()).unwrap_or_else(|| format!("{} answer", a.kind));
+    let title = question_title(bank.as_ref(), a.question_id.as_deref())
+        .unwrap_or_else(|| format!("{} answer", a.kind));
     Ok(ReviewData {
         attempt_id: a.id,
         title,
@@ -108,15 +120,25 @@ fn previous_take(store: &Store, a: &Attempt, bank: Option<&Bank>) -> Result<Opti
     if a.question_id.is_none() && a.story_id.is_none() {
         return Ok(None);
     }
-    let filter = AttemptFilter { question_id: a.question_id.clone(), story_id: a.story_id, ..Default::default() };
-    let earlier = store.attempts(&filter)?.into_iter().find(|b| (b.started_at, b.id) < (a.started_at, a.id));
+    let filter = AttemptFilter {
+        question_id: a.question_id.clone(),
+        story_id: a.story_id,
+        ..Default::default()
+    };
+    let earlier =
+        store.attempts(&filter)?.into_iter().find(|b| (b.started_at, b.id) < (a.started_at, a.id));
     let Some(b) = earlier else { return Ok(None) };
     Ok(Some(compare(&take(&b, bank), &take(a, bank))))
 }
 
 /// The plain-text review: the report, then every finding in transcript order.
 fn printed(d: &ReviewData) -> String {
-    let mut o = format!("Session #{} · {} · {}\n\n", d.attempt_id, d.title, d.started_at.format("%Y-%m-%d %H:%M UTC"));
+    let mut o = format!(
+        "Session #{} · {} · {}\n\n",
+        d.attempt_id,
+        d.title,
+        d.started_at.format("%Y-%m-%d %H:%M UTC")
+    );
     o.push_str(&crate::report::render_text(&d.report, &d.transcript, false));
     let marks = Marks::new(&d.report, &d.transcript);
     o.push_str("\nFindings in order:\n");

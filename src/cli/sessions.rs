@@ -46,7 +46,13 @@ pub fn run(args: SessionsArgs, g: &Global) -> Result<()> {
     }
     say!(
         "{:>5}  {:<16}  {:<36} {:<13} {:<8} {:>5} {:>5}  status",
-        "id", "started", "question", "kind", "mode", "time", "score"
+        "id",
+        "started",
+        "question",
+        "kind",
+        "mode",
+        "time",
+        "score"
     );
     for a in &attempts {
         let started = a.started_at.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M");

@@ -43,17 +43,32 @@ fn render(c: &Coverage) -> String {
     for p in &c.principles {
         let (mark, note) = match p.stories.len() {
             0 => ("GAP ", "no story yet".to_string()),
-            _ if p.leaned_on => ("MANY", format!("leaned on by more than {LEANED_ON_ABOVE} stories")),
+            _ if p.leaned_on => {
+                ("MANY", format!("leaned on by more than {LEANED_ON_ABOVE} stories"))
+            }
             _ => ("ok  ", String::new()),
         };
-        let ids: Vec<String> = p.stories.iter().map(|s| format!("#{}", s.id.unwrap_or_default())).collect();
-        let detail = if ids.is_empty() { note } else if note.is_empty() { ids.join(" ") } else { format!("{} ({note})", ids.join(" ")) };
+        let ids: Vec<String> =
+            p.stories.iter().map(|s| format!("#{}", s.id.unwrap_or_default())).collect();
+        let detail = if ids.is_empty() {
+            note
+        } else if note.is_empty() {
+            ids.join(" ")
+        } else {
+            format!("{} ({note})", ids.join(" "))
+        };
         out.push_str(&format!("{mark}  {:<46} {:>2}  {detail}\n", p.principle, p.stories.len()));
     }
     if !c.thin_stories.is_empty() {
         out.push_str(&format!("\nStories citing fewer than {MIN_METRICS} metrics:\n"));
         for s in &c.thin_stories {
-            out.push_str(&format!("  #{:<4} {}  ({} metric{})\n", s.id.unwrap_or_default(), s.title, s.metrics, if s.metrics == 1 { "" } else { "s" }));
+            out.push_str(&format!(
+                "  #{:<4} {}  ({} metric{})\n",
+                s.id.unwrap_or_default(),
+                s.title,
+                s.metrics,
+                if s.metrics == 1 { "" } else { "s" }
+            ));
         }
     }
     out

@@ -172,9 +172,7 @@ pub fn run(cmd: StoryCommand, g: &Global) -> Result<()> {
 }
 
 fn get(store: &Store, id: i64) -> Result<Story> {
-    store
-        .story(id)?
-        .with_context(|| format!("no story #{id} (see `barraiser story list`)"))
+    store.story(id)?.with_context(|| format!("no story #{id} (see `barraiser story list`)"))
 }
 
 fn warn_thin(story: &Story) {
@@ -189,8 +187,14 @@ fn warn_thin(story: &Story) {
 
 fn print_story(s: &Story) {
     say!("#{}  {}", s.id.unwrap_or_default(), s.title);
-    say!("Principles: {}", if s.principles.is_empty() { "(none)".into() } else { s.principles.join(" · ") });
-    say!("Metrics:    {}", if s.metrics.is_empty() { "(none)".into() } else { s.metrics.join("; ") });
+    say!(
+        "Principles: {}",
+        if s.principles.is_empty() { "(none)".into() } else { s.principles.join(" · ") }
+    );
+    say!(
+        "Metrics:    {}",
+        if s.metrics.is_empty() { "(none)".into() } else { s.metrics.join("; ") }
+    );
     for (label, text) in [("Situation", &s.situation), ("Notes", &s.notes)] {
         if !text.is_empty() {
             say!("{label}:");
@@ -214,11 +218,13 @@ fn write_file(path: &Path, text: &str) -> Result<()> {
 /// does not parse, it stays in the draft file and the error names that file.
 fn edit_in_editor(data_dir: &Path, story: &Story) -> Result<Option<Story>> {
     let drafts = data_dir.join("drafts");
-    std::fs::create_dir_all(&drafts).with_context(|| format!("cannot create {}", drafts.display()))?;
+    std::fs::create_dir_all(&drafts)
+        .with_context(|| format!("cannot create {}", drafts.display()))?;
     let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S-%3f");
     let draft = drafts.join(format!("story-{stamp}.toml"));
     let initial = template(story);
-    std::fs::write(&draft, &initial).with_context(|| format!("cannot write {}", draft.display()))?;
+    std::fs::write(&draft, &initial)
+        .with_context(|| format!("cannot write {}", draft.display()))?;
 
     let editor = std::env::var("VISUAL")
         .ok()
@@ -236,7 +242,8 @@ fn edit_in_editor(data_dir: &Path, story: &Story) -> Result<Option<Story>> {
     if !status.success() {
         bail!("the editor '{editor}' failed ({status}); your text is kept in {}", draft.display());
     }
-    let text = std::fs::read_to_string(&draft).with_context(|| format!("cannot read {}", draft.display()))?;
+    let text = std::fs::read_to_string(&draft)
+        .with_context(|| format!("cannot read {}", draft.display()))?;
     if text == initial {
         std::fs::remove_file(&draft).ok();
         eprintln!("Nothing changed; no story saved.");

@@ -35,11 +35,16 @@ pub fn run(args: TranscribeArgs, g: &Global) -> Result<()> {
     let transcript = transcribe_file(&args.file, &opts)?;
     let out = render(&transcript, args.format)?;
     match &args.output {
-        Some(path) => std::fs::write(path, out).with_context(|| format!("{}: cannot write", path.display())),
+        Some(path) => {
+            std::fs::write(path, out).with_context(|| format!("{}: cannot write", path.display()))
+        }
         None => {
             use std::io::Write;
             let mut stdout = std::io::stdout().lock();
-            stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()).context("cannot write to standard output")
+            stdout
+                .write_all(out.as_bytes())
+                .and_then(|()| stdout.flush())
+                .context("cannot write to standard output")
         }
     }
 }

@@ -20,7 +20,10 @@ pub struct Choice {
 
 impl Choice {
     pub fn is_empty(&self) -> bool {
-        self.question.is_none() && self.kind.is_none() && self.principle.is_none() && self.story.is_none()
+        self.question.is_none()
+            && self.kind.is_none()
+            && self.principle.is_none()
+            && self.story.is_none()
     }
 
     /// The bank filter for kind and principle (the story is applied separately).
@@ -45,9 +48,9 @@ pub fn choose<'a>(
     counts: &HashMap<String, usize>,
 ) -> Result<&'a Question> {
     if let Some(id) = &choice.question {
-        return bank
-            .get(id)
-            .ok_or_else(|| anyhow!("unknown question '{id}' (`barraiser questions list` shows the ids)"));
+        return bank.get(id).ok_or_else(|| {
+            anyhow!("unknown question '{id}' (`barraiser questions list` shows the ids)")
+        });
     }
     let mut filter = choice.filter()?;
     if choice.is_empty() {

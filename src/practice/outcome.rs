@@ -84,7 +84,9 @@ pub fn conclude(
     filing.apply(&mut attempt, question, started_at, status, &recording);
     let attempt_id = store.insert_attempt(&attempt)?;
     match analysed {
-        Ok((report, transcript)) => Ok(Outcome { report, transcript, recording, attempt_id, failure }),
+        Ok((report, transcript)) => {
+            Ok(Outcome { report, transcript, recording, attempt_id, failure })
+        }
         Err(err) => {
             let why = failure.map(|f| format!("{f}; ")).unwrap_or_default();
             Err(anyhow!("{why}{err:#} in the recording {}", recording.path.display()))

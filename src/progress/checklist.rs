@@ -41,8 +41,12 @@ pub fn checklist(takes: &[Take], stories: &[StoryRef]) -> Vec<ChecklistItem> {
         .filter_map(|p| PRINCIPLES.iter().copied().find(|c| c == p))
         .collect();
     let distinct = |keep: &dyn Fn(&Take) -> bool| {
-        takes.iter().filter(|t| keep(t)).filter_map(|t| t.question_id.as_deref()).collect::<BTreeSet<_>>().len()
-            as f64
+        takes
+            .iter()
+            .filter(|t| keep(t))
+            .filter_map(|t| t.question_id.as_deref())
+            .collect::<BTreeSet<_>>()
+            .len() as f64
     };
     let mut per_session: BTreeMap<i64, BTreeSet<&str>> = BTreeMap::new();
     for t in takes {
@@ -59,7 +63,9 @@ pub fn checklist(takes: &[Take], stories: &[StoryRef]) -> Vec<ChecklistItem> {
         },
         ChecklistItem {
             item: "product design questions",
-            done: distinct(&|t| t.kind == Kind::Product && t.sub_kind.as_deref().is_none_or(|s| s == "design")),
+            done: distinct(&|t| {
+                t.kind == Kind::Product && t.sub_kind.as_deref().is_none_or(|s| s == "design")
+            }),
             target: 20.0,
             counted_as: "distinct product design questions answered",
         },
@@ -98,15 +104,26 @@ mod tests {
     #[test]
     fn counts_each_item_from_history() {
         let stories = vec![
-            StoryRef { id: 1, title: "a".into(), principles: vec!["Ownership".into(), "Dive Deep".into()] },
-            StoryRef { id: 2, title: "b".into(), principles: vec!["Ownership".into(), "Not a principle".into()] },
+            StoryRef {
+                id: 1,
+                title: "a".into(),
+                principles: vec!["Ownership".into(), "Dive Deep".into()],
+            },
+            StoryRef {
+                id: 2,
+                title: "b".into(),
+                principles: vec!["Ownership".into(), "Not a principle".into()],
+            },
         ];
         let mut takes = vec![take(1, 1, 1800.0, 3.0, &[]), take(2, 1, 1800.0, 3.0, &[])];
         takes[1].question_id = takes[0].question_id.clone(); // the same question twice
-        for (i, (kind, sub)) in
-            [(Kind::Product, Some("design")), (Kind::Product, Some("metrics")), (Kind::Analytical, None)]
-                .into_iter()
-                .enumerate()
+        for (i, (kind, sub)) in [
+            (Kind::Product, Some("design")),
+            (Kind::Product, Some("metrics")),
+            (Kind::Analytical, None),
+        ]
+        .into_iter()
+        .enumerate()
         {
             let mut t = take(10 + i as i64, 2, 300.0, 3.0, &[]);
             (t.kind, t.sub_kind, t.session_id) = (kind, sub.map(String::from), 99);

@@ -54,7 +54,11 @@ pub fn compare(before: &Take, after: &Take) -> Comparison {
     dropped.retain(|d| match added.iter().position(|a| a.kind == d.kind) {
         Some(i) => {
             let a = added.remove(i);
-            numbers_changed.push(NumberChange { kind: d.kind.clone(), before: d.text.clone(), after: a.text });
+            numbers_changed.push(NumberChange {
+                kind: d.kind.clone(),
+                before: d.text.clone(),
+                after: a.text,
+            });
             false
         }
         None => true,
@@ -104,13 +108,25 @@ mod tests {
     #[test]
     fn finds_dropped_added_and_changed_figures_and_principles() {
         let mut a = take(1, 1, 170.0, 3.0, &["Ownership", "Dive Deep"]);
-        a.metrics = vec![metric("12%", "percent"), metric("$2.3M", "money"), metric("3 weeks", "duration")];
+        a.metrics =
+            vec![metric("12%", "percent"), metric("$2.3M", "money"), metric("3 weeks", "duration")];
         let mut b = take(2, 2, 128.0, 3.4, &["Ownership", "Deliver Results"]);
-        b.metrics = vec![metric("15 percent", "percent"), metric("3 weeks.", "duration"), metric("2x", "multiplier")];
+        b.metrics = vec![
+            metric("15 percent", "percent"),
+            metric("3 weeks.", "duration"),
+            metric("2x", "multiplier"),
+        ];
         let c = compare(&a, &b);
         assert_eq!(c.duration_change_s, Some(-42.0));
         assert!((c.score_change.unwrap() - 0.4).abs() < 1e-9);
-        assert_eq!(c.numbers_changed, vec![NumberChange { kind: "percent".into(), before: "12%".into(), after: "15 percent".into() }]);
+        assert_eq!(
+            c.numbers_changed,
+            vec![NumberChange {
+                kind: "percent".into(),
+                before: "12%".into(),
+                after: "15 percent".into()
+            }]
+        );
         assert_eq!(c.metrics_dropped, vec![metric("$2.3M", "money")]);
         assert_eq!(c.metrics_added, vec![metric("2x", "multiplier")]);
         assert_eq!(c.principles_dropped, vec!["Dive Deep".to_string()]);
@@ -125,7 +141,11 @@ mod tests {
         let mut b = take(2, 2, 130.0, 3.0, &["Ownership"]);
         b.metrics = vec![metric("12 percent", "percent")];
         let c = compare(&a, &b);
-        assert!(c.metrics_dropped.is_empty() && c.metrics_added.is_empty() && c.numbers_changed.is_empty());
+        assert!(
+            c.metrics_dropped.is_empty()
+                && c.metrics_added.is_empty()
+                && c.numbers_changed.is_empty()
+        );
         assert!(!c.shorter_but_emptier());
         let mut emptier = b.clone();
         emptier.metrics.clear();

@@ -47,14 +47,17 @@ pub fn drill_series(takes: &[Take], target_s: f64, tighten: bool) -> DrillSeries
     let mut target = if tighten { TIGHTEN_STEPS[0] } else { target_s };
     let mut rows: Vec<DrillRow> = Vec::with_capacity(takes.len());
     for (i, take) in takes.iter().enumerate() {
-        let emptier = i.checked_sub(1).map(|p| compare(&takes[p], take)).filter(|c| c.shorter_but_emptier()).map(
-            |c| {
-                let mut lost: Vec<String> = c.metrics_dropped.iter().map(|m| m.text.clone()).collect();
+        let emptier = i
+            .checked_sub(1)
+            .map(|p| compare(&takes[p], take))
+            .filter(|c| c.shorter_but_emptier())
+            .map(|c| {
+                let mut lost: Vec<String> =
+                    c.metrics_dropped.iter().map(|m| m.text.clone()).collect();
                 lost.extend(c.principles_dropped.iter().cloned());
                 let by = -c.duration_change_s.unwrap_or(0.0);
                 format!("shorter by {by:.0} s but dropped {}", lost.join(", "))
-            },
-        );
+            });
         let row = DrillRow {
             take_id: take.id,
             duration_s: take.duration_s,
@@ -87,12 +90,17 @@ pub fn parse_clock(text: &str) -> Result<f64, String> {
     let bad = || format!("'{text}' is not a duration (use m:ss such as 2:10, or seconds)");
     let secs = match t.split_once(':') {
         Some((m, s)) if s.len() == 2 => {
-            m.parse::<u32>().map_err(|_| bad())? as f64 * 60.0 + s.parse::<u32>().map_err(|_| bad())? as f64
+            m.parse::<u32>().map_err(|_| bad())? as f64 * 60.0
+                + s.parse::<u32>().map_err(|_| bad())? as f64
         }
         Some(_) => return Err(bad()),
         None => t.parse::<f64>().map_err(|_| bad())?,
     };
-    if secs > 0.0 && secs.is_finite() { Ok(secs) } else { Err(bad()) }
+    if secs > 0.0 && secs.is_finite() {
+        Ok(secs)
+    } else {
+        Err(bad())
+    }
 }
 
 #[cfg(test)]
@@ -118,7 +126,10 @@ mod tests {
         let targets: Vec<f64> = s.rows.iter().map(|r| r.target_s).collect();
         assert_eq!(targets, vec![180.0, 180.0, 150.0, 150.0, 130.0]);
         assert_eq!(s.rows[0].distance_s, Some(20.0));
-        assert_eq!(s.rows[2].emptier.as_deref(), Some("shorter by 35 s but dropped 11%, Ownership"));
+        assert_eq!(
+            s.rows[2].emptier.as_deref(),
+            Some("shorter by 35 s but dropped 11%, Ownership")
+        );
         assert!(!s.rows[2].landed());
         assert_eq!(s.next_target_s, 130.0);
         assert_eq!(s.sparkline.chars().count(), 5);
@@ -137,7 +148,11 @@ mod tests {
     fn clocks_parse_and_print() {
         assert_eq!(parse_clock("2:10"), Ok(130.0));
         assert_eq!(parse_clock("95s"), Ok(95.0));
-        assert!(parse_clock("2:1").is_err() && parse_clock("soon").is_err() && parse_clock("0").is_err());
+        assert!(
+            parse_clock("2:1").is_err()
+                && parse_clock("soon").is_err()
+                && parse_clock("0").is_err()
+        );
         assert_eq!(signed_clock(20.0), "+0:20");
         assert_eq!(signed_clock(-65.0), "-1:05");
     }

@@ -100,11 +100,15 @@ mod tests {
 
     #[test]
     fn untouched_priority_principle_then_neglected_round_then_weakest() {
-        let takes = vec![take(1, 1, 120.0, 2.0, &["Ownership"]), take(2, 2, 120.0, 3.0, &["Frugality"])];
+        let takes =
+            vec![take(1, 1, 120.0, 2.0, &["Ownership"]), take(2, 2, 120.0, 3.0, &["Frugality"])];
         let rows = principle_progress(&takes, &[]);
         let next = practise_next(&rows, &takes);
         assert_eq!(next[0].focus, Focus::Principle("Customer Obsession".into()));
-        assert_eq!(next[0].reason, "no story yet and never practised; it comes up in 82% of interviews");
+        assert_eq!(
+            next[0].reason,
+            "no story yet and never practised; it comes up in 82% of interviews"
+        );
         assert_eq!(next[1].focus, Focus::Round(Kind::Product));
         assert_eq!(next[1].reason, "0% of your answers, 45% of a real loop");
         assert_eq!(next[2].focus, Focus::Principle("Invent and Simplify".into()));

@@ -43,9 +43,8 @@ pub fn principle_progress(takes: &[Take], stories: &[StoryRef]) -> Vec<Principle
         .collect();
     rows.sort_by(|a, b| {
         let gaps = (a.stories > 0, a.takes > 0).cmp(&(b.stories > 0, b.takes > 0));
-        gaps.then(a.takes.cmp(&b.takes)).then(
-            a.best_score.unwrap_or(0.0).total_cmp(&b.best_score.unwrap_or(0.0)),
-        )
+        gaps.then(a.takes.cmp(&b.takes))
+            .then(a.best_score.unwrap_or(0.0).total_cmp(&b.best_score.unwrap_or(0.0)))
     });
     rows
 }
@@ -74,7 +73,11 @@ mod tests {
         assert_eq!((own.stories, own.takes, own.best_score), (1, 2, Some(3.5)));
         assert_eq!(own.last_practised, Some(takes[1].started_at));
         let dive = rows.iter().find(|r| r.name == "Dive Deep").unwrap();
-        assert_eq!((dive.stories, dive.takes), (1, 1), "a take told with a story counts for its principle");
+        assert_eq!(
+            (dive.stories, dive.takes),
+            (1, 1),
+            "a take told with a story counts for its principle"
+        );
         let co = rows.iter().find(|r| r.name == "Customer Obsession").unwrap();
         assert!(co.is_gap(), "practised but no story yet");
 

@@ -6,7 +6,8 @@ const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█']
 /// middle. Missing values are spaces.
 pub fn sparkline(values: &[Option<f64>]) -> String {
     let present = values.iter().flatten().copied();
-    let (lo, hi) = present.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let (lo, hi) =
+        present.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
     values
         .iter()
         .map(|v| match v {

@@ -90,7 +90,11 @@ mod tests {
         assert_eq!(score.values, vec![Some(2.0), Some(3.0), Some(3.6)]);
         assert!((score.change.unwrap() - 1.6).abs() < 1e-9);
         assert_eq!(score.latest(), Some(3.6));
-        assert_eq!(t[1].values, vec![Some(70.0), Some(40.0), Some(20.0)], "seconds over the 2:10 target");
+        assert_eq!(
+            t[1].values,
+            vec![Some(70.0), Some(40.0), Some(20.0)],
+            "seconds over the 2:10 target"
+        );
         assert_eq!(t[3].values, vec![Some(2.0), Some(2.0), None]);
         assert_eq!(t[3].latest(), Some(2.0));
         assert_eq!(t[4].values, vec![Some(0.0), Some(0.0), Some(2.0)]);

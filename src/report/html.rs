@@ -78,7 +78,9 @@ pub fn render_html(r: &Report, t: &Transcript, info: &PageInfo) -> String {
     transcript(&mut o, r, t, &marks);
     findings(&mut o, r);
     if !r.followups.is_empty() {
-        o.push_str("<section><h2>Follow-up questions a bar raiser would ask</h2><ol class=\"followups\">");
+        o.push_str(
+            "<section><h2>Follow-up questions a bar raiser would ask</h2><ol class=\"followups\">",
+        );
         for f in &r.followups {
             let _ = write!(o, "<li>{}</li>", escape(f));
         }
@@ -89,7 +91,12 @@ pub fn render_html(r: &Report, t: &Transcript, info: &PageInfo) -> String {
 }
 
 fn header(o: &mut String, r: &Report, info: &PageInfo, title: &str) {
-    let _ = write!(o, "<header><h1>{}</h1><p class=\"meta\">{}", escape(title), escape(r.kind.as_str()));
+    let _ = write!(
+        o,
+        "<header><h1>{}</h1><p class=\"meta\">{}",
+        escape(title),
+        escape(r.kind.as_str())
+    );
     if let Some(id) = &r.question_id {
         let _ = write!(o, " · {}", escape(id));
     }
@@ -144,7 +151,8 @@ fn star_legend() -> String {
 fn transcript(o: &mut String, r: &Report, t: &Transcript, marks: &Marks) {
     o.push_str("<section><h2>Transcript</h2><p class=\"legend\">");
     for m in marks.present() {
-        let sample = if m == Mark::Pause { "(1.5 s pause)".to_string() } else { m.legend().to_string() };
+        let sample =
+            if m == Mark::Pause { "(1.5 s pause)".to_string() } else { m.legend().to_string() };
         let class = if m == Mark::Pause { "pause" } else { m.as_str() };
         let _ = write!(o, "<span><mark class=\"{class}\">{sample}</mark></span>");
     }
@@ -160,7 +168,11 @@ fn transcript(o: &mut String, r: &Report, t: &Transcript, marks: &Marks) {
             if Some(i) == cut_at {
                 close(o, &mut open);
                 let at = r.cutoff.as_ref().map_or(0.0, |c| c.at_s);
-                let _ = write!(o, "<span class=\"cut\">✂ cut off at {} — the interviewer stops you here</span>", clock(at));
+                let _ = write!(
+                    o,
+                    "<span class=\"cut\">✂ cut off at {} — the interviewer stops you here</span>",
+                    clock(at)
+                );
             }
             let these: Vec<Mark> = marks.of(i).collect();
             let sep = if i > line.first { " " } else { "" };
@@ -178,7 +190,10 @@ fn transcript(o: &mut String, r: &Report, t: &Transcript, marks: &Marks) {
             o.push_str(&escape(&t.words[i].text));
             if let Some(p) = marks.pause_after(i) {
                 close(o, &mut open);
-                let _ = write!(o, " <span class=\"pause\" title=\"{p:.1} second pause\">({p:.1} s pause)</span>");
+                let _ = write!(
+                    o,
+                    " <span class=\"pause\" title=\"{p:.1} second pause\">({p:.1} s pause)</span>"
+                );
             }
         }
         close(o, &mut open);
@@ -200,18 +215,35 @@ fn findings(o: &mut String, r: &Report) {
     let row = |o: &mut String, head: &str, body: String| {
         let _ = write!(o, "<tr><th>{head}</th><td>{body}</td></tr>");
     };
-    let list = |items: Vec<String>| if items.is_empty() { "none".to_string() } else { items.join("; ") };
-    let when = |s: Option<f64>| s.map(|s| format!(" <span class=\"ts\">{}</span>", clock(s))).unwrap_or_default();
-    row(o, "Metrics", list(r.metrics.iter().map(|m| format!("{}{}", escape(&m.text), when(m.start_s))).collect()));
+    let list =
+        |items: Vec<String>| if items.is_empty() { "none".to_string() } else { items.join("; ") };
+    let when = |s: Option<f64>| {
+        s.map(|s| format!(" <span class=\"ts\">{}</span>", clock(s))).unwrap_or_default()
+    };
+    row(
+        o,
+        "Metrics",
+        list(r.metrics.iter().map(|m| format!("{}{}", escape(&m.text), when(m.start_s))).collect()),
+    );
     row(
         o,
         "Principles",
-        list(r.principles.iter().map(|p| format!("{}{}", escape(&p.name), if p.explicit { " (named)" } else { "" })).collect()),
+        list(
+            r.principles
+                .iter()
+                .map(|p| format!("{}{}", escape(&p.name), if p.explicit { " (named)" } else { "" }))
+                .collect(),
+        ),
     );
     row(
         o,
         "Vague phrases",
-        list(r.vague.iter().map(|v| format!("“{}” → {}", escape(&v.text), escape(&v.suggestion))).collect()),
+        list(
+            r.vague
+                .iter()
+                .map(|v| format!("“{}” → {}", escape(&v.text), escape(&v.suggestion)))
+                .collect(),
+        ),
     );
     let tally = |n: usize, per_min: Option<f64>| match per_min {
         Some(p) => format!("{n} ({p:.1} a minute)"),

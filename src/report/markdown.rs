@@ -10,8 +10,19 @@ use crate::transcript::Transcript;
 
 pub fn render_markdown(r: &Report, t: &Transcript) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "# {} answer{}\n", r.kind, r.question_id.as_ref().map(|q| format!(" — {q}")).unwrap_or_default());
-    let _ = writeln!(o, "**Score {:.1} / 4** ({}; bar {:.1})\n", r.score.overall, verdict(r), r.score.bar);
+    let _ = writeln!(
+        o,
+        "# {} answer{}\n",
+        r.kind,
+        r.question_id.as_ref().map(|q| format!(" — {q}")).unwrap_or_default()
+    );
+    let _ = writeln!(
+        o,
+        "**Score {:.1} / 4** ({}; bar {:.1})\n",
+        r.score.overall,
+        verdict(r),
+        r.score.bar
+    );
     let _ = writeln!(o, "| Dimension | Score |\n|---|---|");
     for (d, v) in dimensions(r) {
         let _ = writeln!(o, "| {d} | {v:.1} |");
@@ -19,7 +30,13 @@ pub fn render_markdown(r: &Report, t: &Transcript) -> String {
     let _ = writeln!(o);
     match (r.duration_s, r.limit_s) {
         (Some(d), Some(l)) => {
-            let _ = writeln!(o, "- **Time:** {} of {}{}", clock(d), clock(l), if r.over_limit == Some(true) { " (over the limit)" } else { "" });
+            let _ = writeln!(
+                o,
+                "- **Time:** {} of {}{}",
+                clock(d),
+                clock(l),
+                if r.over_limit == Some(true) { " (over the limit)" } else { "" }
+            );
         }
         (Some(d), None) => {
             let _ = writeln!(o, "- **Time:** {}", clock(d));
@@ -30,20 +47,47 @@ pub fn render_markdown(r: &Report, t: &Transcript) -> String {
             }
         }
     }
-    let _ = writeln!(o, "- **Words:** {}{}", r.words, r.wpm.map(|w| format!(" at {w:.0} wpm")).unwrap_or_default());
-    let list = |items: Vec<String>| if items.is_empty() { "none".to_string() } else { items.join(", ") };
-    let _ = writeln!(o, "- **Metrics ({}):** {}", r.metrics.len(), list(r.metrics.iter().map(|m| format!("{} ({})", m.text, m.kind)).collect()));
+    let _ = writeln!(
+        o,
+        "- **Words:** {}{}",
+        r.words,
+        r.wpm.map(|w| format!(" at {w:.0} wpm")).unwrap_or_default()
+    );
+    let list =
+        |items: Vec<String>| if items.is_empty() { "none".to_string() } else { items.join(", ") };
+    let _ = writeln!(
+        o,
+        "- **Metrics ({}):** {}",
+        r.metrics.len(),
+        list(r.metrics.iter().map(|m| format!("{} ({})", m.text, m.kind)).collect())
+    );
     let _ = writeln!(
         o,
         "- **Principles:** {}",
-        list(r.principles.iter().map(|p| format!("{} ({})", p.name, if p.explicit { "named" } else { "hinted" })).collect())
+        list(
+            r.principles
+                .iter()
+                .map(|p| format!("{} ({})", p.name, if p.explicit { "named" } else { "hinted" }))
+                .collect()
+        )
     );
-    let star: Vec<String> = r.star.parts.iter().map(|s| format!("{} {:.0}%{}", s.part, s.share * 100.0, at(s.start_s))).collect();
+    let star: Vec<String> = r
+        .star
+        .parts
+        .iter()
+        .map(|s| format!("{} {:.0}%{}", s.part, s.share * 100.0, at(s.start_s)))
+        .collect();
     if r.framework.is_empty() {
         let _ = writeln!(o, "- **STAR-LP:** {}", list(star));
     }
     let _ = writeln!(o, "- **Ownership:** I {} / we {}", r.ownership.i, r.ownership.we);
-    let _ = writeln!(o, "- **Fillers:** {}{} · **hedges:** {}", r.fillers.count, if r.fillers.lower_bound { " (at least)" } else { "" }, r.hedges.count);
+    let _ = writeln!(
+        o,
+        "- **Fillers:** {}{} · **hedges:** {}",
+        r.fillers.count,
+        if r.fillers.lower_bound { " (at least)" } else { "" },
+        r.hedges.count
+    );
     if !r.framework.is_empty() {
         let _ = writeln!(o, "\n## Framework\n");
         for i in &r.framework {

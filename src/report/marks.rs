@@ -22,8 +22,15 @@ pub enum Mark {
 }
 
 impl Mark {
-    pub const ALL: [Mark; 7] =
-        [Mark::Metric, Mark::Principle, Mark::Vague, Mark::Filler, Mark::Hedge, Mark::Pause, Mark::Cutoff];
+    pub const ALL: [Mark; 7] = [
+        Mark::Metric,
+        Mark::Principle,
+        Mark::Vague,
+        Mark::Filler,
+        Mark::Hedge,
+        Mark::Pause,
+        Mark::Cutoff,
+    ];
 
     /// A short CSS-friendly name.
     pub fn as_str(self) -> &'static str {
@@ -100,7 +107,11 @@ impl Marks {
             let after = p.after_word.or_else(|| word_before(t, p.start_s));
             if let Some(i) = after.filter(|&i| i < n) {
                 m.pause_after[i] = Some(m.pause_after[i].unwrap_or(0.0).max(p.duration_s));
-                let label = format!("{:.1} s {}", p.duration_s, if p.kind.is_empty() { "pause" } else { &p.kind });
+                let label = format!(
+                    "{:.1} s {}",
+                    p.duration_s,
+                    if p.kind.is_empty() { "pause" } else { &p.kind }
+                );
                 m.findings.push(Finding {
                     mark: Mark::Pause,
                     word_index: i,
@@ -111,8 +122,14 @@ impl Marks {
             }
         }
         if let Some(c) = &r.cutoff {
-            let span = Span { word_index: c.word_index, word_count: n.saturating_sub(c.word_index) };
-            m.add(Mark::Cutoff, span, Some(c.at_s), format!("cut off here: {} more words", c.words_after));
+            let span =
+                Span { word_index: c.word_index, word_count: n.saturating_sub(c.word_index) };
+            m.add(
+                Mark::Cutoff,
+                span,
+                Some(c.at_s),
+                format!("cut off here: {} more words", c.words_after),
+            );
         }
         m.findings.sort_by_key(|f| (f.word_index, f.mark));
         m
@@ -124,7 +141,13 @@ impl Marks {
             return;
         }
         self.bits[span.word_index..end].iter_mut().for_each(|b| *b |= mark.bit());
-        self.findings.push(Finding { mark, word_index: span.word_index, word_count: span.word_count, start_s, label });
+        self.findings.push(Finding {
+            mark,
+            word_index: span.word_index,
+            word_count: span.word_count,
+            start_s,
+            label,
+        });
     }
 
     /// The marks on word `i`, in legend order.
@@ -191,7 +214,8 @@ mod tests {
 
     #[test]
     fn findings_land_on_their_words_and_sentences_split_into_lines() {
-        let mut t = Transcript::from_text("I owned it. Revenue rose 12% that year. Um, I learned a lot");
+        let mut t =
+            Transcript::from_text("I owned it. Revenue rose 12% that year. Um, I learned a lot");
         for (i, w) in t.words.iter_mut().enumerate() {
             // A 4-second silence after "it." and a cut-off limit of 5 s.
             let at = i as f64 * 0.5 + if i >= 3 { 4.0 } else { 0.0 };
@@ -204,14 +228,27 @@ mod tests {
         let rose = t.words.iter().position(|w| w.text == "12%").unwrap();
         assert_eq!(m.main(rose), Some(Mark::Metric));
         assert_eq!(m.main(0), Some(Mark::Principle), "\"I owned\" shows Ownership");
-        assert!(m.pause_after(2).is_some_and(|p| p > 3.0), "the silence follows \"it.\": {:?}", r.pauses);
+        assert!(
+            m.pause_after(2).is_some_and(|p| p > 3.0),
+            "the silence follows \"it.\": {:?}",
+            r.pauses
+        );
         let um = t.words.iter().position(|w| w.text == "Um,").unwrap();
         assert!(m.of(um).any(|k| k == Mark::Filler));
-        assert!(m.of(t.words.len() - 1).any(|k| k == Mark::Cutoff), "the last words came after the limit");
-        assert!(m.findings.windows(2).all(|f| f[0].word_index <= f[1].word_index), "in transcript order");
+        assert!(
+            m.of(t.words.len() - 1).any(|k| k == Mark::Cutoff),
+            "the last words came after the limit"
+        );
+        assert!(
+            m.findings.windows(2).all(|f| f[0].word_index <= f[1].word_index),
+            "in transcript order"
+        );
 
         let lines = sentence_lines(&t, 30);
-        assert_eq!(lines.iter().map(|l| (l.first, l.end)).collect::<Vec<_>>(), vec![(0, 3), (3, 8), (8, 13)]);
+        assert_eq!(
+            lines.iter().map(|l| (l.first, l.end)).collect::<Vec<_>>(),
+            vec![(0, 3), (3, 8), (8, 13)]
+        );
         assert_eq!(lines[1].start_s, Some(5.5));
         assert_eq!(line_of(&lines, 9), Some(2));
         assert_eq!(sentence_lines(&t, 4).len(), 5, "long sentences are split");

@@ -38,7 +38,12 @@ fn excerpt(t: &Transcript, span: Span, n: usize) -> String {
         return String::new();
     }
     let words: Vec<&str> = t.words[a..b].iter().map(|w| w.text.as_str()).collect();
-    format!("{}{}{}", if a > 0 { "…" } else { "" }, words.join(" "), if b < t.words.len() { "…" } else { "" })
+    format!(
+        "{}{}{}",
+        if a > 0 { "…" } else { "" },
+        words.join(" "),
+        if b < t.words.len() { "…" } else { "" }
+    )
 }
 
 /// Dimension names in a fixed, readable order.

@@ -62,7 +62,8 @@ pub fn render_text(r: &Report, t: &Transcript, color: bool) -> String {
         None => format!("{} answer", r.kind),
     };
     let _ = writeln!(o, "{}", p.bold(&title));
-    let dims: Vec<String> = dimensions(r).iter().map(|(d, v)| format!("{d} {}", p.score(*v, r.score.bar))).collect();
+    let dims: Vec<String> =
+        dimensions(r).iter().map(|(d, v)| format!("{d} {}", p.score(*v, r.score.bar))).collect();
     let _ = writeln!(
         o,
         "{}{} / 4 (bar {:.1}: {})   {}",
@@ -75,7 +76,8 @@ pub fn render_text(r: &Report, t: &Transcript, color: bool) -> String {
     let _ = writeln!(o, "{}{}", p.label("Time"), time_line(r, &p));
     let _ = writeln!(o, "{}{}", p.label("Delivery"), delivery_line(r));
 
-    let metrics: Vec<String> = r.metrics.iter().map(|m| format!("{}{}", p.good(&m.text), p.dim(&at(m.start_s)))).collect();
+    let metrics: Vec<String> =
+        r.metrics.iter().map(|m| format!("{}{}", p.good(&m.text), p.dim(&at(m.start_s)))).collect();
     let metrics = if metrics.is_empty() { p.bad("none") } else { metrics.join(" · ") };
     let _ = writeln!(o, "{}{}", p.label(&format!("Metrics {}", r.metrics.len())), metrics);
 
@@ -84,19 +86,27 @@ pub fn render_text(r: &Report, t: &Transcript, color: bool) -> String {
         .iter()
         .map(|h| {
             let how = if h.explicit { "named" } else { "hinted" };
-            format!("{} ({how}: \"{}\"{})", if h.explicit { p.good(&h.name) } else { p.warn(&h.name) }, h.text, at(h.start_s))
+            format!(
+                "{} ({how}: \"{}\"{})",
+                if h.explicit { p.good(&h.name) } else { p.warn(&h.name) },
+                h.text,
+                at(h.start_s)
+            )
         })
         .collect();
-    let principles = if principles.is_empty() { p.bad("none named") } else { principles.join(" · ") };
+    let principles =
+        if principles.is_empty() { p.bad("none named") } else { principles.join(" · ") };
     let _ = writeln!(o, "{}{}", p.label("Principles"), principles);
 
     let mut star: Vec<String> = PARTS[..5]
         .iter()
         .map(|name| {
-            let label = if *name == "principle" { "LP".to_string() } else { name[..1].to_uppercase() };
+            let label =
+                if *name == "principle" { "LP".to_string() } else { name[..1].to_uppercase() };
             match r.star.parts.iter().find(|s| s.part == *name) {
                 Some(s) => {
-                    let start = s.start_s.map(|t| p.dim(&format!("{} ", clock(t)))).unwrap_or_default();
+                    let start =
+                        s.start_s.map(|t| p.dim(&format!("{} ", clock(t)))).unwrap_or_default();
                     format!("{} {start}{:.0}%", p.good(&format!("{label}✓")), s.share * 100.0)
                 }
                 None => p.bad(&format!("{label}✗")),
@@ -106,7 +116,12 @@ pub fn render_text(r: &Report, t: &Transcript, color: bool) -> String {
     if let Some(refl) = r.star.parts.iter().find(|s| s.part == "reflection") {
         star.push(p.dim(&format!("+ lesson {:.0}%", refl.share * 100.0)));
     }
-    if !matches!(r.kind, crate::round::Kind::Product | crate::round::Kind::Analytical | crate::round::Kind::SystemDesign) {
+    if !matches!(
+        r.kind,
+        crate::round::Kind::Product
+            | crate::round::Kind::Analytical
+            | crate::round::Kind::SystemDesign
+    ) {
         let _ = writeln!(o, "{}{}", p.label("STAR-LP"), star.join("  "));
     }
     let _ = writeln!(
@@ -122,7 +137,8 @@ pub fn render_text(r: &Report, t: &Transcript, color: bool) -> String {
         let _ = writeln!(o, "{}", p.bold("Framework"));
         for i in &r.framework {
             let mark = if i.covered { p.good("✓") } else { p.bad("✗") };
-            let whr = i.text.as_ref().map(|x| format!(" \"{x}\"{}", at(i.start_s))).unwrap_or_default();
+            let whr =
+                i.text.as_ref().map(|x| format!(" \"{x}\"{}", at(i.start_s))).unwrap_or_default();
             let _ = writeln!(o, "  {mark} {}{}", i.item, p.dim(&whr));
         }
     }
@@ -140,7 +156,13 @@ pub fn render_text(r: &Report, t: &Transcript, color: bool) -> String {
     if !r.vague.is_empty() {
         let _ = writeln!(o, "{}", p.bold(&format!("Vague {}", r.vague.len())));
         for v in &r.vague {
-            let _ = writeln!(o, "  {}{}  {}", p.warn(&format!("\"{}\"", v.text)), p.dim(&at(v.start_s)), p.dim(&excerpt(t, v.span, 4)));
+            let _ = writeln!(
+                o,
+                "  {}{}  {}",
+                p.warn(&format!("\"{}\"", v.text)),
+                p.dim(&at(v.start_s)),
+                p.dim(&excerpt(t, v.span, 4))
+            );
             let _ = writeln!(o, "    → {}", v.suggestion);
         }
     }
@@ -152,8 +174,13 @@ pub fn render_text(r: &Report, t: &Transcript, color: bool) -> String {
     }
     if let Some(c) = &r.cutoff {
         let words: Vec<&str> = c.text_after.split_whitespace().collect();
-        let shown = if words.len() > CUTOFF_WORDS { format!("{} …", words[..CUTOFF_WORDS].join(" ")) } else { words.join(" ") };
-        let label = format!("Unheard after the cut-off at {} ({} words):", clock(c.at_s), c.words_after);
+        let shown = if words.len() > CUTOFF_WORDS {
+            format!("{} …", words[..CUTOFF_WORDS].join(" "))
+        } else {
+            words.join(" ")
+        };
+        let label =
+            format!("Unheard after the cut-off at {} ({} words):", clock(c.at_s), c.words_after);
         let _ = writeln!(o, "{} {}", p.bold(&label), p.dim(&shown));
     }
     if !r.followups.is_empty() {
@@ -169,7 +196,11 @@ fn time_line(r: &Report, p: &Paint) -> String {
     let mut s = match (r.duration_s, r.limit_s) {
         (Some(d), Some(l)) => {
             let used = format!("{} of {}", clock(d), clock(l));
-            if r.over_limit == Some(true) { p.bad(&used) } else { p.good(&used) }
+            if r.over_limit == Some(true) {
+                p.bad(&used)
+            } else {
+                p.good(&used)
+            }
         }
         (Some(d), None) => clock(d),
         (None, _) => match r.spoken_estimate_s {

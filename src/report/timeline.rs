@@ -89,7 +89,15 @@ fn speech_row(o: &mut String, t: &Transcript, x: &dyn Fn(f64) -> f64) {
         }
     }
     for (s, e) in runs {
-        rect(o, x(s), x(e), 0, "#5f6368", "tl-speech", &format!("speech {}–{}", clock(s), clock(e)));
+        rect(
+            o,
+            x(s),
+            x(e),
+            0,
+            "#5f6368",
+            "tl-speech",
+            &format!("speech {}–{}", clock(s), clock(e)),
+        );
     }
 }
 
@@ -103,7 +111,9 @@ fn pause_marks(o: &mut String, r: &Report, x: &dyn Fn(f64) -> f64) {
 /// The parts in the order spoken, each as wide as its share of the speaking time (a
 /// part may return later, as a principle named at the end does: its share counts it all).
 fn star_row(o: &mut String, r: &Report, end_s: f64, x: &dyn Fn(f64) -> f64) {
-    let rank = |name: &str| PART_COLOURS.iter().position(|(n, _)| *n == name).unwrap_or(PART_COLOURS.len());
+    let rank = |name: &str| {
+        PART_COLOURS.iter().position(|(n, _)| *n == name).unwrap_or(PART_COLOURS.len())
+    };
     let mut parts: Vec<_> = r.star.parts.iter().collect();
     parts.sort_by_key(|p| (p.word_index, rank(&p.part)));
     let first_s = parts.iter().filter_map(|p| p.start_s).reduce(f64::min).unwrap_or(0.0);
@@ -135,7 +145,12 @@ fn warning_row(o: &mut String, r: &Report, x: &dyn Fn(f64) -> f64) {
         .iter()
         .filter_map(|f| Some((f.start_s?, f.message.clone())))
         .chain(r.vague.iter().filter_map(|v| Some((v.start_s?, format!("vague: \"{}\"", v.text)))))
-        .chain(r.fillers.items.iter().filter_map(|f| Some((f.start_s?, format!("filler: \"{}\"", f.text)))));
+        .chain(
+            r.fillers
+                .items
+                .iter()
+                .filter_map(|f| Some((f.start_s?, format!("filler: \"{}\"", f.text)))),
+        );
     for (at, message) in warnings {
         let cx = x(at);
         let _ = write!(

@@ -77,13 +77,22 @@ impl Engine {
         let mut params = WhisperContextParameters::default();
         params.flash_attn(false).use_gpu(false);
         if let Some(model_preset) = preset.clone() {
-            params.dtw_parameters(DtwParameters { mode: DtwMode::ModelPreset { model_preset }, ..Default::default() });
+            params.dtw_parameters(DtwParameters {
+                mode: DtwMode::ModelPreset { model_preset },
+                ..Default::default()
+            });
         }
         let ctx = WhisperContext::new_with_params(model, params)
             .map_err(|e| anyhow!("{}: whisper could not load the model ({e})", model.display()))?;
         let state = new_state(&ctx).with_context(|| model.display().to_string())?;
         let threads = if threads == 0 { default_threads() } else { threads };
-        Ok(Self { ctx: Arc::new(ctx), state, threads, model_name: model_name(model), dtw: preset.is_some() })
+        Ok(Self {
+            ctx: Arc::new(ctx),
+            state,
+            threads,
+            model_name: model_name(model),
+            dtw: preset.is_some(),
+        })
     }
 
     /// A second engine on the same loaded model, with its own decoding state and
@@ -110,7 +119,12 @@ impl Engine {
     /// into the recording; `prompt` is the text said before it. A piece whose text
     /// is longer than its audio could hold (whisper looping) is done again without
     /// the prompt and with temperature fallback, and trimmed if it still loops.
-    pub fn transcribe_segment(&mut self, samples: &[f32], offset_s: f64, prompt: &str) -> Result<PieceText> {
+    pub fn transcribe_segment(
+        &mut self,
+        samples: &[f32],
+        offset_s: f64,
+        prompt: &str,
+    ) -> Result<PieceText> {
         let duration_s = samples.len() as f64 / RATE as f64;
         let max_words = (duration_s * MAX_WORDS_PER_S).ceil() as usize + 3;
         let too_long = |t: &PieceText| t.words.len() > max_words;
@@ -127,7 +141,13 @@ impl Engine {
         Ok(redo)
     }
 
-    fn run(&mut self, samples: &[f32], offset_s: f64, prompt: &str, fallback: bool) -> Result<PieceText> {
+    fn run(
+        &mut self,
+        samples: &[f32],
+        offset_s: f64,
+        prompt: &str,
+        fallback: bool,
+    ) -> Result<PieceText> {
         let duration_s = samples.len() as f64 / RATE as f64;
         let mut padded;
         let audio = if samples.len() < MIN_SAMPLES {
@@ -156,7 +176,9 @@ impl Engine {
         params.set_suppress_nst(true);
         params.set_temperature(0.0);
         params.set_temperature_inc(if fallback { 0.2 } else { 0.0 });
-        params.set_audio_ctx(((audio_s * AUDIO_CTX_PER_S).ceil() as c_int + AUDIO_CTX_MARGIN).min(1500));
+        params.set_audio_ctx(
+            ((audio_s * AUDIO_CTX_PER_S).ceil() as c_int + AUDIO_CTX_MARGIN).min(1500),
+        );
         params.set_max_tokens((duration_s * 8.0).ceil() as c_int + 24);
         let prompt = prompt.replace('\0', "");
         if !prompt.trim().is_empty() {
@@ -167,7 +189,9 @@ impl Engine {
         let outcome = catch_unwind(AssertUnwindSafe(|| state.full(params, audio)));
         outcome
             .map_err(|_| anyhow!("whisper failed inside the speech model (at {offset_s:.1} s)"))?
-            .with_context(|| format!("whisper could not transcribe the audio at {offset_s:.1} s"))?;
+            .with_context(|| {
+                format!("whisper could not transcribe the audio at {offset_s:.1} s")
+            })?;
         self.collect(samples, offset_s)
     }
 
@@ -179,7 +203,10 @@ impl Engine {
         let voiced = voiced_frames(samples);
         // The voice detector needs a moment to learn the noise floor; for where
         // speech begins, the first frame that is not near-silent is closer.
-        let onset = samples.chunks_exact(FRAME).position(|f| frame_db(f) >= ONSET_DB).map_or(0.0, |f| f as f64 * FRAME_S);
+        let onset = samples
+            .chunks_exact(FRAME)
+            .position(|f| frame_db(f) >= ONSET_DB)
+            .map_or(0.0, |f| f as f64 * FRAME_S);
         let pauses = pauses(&voiced);
         let eot = self.ctx.token_eot();
         let mut tokens = Vec::new();
@@ -190,8 +217,16 @@ impl Engine {
                 let Some(token) = segment.get_token(i) else { continue };
                 let data = token.token_data();
                 if data.id < eot {
-                    let bytes = token.to_bytes().map_err(|e| anyhow!("whisper token text: {e}"))?.to_vec();
-                    tokens.push(Token { seg, bytes, p: data.p, start_s: at(data.t0), end_s: at(data.t1), dtw: data.t_dtw });
+                    let bytes =
+                        token.to_bytes().map_err(|e| anyhow!("whisper token text: {e}"))?.to_vec();
+                    tokens.push(Token {
+                        seg,
+                        bytes,
+                        p: data.p,
+                        start_s: at(data.t0),
+                        end_s: at(data.t1),
+                        dtw: data.t_dtw,
+                    });
                 }
             }
         }
@@ -211,7 +246,12 @@ impl Engine {
             let mut words: Vec<WordBuilder> = Vec::new();
             for t in tokens.iter().filter(|t| t.seg == seg) {
                 if t.bytes.first() == Some(&b' ') || words.is_empty() {
-                    words.push(WordBuilder { bytes: Vec::new(), start_s: t.start_s, end_s: t.end_s, probs: Vec::new() });
+                    words.push(WordBuilder {
+                        bytes: Vec::new(),
+                        start_s: t.start_s,
+                        end_s: t.end_s,
+                        probs: Vec::new(),
+                    });
                 }
                 let w = words.last_mut().expect("pushed above");
                 w.bytes.extend_from_slice(&t.bytes);
@@ -222,7 +262,8 @@ impl Engine {
             }
             snap_to_pauses(&mut words, &pauses, offset_s);
             let words: Vec<Word> = words.into_iter().filter_map(WordBuilder::build).collect();
-            let mean_p = words.iter().filter_map(|w| w.probability).sum::<f32>() / words.len().max(1) as f32;
+            let mean_p =
+                words.iter().filter_map(|w| w.probability).sum::<f32>() / words.len().max(1) as f32;
             let judged_silent = no_speech_prob > NO_SPEECH_PROB && mean_p < 0.5;
             if words.is_empty() || is_non_speech(&words) || judged_silent {
                 continue;
@@ -273,7 +314,9 @@ fn snap_to_pauses(words: &mut [WordBuilder], pauses: &[(f64, f64)], offset_s: f6
     let mut prev_end = f64::MIN;
     for w in words.iter_mut() {
         let (start, end) = (w.start_s - offset_s, w.end_s - offset_s);
-        if let Some(&(_, b)) = pauses.iter().rev().find(|&&(a, b)| a >= prev_end - 1e-9 && b <= start && b > prev_end) {
+        if let Some(&(_, b)) =
+            pauses.iter().rev().find(|&&(a, b)| a >= prev_end - 1e-9 && b <= start && b > prev_end)
+        {
             w.start_s = b + offset_s;
         }
         let start = w.start_s - offset_s;
@@ -284,17 +327,21 @@ fn snap_to_pauses(words: &mut [WordBuilder], pauses: &[(f64, f64)], offset_s: f6
     }
 }
 
-
 /// Whisper's markers for audio without speech: "[BLANK_AUDIO]", "(silence)", "♪".
 fn is_non_speech(words: &[Word]) -> bool {
     let text: String = words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
     let t = text.trim();
-    (t.starts_with('[') && t.ends_with(']')) || (t.starts_with('(') && t.ends_with(')')) || !t.chars().any(char::is_alphanumeric)
+    (t.starts_with('[') && t.ends_with(']'))
+        || (t.starts_with('(') && t.ends_with(')'))
+        || !t.chars().any(char::is_alphanumeric)
 }
 
 /// Words lower-cased without punctuation, for comparing.
 fn normalized(words: &[Word]) -> Vec<String> {
-    words.iter().map(|w| w.text.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase()).collect()
+    words
+        .iter()
+        .map(|w| w.text.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase())
+        .collect()
 }
 
 /// Where whisper repeats itself: four words said again later in the same piece,
@@ -303,7 +350,11 @@ fn repeated_run(norm: &[String]) -> Option<(usize, usize)> {
     const N: usize = 4;
     for j in 1..norm.len().saturating_sub(N - 1) {
         if let Some(i) = (0..j).find(|&i| i + N <= j && norm[i..i + N] == norm[j..j + N]) {
-            let k = (N..).take_while(|&k| i + k < j && j + k < norm.len() && norm[i + k] == norm[j + k]).last().unwrap_or(N - 1) + 1;
+            let k = (N..)
+                .take_while(|&k| i + k < j && j + k < norm.len() && norm[i + k] == norm[j + k])
+                .last()
+                .unwrap_or(N - 1)
+                + 1;
             return Some((j, k));
         }
     }
@@ -347,7 +398,10 @@ fn sentences(words: &[Word]) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut rest = words;
     while !rest.is_empty() {
-        let n = rest.iter().position(|w| w.text.ends_with(['.', '?', '!'])).map_or(rest.len(), |i| i + 1);
+        let n = rest
+            .iter()
+            .position(|w| w.text.ends_with(['.', '?', '!']))
+            .map_or(rest.len(), |i| i + 1);
         let (sentence, tail) = rest.split_at(n);
         let text = sentence.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
         out.push(Segment { text, start_s: sentence[0].start_s, end_s: sentence[n - 1].end_s });
@@ -382,7 +436,11 @@ impl WordBuilder {
         if text.is_empty() {
             return None;
         }
-        let probability = if self.probs.is_empty() { None } else { Some(self.probs.iter().sum::<f32>() / self.probs.len() as f32) };
+        let probability = if self.probs.is_empty() {
+            None
+        } else {
+            Some(self.probs.iter().sum::<f32>() / self.probs.len() as f32)
+        };
         Some(Word { text, start_s: Some(self.start_s), end_s: Some(self.end_s), probability })
     }
 }
@@ -440,35 +498,61 @@ mod tests {
 
     #[test]
     fn repeated_passages_are_dropped() {
-        let words = |t: &str| t.split(' ').map(|w| Word { text: w.into(), start_s: None, end_s: None, probability: None }).collect::<Vec<_>>();
+        let words = |t: &str| {
+            t.split(' ')
+                .map(|w| Word { text: w.into(), start_s: None, end_s: None, probability: None })
+                .collect::<Vec<_>>()
+        };
         let text = |t: &str| drop_repeats(PieceText { segments: vec![], words: words(t) });
-        let joined = |p: PieceText| p.words.iter().map(|w| w.text.clone()).collect::<Vec<_>>().join(" ");
+        let joined =
+            |p: PieceText| p.words.iter().map(|w| w.text.clone()).collect::<Vec<_>>().join(" ");
         assert_eq!(
             joined(text("So, uh, we cut the time, um, by half. So, uh, we cut the time, um And, uh, sales went up.")),
             "So, uh, we cut the time, um, by half. And, uh, sales went up."
         );
         assert_eq!(joined(text("we grew. we grew. we grew. we grew. we grew.")), "we grew.");
         assert_eq!(
-            joined(text("This demonstrate ownership, this demonstrate ownership, this demonstrate")),
+            joined(text(
+                "This demonstrate ownership, this demonstrate ownership, this demonstrate"
+            )),
             "This demonstrate ownership,"
         );
-        assert_eq!(joined(text("I led the, I led the team to launch")), "I led the, I led the team to launch");
-        assert_eq!(joined(text("very very very good and I led the launch")), "very very very good and I led the launch");
+        assert_eq!(
+            joined(text("I led the, I led the team to launch")),
+            "I led the, I led the team to launch"
+        );
+        assert_eq!(
+            joined(text("very very very good and I led the launch")),
+            "very very very good and I led the launch"
+        );
         assert_eq!(text("a b c d e").segments.len(), 0, "untouched pieces keep their segments");
     }
 
     #[test]
     fn sentences_end_at_full_stops() {
-        let w = |t: &str, s: f64| Word { text: t.into(), start_s: Some(s), end_s: Some(s + 0.2), probability: None };
+        let w = |t: &str, s: f64| Word {
+            text: t.into(),
+            start_s: Some(s),
+            end_s: Some(s + 0.2),
+            probability: None,
+        };
         let words = [w("I", 0.0), w("led.", 0.5), w("Did", 1.0), w("it?", 1.5), w("Yes", 2.0)];
         let s = sentences(&words);
-        assert_eq!(s.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(), ["I led.", "Did it?", "Yes"]);
+        assert_eq!(
+            s.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
+            ["I led.", "Did it?", "Yes"]
+        );
         assert_eq!((s[1].start_s, s[1].end_s), (Some(1.0), Some(1.7)));
     }
 
     #[test]
     fn times_are_made_monotonic() {
-        let w = |s: f64, e: f64| Word { text: "x".into(), start_s: Some(s), end_s: Some(e), probability: None };
+        let w = |s: f64, e: f64| Word {
+            text: "x".into(),
+            start_s: Some(s),
+            end_s: Some(e),
+            probability: None,
+        };
         let mut words = vec![w(1.0, 1.5), w(0.9, 1.2), w(1.6, 1.4)];
         order_times(&mut words);
         assert_eq!(words[1].start_s, Some(1.0));

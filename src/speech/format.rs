@@ -39,7 +39,13 @@ fn subtitles(t: &Transcript, ms_sep: char, vtt: bool) -> String {
         if !vtt {
             let _ = writeln!(out, "{}", i + 1);
         }
-        let _ = writeln!(out, "{} --> {}\n{}\n", timestamp(start, ms_sep), timestamp(end, ms_sep), s.text);
+        let _ = writeln!(
+            out,
+            "{} --> {}\n{}\n",
+            timestamp(start, ms_sep),
+            timestamp(end, ms_sep),
+            s.text
+        );
     }
     out
 }
@@ -47,7 +53,13 @@ fn subtitles(t: &Transcript, ms_sep: char, vtt: bool) -> String {
 /// `HH:MM:SS,mmm` (SubRip) or `HH:MM:SS.mmm` (WebVTT).
 fn timestamp(seconds: f64, ms_sep: char) -> String {
     let ms = (seconds.max(0.0) * 1000.0).round() as u64;
-    format!("{:02}:{:02}:{:02}{ms_sep}{:03}", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000)
+    format!(
+        "{:02}:{:02}:{:02}{ms_sep}{:03}",
+        ms / 3_600_000,
+        ms / 60_000 % 60,
+        ms / 1000 % 60,
+        ms % 1000
+    )
 }
 
 #[cfg(test)]
@@ -56,10 +68,22 @@ mod tests {
     use crate::transcript::{Segment, Word};
 
     fn sample() -> Transcript {
-        let seg = |text: &str, a: f64, b: f64| Segment { text: text.into(), start_s: Some(a), end_s: Some(b) };
+        let seg = |text: &str, a: f64, b: f64| Segment {
+            text: text.into(),
+            start_s: Some(a),
+            end_s: Some(b),
+        };
         Transcript {
-            segments: vec![seg("I led the launch.", 0.5, 2.25), seg("It took 3 weeks.", 3661.0, 3662.5)],
-            words: vec![Word { text: "I".into(), start_s: Some(0.5), end_s: Some(0.6), probability: Some(0.9) }],
+            segments: vec![
+                seg("I led the launch.", 0.5, 2.25),
+                seg("It took 3 weeks.", 3661.0, 3662.5),
+            ],
+            words: vec![Word {
+                text: "I".into(),
+                start_s: Some(0.5),
+                end_s: Some(0.6),
+                probability: Some(0.9),
+            }],
             audio_duration_s: Some(3663.0),
             silences: vec![],
             model: Some("tiny.en".into()),
@@ -68,7 +92,10 @@ mod tests {
 
     #[test]
     fn text_is_one_line_per_segment() {
-        assert_eq!(render(&sample(), Format::Text).unwrap(), "I led the launch.\nIt took 3 weeks.\n");
+        assert_eq!(
+            render(&sample(), Format::Text).unwrap(),
+            "I led the launch.\nIt took 3 weeks.\n"
+        );
     }
 
     #[test]
@@ -76,7 +103,10 @@ mod tests {
         let srt = render(&sample(), Format::Srt).unwrap();
         assert!(srt.starts_with("1\n00:00:00,500 --> 00:00:02,250\nI led the launch.\n\n2\n01:01:01,000 --> 01:01:02,500\n"), "{srt}");
         let vtt = render(&sample(), Format::Vtt).unwrap();
-        assert!(vtt.starts_with("WEBVTT\n\n00:00:00.500 --> 00:00:02.250\nI led the launch.\n\n"), "{vtt}");
+        assert!(
+            vtt.starts_with("WEBVTT\n\n00:00:00.500 --> 00:00:02.250\nI led the launch.\n\n"),
+            "{vtt}"
+        );
     }
 
     #[test]

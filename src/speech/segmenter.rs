@@ -285,7 +285,12 @@ mod tests {
     fn short_phrases_join_until_the_piece_is_long_enough() {
         let audio = sentences(&[1.0, 1.0, 1.5, 2.0], 0.45);
         let (pieces, _) = run(&audio, 1600);
-        assert_eq!(pieces.len(), 2, "{:?}", pieces.iter().map(|p| p.duration_s()).collect::<Vec<_>>());
+        assert_eq!(
+            pieces.len(),
+            2,
+            "{:?}",
+            pieces.iter().map(|p| p.duration_s()).collect::<Vec<_>>()
+        );
         assert!(pieces[0].duration_s() > 3.0);
     }
 

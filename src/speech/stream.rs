@@ -59,9 +59,16 @@ impl LiveTranscriber {
                 let _ = worker.join();
                 return Err(err);
             }
-            Err(_) => return Err(anyhow!("the transcription thread ended while loading the model")),
+            Err(_) => {
+                return Err(anyhow!("the transcription thread ended while loading the model"))
+            }
         }
-        Ok(LiveTranscriber { audio: audio_tx, updates: update_rx, worker: Some(worker), latest: None })
+        Ok(LiveTranscriber {
+            audio: audio_tx,
+            updates: update_rx,
+            worker: Some(worker),
+            latest: None,
+        })
     }
 
     /// Hands over the next stretch of 16 kHz mono audio; never blocks.
@@ -97,7 +104,11 @@ impl Drop for LiveTranscriber {
 
 /// The worker: push everything that has arrived, transcribe the finished pieces,
 /// publish, repeat; at `Finish` do the tail.
-fn work(mut t: Transcriber, audio: Receiver<Msg>, updates: Sender<Transcript>) -> Result<Transcript> {
+fn work(
+    mut t: Transcriber,
+    audio: Receiver<Msg>,
+    updates: Sender<Transcript>,
+) -> Result<Transcript> {
     loop {
         let mut finishing = false;
         for msg in std::iter::once(audio.recv()).chain(audio.try_iter().map(Ok)) {

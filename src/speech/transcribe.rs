@@ -53,8 +53,17 @@ impl TranscribeOptions {
     /// all cores; progress when stderr is a terminal.
     pub fn from_global(g: &crate::cli::Global) -> Result<Self> {
         let data_dir = crate::paths::data_dir(g.data_dir.as_ref());
-        let model = crate::speech::models::resolve_model(g.model.as_deref(), g.model_setting.as_deref(), &data_dir)?;
-        Ok(Self { model, threads: default_threads(), verbose: g.verbose, progress: std::io::stderr().is_terminal() })
+        let model = crate::speech::models::resolve_model(
+            g.model.as_deref(),
+            g.model_setting.as_deref(),
+            &data_dir,
+        )?;
+        Ok(Self {
+            model,
+            threads: default_threads(),
+            verbose: g.verbose,
+            progress: std::io::stderr().is_terminal(),
+        })
     }
 }
 
@@ -75,7 +84,10 @@ pub fn transcribe_file(path: &Path, opts: &TranscribeOptions) -> Result<Transcri
 /// whisper states on one loaded model, each with its share of the threads: on a
 /// small CPU two single-threaded states get more done than one state on two
 /// threads, whose threads wait on each other for every decoded token.
-pub fn transcribe_samples(samples_16k_mono: &[f32], opts: &TranscribeOptions) -> Result<Transcript> {
+pub fn transcribe_samples(
+    samples_16k_mono: &[f32],
+    opts: &TranscribeOptions,
+) -> Result<Transcript> {
     anyhow::ensure!(!samples_16k_mono.is_empty(), "empty audio (no samples)");
     let mut segmenter = Segmenter::default();
     segmenter.push(samples_16k_mono);
@@ -100,7 +112,11 @@ pub fn transcribe_samples(samples_16k_mono: &[f32], opts: &TranscribeOptions) ->
 /// Transcribes each share on its own thread with its own engine (`engine` and more
 /// like it) and joins the results in order. Within a share each piece has the words
 /// before it as its prompt; the first piece of a later share goes without.
-fn transcribe_shares(engine: Engine, shares: &[&[AudioPiece]], bar: Option<&ProgressBar>) -> Result<Transcript> {
+fn transcribe_shares(
+    engine: Engine,
+    shares: &[&[AudioPiece]],
+    bar: Option<&ProgressBar>,
+) -> Result<Transcript> {
     let mut engines = vec![engine];
     for _ in 1..shares.len() {
         engines.push(engines[0].another(engines[0].threads())?);
@@ -122,7 +138,9 @@ fn transcribe_shares(engine: Engine, shares: &[&[AudioPiece]], bar: Option<&Prog
             .collect();
         workers
             .into_iter()
-            .map(|w| w.join().unwrap_or_else(|_| Err(anyhow!("the transcription stopped unexpectedly"))))
+            .map(|w| {
+                w.join().unwrap_or_else(|_| Err(anyhow!("the transcription stopped unexpectedly")))
+            })
             .collect()
     });
     let mut parts = parts.into_iter();
@@ -153,9 +171,11 @@ fn shares(pieces: &[AudioPiece], n: usize) -> Vec<&[AudioPiece]> {
 }
 
 fn progress_bar(pieces: usize) -> ProgressBar {
-    let bar = ProgressBar::with_draw_target(Some(pieces as u64), indicatif::ProgressDrawTarget::stderr());
-    let style = indicatif::ProgressStyle::with_template("transcribing {bar:30} {percent}%, {eta} left")
-        .expect("valid progress template");
+    let bar =
+        ProgressBar::with_draw_target(Some(pieces as u64), indicatif::ProgressDrawTarget::stderr());
+    let style =
+        indicatif::ProgressStyle::with_template("transcribing {bar:30} {percent}%, {eta} left")
+            .expect("valid progress template");
     bar.set_style(style);
     bar
 }
@@ -173,7 +193,8 @@ pub struct Transcriber {
 
 impl Transcriber {
     pub fn new(engine: Engine) -> Self {
-        let transcript = Transcript { model: Some(engine.model_name().to_string()), ..Default::default() };
+        let transcript =
+            Transcript { model: Some(engine.model_name().to_string()), ..Default::default() };
         Self { engine, segmenter: Segmenter::default(), transcript, use_filler_prompt: true }
     }
 
@@ -222,15 +243,19 @@ impl Transcriber {
     /// The filler example and the last words said.
     fn prompt(&self) -> String {
         let words = &self.transcript.words;
-        let recent = words[words.len().saturating_sub(PROMPT_WORDS)..].iter().map(|w| w.text.as_str());
+        let recent =
+            words[words.len().saturating_sub(PROMPT_WORDS)..].iter().map(|w| w.text.as_str());
         let filler = self.use_filler_prompt.then_some(FILLER_PROMPT);
         filler.into_iter().chain(recent).collect::<Vec<_>>().join(" ")
     }
-
 }
 
 /// The transcript with the recording's length and silences; [`NoSpeech`] if it has no words.
-fn finished(mut transcript: Transcript, duration_s: f64, silences: Vec<Silence>) -> Result<Transcript> {
+fn finished(
+    mut transcript: Transcript,
+    duration_s: f64,
+    silences: Vec<Silence>,
+) -> Result<Transcript> {
     if transcript.words.is_empty() {
         return Err(NoSpeech.into());
     }
@@ -274,7 +299,8 @@ mod tests {
         let p = pieces(&[1.0, 30.0, 1.0]);
         for n in 1..=4 {
             let s = shares(&p, n);
-            let starts: Vec<f64> = s.iter().flat_map(|share| share.iter().map(|p| p.start_s)).collect();
+            let starts: Vec<f64> =
+                s.iter().flat_map(|share| share.iter().map(|p| p.start_s)).collect();
             assert_eq!(starts, [0.0, 1.0, 31.0], "{n} shares");
             assert!(s.len() <= n && s.iter().all(|share| !share.is_empty()));
         }

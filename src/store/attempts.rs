@@ -124,7 +124,9 @@ impl NewAttempt {
         let kind = Kind::from_str(kind_text).map_err(|e| anyhow!("report: {e}"))?;
         let num = |v: &serde_json::Value| v.as_f64();
         let mut principles: Vec<String> = Vec::new();
-        for name in report["principles"].as_array().into_iter().flatten().filter_map(|p| p["name"].as_str()) {
+        for name in
+            report["principles"].as_array().into_iter().flatten().filter_map(|p| p["name"].as_str())
+        {
             if !principles.iter().any(|n| n == name) {
                 principles.push(name.to_string());
             }
@@ -254,7 +256,10 @@ impl Store {
         let mode = filter.mode.map(Mode::as_str);
         self.read(|c| {
             let mut stmt = c.prepare(&sql)?;
-            let rows = stmt.query_map(params![filter.question_id, filter.story_id, kind, mode, filter.session_id, limit], from_row)?;
+            let rows = stmt.query_map(
+                params![filter.question_id, filter.story_id, kind, mode, filter.session_id, limit],
+                from_row,
+            )?;
             rows.collect()
         })
     }
@@ -266,7 +271,8 @@ impl Store {
                 "SELECT question_id, count(*) FROM attempts
                  WHERE question_id IS NOT NULL AND status != 'cancelled' GROUP BY question_id",
             )?;
-            let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize)))?;
+            let rows =
+                stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize)))?;
             rows.collect()
         })
     }
@@ -286,7 +292,11 @@ impl Store {
     }
 }
 
-fn insert_session(tx: &Transaction, started_at: &DateTime<Utc>, mode: Mode) -> rusqlite::Result<i64> {
+fn insert_session(
+    tx: &Transaction,
+    started_at: &DateTime<Utc>,
+    mode: Mode,
+) -> rusqlite::Result<i64> {
     tx.execute(
         "INSERT INTO sessions (started_at, mode) VALUES (?1, ?2)",
         params![time_text(started_at), mode.as_str()],

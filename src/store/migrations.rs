@@ -85,7 +85,8 @@ pub fn run(conn: &mut Connection, path: &Path) -> Result<usize> {
             return Ok(version);
         }
         tx.execute_batch(MIGRATIONS[version]).map_err(|e| db_error(path, e))?;
-        tx.pragma_update(None, "user_version", (version + 1) as i64).map_err(|e| db_error(path, e))?;
+        tx.pragma_update(None, "user_version", (version + 1) as i64)
+            .map_err(|e| db_error(path, e))?;
         tx.commit().map_err(|e| db_error(path, e))?;
     }
 }

@@ -100,7 +100,15 @@ fn update(tx: &Transaction, id: i64, s: &Story) -> rusqlite::Result<usize> {
     tx.execute(
         "UPDATE stories SET title = ?2, principles = ?3, situation = ?4, metrics = ?5, notes = ?6,
          updated_at = ?7 WHERE id = ?1",
-        params![id, s.title, to_json(&s.principles), s.situation, to_json(&s.metrics), s.notes, now_text()],
+        params![
+            id,
+            s.title,
+            to_json(&s.principles),
+            s.situation,
+            to_json(&s.metrics),
+            s.notes,
+            now_text()
+        ],
     )
 }
 

@@ -163,8 +163,13 @@ impl App {
 
     /// Round types in turn: all, behavioral, product, analytical, system design.
     pub fn next_kind(&mut self) {
-        const ORDER: [Option<Kind>; 5] =
-            [None, Some(Kind::Behavioral), Some(Kind::Product), Some(Kind::Analytical), Some(Kind::SystemDesign)];
+        const ORDER: [Option<Kind>; 5] = [
+            None,
+            Some(Kind::Behavioral),
+            Some(Kind::Product),
+            Some(Kind::Analytical),
+            Some(Kind::SystemDesign),
+        ];
         let at = ORDER.iter().position(|k| *k == self.kind_filter).unwrap_or(0);
         self.kind_filter = ORDER[(at + 1) % ORDER.len()];
         self.selected = 0;

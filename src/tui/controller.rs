@@ -142,7 +142,9 @@ impl<'a> Controller<'a> {
             Action::Discard => {
                 if !self.kept.is_empty() {
                     let discarded = match self.kept.remove(0) {
-                        Kept::Cancelled(r) => std::fs::remove_file(&r.path).map_err(anyhow::Error::from),
+                        Kept::Cancelled(r) => {
+                            std::fs::remove_file(&r.path).map_err(anyhow::Error::from)
+                        }
                         Kept::Recovered(r) => r.settle(true),
                     };
                     app.message = Some(match discarded {
@@ -154,7 +156,9 @@ impl<'a> Controller<'a> {
             }
             Action::AnalyseKept => self.analyse_kept(app),
             Action::Back => {
-                if matches!(app.screen, Screen::Cancelled | Screen::Recovered) && !self.kept.is_empty() {
+                if matches!(app.screen, Screen::Cancelled | Screen::Recovered)
+                    && !self.kept.is_empty()
+                {
                     // "Not now": recovered ones stay on offer for the next start.
                     self.kept.remove(0);
                 }
@@ -235,10 +239,15 @@ impl<'a> Controller<'a> {
                 return;
             }
         };
-        self.finishing = Some(Finishing::spawn(question.clone(), self.started_at, Filing::practice(), move || {
-            let transcript = crate::speech::transcribe::transcribe_file(&recording.path, &opts);
-            Ok(Finished { recording, transcript, failure: None, tail_s: 0.0 })
-        }));
+        self.finishing = Some(Finishing::spawn(
+            question.clone(),
+            self.started_at,
+            Filing::practice(),
+            move || {
+                let transcript = crate::speech::transcribe::transcribe_file(&recording.path, &opts);
+                Ok(Finished { recording, transcript, failure: None, tail_s: 0.0 })
+            },
+        ));
         app.live = Default::default();
         app.screen = Screen::Finishing;
     }

@@ -41,7 +41,13 @@ impl LiveTake {
     /// Starts recording an answer to `question`, to be saved as `filing` says.
     pub fn start(opts: &TakeOptions, question: &Question, filing: Filing) -> Result<LiveTake> {
         let take = Take::start(opts)?;
-        Ok(LiveTake { take, question: question.clone(), item: question.into(), started_at: Utc::now(), filing })
+        Ok(LiveTake {
+            take,
+            question: question.clone(),
+            item: question.into(),
+            started_at: Utc::now(),
+            filing,
+        })
     }
 
     pub fn started_at(&self) -> DateTime<Utc> {
@@ -155,8 +161,15 @@ mod tests {
 
     #[test]
     fn warnings_come_at_amber_red_and_the_limit() {
-        let q = QuestionItem { id: "x".into(), text: "t".into(), kind: Kind::Behavioral, principles: vec![], limit_s: 180.0 };
-        let due: Vec<u8> = [0.0, 119.9, 120.0, 150.0, 180.0].iter().map(|&e| warnings_due(&q, e)).collect();
+        let q = QuestionItem {
+            id: "x".into(),
+            text: "t".into(),
+            kind: Kind::Behavioral,
+            principles: vec![],
+            limit_s: 180.0,
+        };
+        let due: Vec<u8> =
+            [0.0, 119.9, 120.0, 150.0, 180.0].iter().map(|&e| warnings_due(&q, e)).collect();
         assert_eq!(due, vec![0, 0, 1, 2, 3]);
     }
 }

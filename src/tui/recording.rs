@@ -90,7 +90,8 @@ impl Widget for RecordingView<'_> {
         Paragraph::new(q.text.as_str()).wrap(Wrap { trim: true }).bold().render(question, buf);
 
         let color = zone_color(q, live.elapsed_s);
-        let [big, side] = Layout::horizontal([Constraint::Length(20), Constraint::Min(10)]).areas(clock_area);
+        let [big, side] =
+            Layout::horizontal([Constraint::Length(20), Constraint::Min(10)]).areas(clock_area);
         Paragraph::new(big_clock(&clock(live.elapsed_s), color)).render(big, buf);
         let left = q.limit_s - live.elapsed_s;
         let mut side_lines = vec![
@@ -120,21 +121,31 @@ impl Widget for RecordingView<'_> {
         render_marks(q, self.target_s, marks, buf);
 
         let level_ratio = ((live.level_db as f64 + 60.0) / 60.0).clamp(0.0, 1.0);
-        let [label, meter] = Layout::horizontal([Constraint::Length(7), Constraint::Min(5)]).areas(level);
+        let [label, meter] =
+            Layout::horizontal([Constraint::Length(7), Constraint::Min(5)]).areas(level);
         Line::from("level ").render(label, buf);
         let level_color = if live.level_db < -55.0 { Color::DarkGray } else { Color::Cyan };
         Gauge::default()
             .gauge_style(Style::new().fg(level_color))
             .ratio(level_ratio)
-            .label(if live.level_db <= -99.0 { "silent".to_string() } else { format!("{:.0} dB", live.level_db) })
+            .label(if live.level_db <= -99.0 {
+                "silent".to_string()
+            } else {
+                format!("{:.0} dB", live.level_db)
+            })
             .render(meter, buf);
 
         render_transcript(&live.transcript, transcript, buf);
 
-        let principles = if live.principles.is_empty() { "none yet".to_string() } else { live.principles.join(", ") };
-        Line::from(vec![
-            Span::styled(format!("metrics {} · principles: {principles}", live.metrics), Style::new().fg(Color::Gray)),
-        ])
+        let principles = if live.principles.is_empty() {
+            "none yet".to_string()
+        } else {
+            live.principles.join(", ")
+        };
+        Line::from(vec![Span::styled(
+            format!("metrics {} · principles: {principles}", live.metrics),
+            Style::new().fg(Color::Gray),
+        )])
         .render(heard, buf);
     }
 }
@@ -152,7 +163,12 @@ fn render_marks(q: &QuestionItem, target_s: f64, area: Rect, buf: &mut Buffer) {
     };
     put(buf, at(amber), "▲", Style::new().fg(Color::Yellow));
     put(buf, at(red), "▲", Style::new().fg(Color::Red));
-    put(buf, at(target_s), &format!("▲ {}", clock(target_s)), Style::new().add_modifier(Modifier::BOLD));
+    put(
+        buf,
+        at(target_s),
+        &format!("▲ {}", clock(target_s)),
+        Style::new().add_modifier(Modifier::BOLD),
+    );
 }
 
 /// The newest words of the live transcript that fit, wrapped.
@@ -178,7 +194,8 @@ fn render_transcript(text: &str, area: Rect, buf: &mut Buffer) {
     }
     lines.push(line);
     let shown = &lines[lines.len().saturating_sub(inner.height as usize)..];
-    Paragraph::new(shown.iter().map(|l| Line::from(l.as_str())).collect::<Vec<_>>()).render(inner, buf);
+    Paragraph::new(shown.iter().map(|l| Line::from(l.as_str())).collect::<Vec<_>>())
+        .render(inner, buf);
 }
 
 #[cfg(test)]
@@ -187,7 +204,13 @@ mod tests {
     use crate::round::Kind;
 
     fn q(limit_s: f64) -> QuestionItem {
-        QuestionItem { id: "x".into(), text: "t".into(), kind: Kind::Behavioral, principles: vec![], limit_s }
+        QuestionItem {
+            id: "x".into(),
+            text: "t".into(),
+            kind: Kind::Behavioral,
+            principles: vec![],
+            limit_s,
+        }
     }
 
     #[test]

@@ -31,14 +31,18 @@ pub fn run(screen: &mut dyn Screen) -> Result<()> {
     event_loop(&mut guard.terminal, screen)
 }
 
-fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, screen: &mut dyn Screen) -> Result<()> {
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    screen: &mut dyn Screen,
+) -> Result<()> {
     loop {
         terminal.draw(|f| screen.draw(f)).context("cannot draw on the terminal")?;
         if event::poll(TICK)? {
             if let Event::Key(key) = event::read()? {
                 // In raw mode ctrl-c is a key, not a signal. The screen still sees it,
                 // so it can put away what it holds (a take in progress).
-                let ctrl_c = key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
+                let ctrl_c =
+                    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
                 if key.kind == KeyEventKind::Press && (!screen.on_key(key)? || ctrl_c) {
                     return Ok(());
                 }

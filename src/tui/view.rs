@@ -4,7 +4,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
+use ratatui::widgets::{
+    Block, Borders, Clear, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap,
+};
 
 use super::app::{App, Screen};
 use super::recording::{clock, RecordingView};
@@ -12,7 +14,9 @@ use super::recording::{clock, RecordingView};
 /// Keys shown at the foot of each screen (`?` lists them all).
 fn footer(screen: Screen) -> &'static str {
     match screen {
-        Screen::Pick => "↑↓ choose · enter start · tab round · p principle · r random · ? keys · q quit",
+        Screen::Pick => {
+            "↑↓ choose · enter start · tab round · p principle · r random · ? keys · q quit"
+        }
         Screen::Recording => "space/enter stop · p pause · esc cancel · ? keys",
         Screen::Finishing => "transcribing the last words…",
         Screen::Report => "↑↓ scroll · r retry · n next question · ? keys · q quit",
@@ -45,12 +49,18 @@ impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         // A message (a lost microphone, a failed save) wraps onto up to three lines
         // rather than being cut at the screen's edge.
-        let status_h = self.message.as_ref().map_or(1, |m| (m.chars().count() as u16).div_ceil(area.width.max(1)) + 1).min(3);
-        let [body, status] = Layout::vertical([Constraint::Min(3), Constraint::Length(status_h)]).areas(area);
+        let status_h = self
+            .message
+            .as_ref()
+            .map_or(1, |m| (m.chars().count() as u16).div_ceil(area.width.max(1)) + 1)
+            .min(3);
+        let [body, status] =
+            Layout::vertical([Constraint::Min(3), Constraint::Length(status_h)]).areas(area);
         match (self.screen, &self.current) {
             (Screen::Pick, _) => render_pick(self, body, buf),
             (Screen::Recording | Screen::Finishing, Some(q)) => {
-                RecordingView { question: q, live: &self.live, target_s: q.target_s() }.render(body, buf)
+                RecordingView { question: q, live: &self.live, target_s: q.target_s() }
+                    .render(body, buf)
             }
             (Screen::Report, _) => render_report(self, body, buf),
             (Screen::Cancelled | Screen::Recovered, _) => render_kept(self, body, buf),
@@ -80,7 +90,8 @@ fn render_pick(app: &App, area: Rect, buf: &mut Buffer) {
         .title(Line::from(filter).right_aligned());
     let inner = block.inner(area);
     block.render(area, buf);
-    let [list_area, detail] = Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(inner);
+    let [list_area, detail] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(inner);
     let items: Vec<ListItem> = visible
         .iter()
         .map(|q| {
@@ -91,16 +102,21 @@ fn render_pick(app: &App, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     if items.is_empty() {
-        Paragraph::new("No question matches these filters: tab and p change them.").render(list_area, buf);
+        Paragraph::new("No question matches these filters: tab and p change them.")
+            .render(list_area, buf);
         return;
     }
-    let list = List::new(items).highlight_style(Style::new().add_modifier(Modifier::REVERSED)).highlight_symbol("› ");
+    let list = List::new(items)
+        .highlight_style(Style::new().add_modifier(Modifier::REVERSED))
+        .highlight_symbol("› ");
     let mut state = ListState::default().with_selected(Some(app.selected));
     StatefulWidget::render(list, list_area, buf, &mut state);
     if let Some(q) = app.selected_question() {
-        let principles = if q.principles.is_empty() { "—".to_string() } else { q.principles.join(", ") };
+        let principles =
+            if q.principles.is_empty() { "—".to_string() } else { q.principles.join(", ") };
         Paragraph::new(vec![
-            Line::from(format!("{} · limit {} · {}", q.id, clock(q.limit_s), principles)).dark_gray(),
+            Line::from(format!("{} · limit {} · {}", q.id, clock(q.limit_s), principles))
+                .dark_gray(),
             Line::from(q.text.as_str()),
         ])
         .wrap(Wrap { trim: true })
@@ -118,7 +134,10 @@ fn render_report(app: &App, area: Rect, buf: &mut Buffer) {
         .borders(Borders::ALL)
         .title(Line::from(vec![
             Span::raw(" Report · "),
-            Span::styled(format!("{:.1} / 4 {verdict}", report.score), Style::new().fg(color).bold()),
+            Span::styled(
+                format!("{:.1} / 4 {verdict}", report.score),
+                Style::new().fg(color).bold(),
+            ),
             Span::raw(format!(" · {} ", clock(report.duration_s))),
         ]))
         .title(Line::from(question).right_aligned())
@@ -138,7 +157,11 @@ fn render_report(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_kept(app: &App, area: Rect, buf: &mut Buffer) {
-    let title = if app.screen == Screen::Cancelled { " Take cancelled " } else { " Interrupted recording recovered " };
+    let title = if app.screen == Screen::Cancelled {
+        " Take cancelled "
+    } else {
+        " Interrupted recording recovered "
+    };
     let mut lines = Vec::new();
     if let Some(kept) = app.kept.first() {
         lines.push(Line::from(format!("{:.1} s of audio kept in", kept.duration_s)));
@@ -147,11 +170,15 @@ fn render_kept(app: &App, area: Rect, buf: &mut Buffer) {
             lines.push(Line::from(format!("question {id}")));
         }
         if app.kept.len() > 1 {
-            lines.push(Line::from(format!("({} more after this one)", app.kept.len() - 1)).dark_gray());
+            lines.push(
+                Line::from(format!("({} more after this one)", app.kept.len() - 1)).dark_gray(),
+            );
         }
     }
     lines.push(Line::from(""));
-    lines.push(Line::from("a: analyse it and save it as a session · d: delete the audio · n: not now"));
+    lines.push(Line::from(
+        "a: analyse it and save it as a session · d: delete the audio · n: not now",
+    ));
     Paragraph::new(lines)
         .wrap(Wrap { trim: true })
         .block(Block::default().borders(Borders::ALL).title(Line::from(title).bold()))
@@ -172,7 +199,10 @@ pub fn render_help(keys: &[(&str, &str)], area: Rect, buf: &mut Buffer) {
             if what.is_empty() {
                 Line::from(*key).bold().underlined()
             } else {
-                Line::from(vec![Span::styled(format!("  {key:<18}"), Style::new().fg(Color::Cyan)), Span::raw(*what)])
+                Line::from(vec![
+                    Span::styled(format!("  {key:<18}"), Style::new().fg(Color::Cyan)),
+                    Span::raw(*what),
+                ])
             }
         })
         .collect();

@@ -113,19 +113,23 @@ pub fn seed_spoken_take(data_dir: &Path, question: &str, text: &str, started_at:
     }
     let out = run(bin().args(["analyze", "--json", "--question", question]).arg(&transcript));
     assert!(out.status.success(), "analyze failed: {}", stderr(&out));
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("analyze --json prints JSON");
+    let report: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("analyze --json prints JSON");
     let mut attempt = NewAttempt::from_report(Mode::Practice, report).expect("a Report JSON");
     attempt.started_at = started_at.parse().expect("an RFC 3339 time");
     attempt.audio_path = Some(wav);
-    attempt.transcript =
-        Some(serde_json::from_str(&std::fs::read_to_string(&transcript).unwrap()).expect("transcript JSON"));
+    attempt.transcript = Some(
+        serde_json::from_str(&std::fs::read_to_string(&transcript).unwrap())
+            .expect("transcript JSON"),
+    );
     std::fs::remove_file(&transcript).unwrap();
     store.insert_attempt(&attempt).expect("insert the take")
 }
 
 /// Runs sox with `args` (converting test audio between rates, channels and formats).
 pub fn sox(args: &[&str]) {
-    let status = Command::new("sox").args(args).status().expect("sox is installed by scripts/setup");
+    let status =
+        Command::new("sox").args(args).status().expect("sox is installed by scripts/setup");
     assert!(status.success(), "sox {args:?} failed");
 }
 
@@ -173,7 +177,8 @@ impl Drop for NullSink {
 
 /// Duration in seconds of a WAV file, read with hound (so the file must be valid).
 pub fn wav_seconds(path: &Path) -> f64 {
-    let reader = hound::WavReader::open(path).unwrap_or_else(|e| panic!("{path:?} is not a valid WAV: {e}"));
+    let reader =
+        hound::WavReader::open(path).unwrap_or_else(|e| panic!("{path:?} is not a valid WAV: {e}"));
     reader.duration() as f64 / reader.spec().sample_rate as f64
 }
 
@@ -207,7 +212,17 @@ impl Tmux {
     pub fn start(tag: &str, width: u16, height: u16, command: &str) -> Tmux {
         let name = format!("barraiser-test-{}-{tag}", std::process::id());
         let (w, h) = (width.to_string(), height.to_string());
-        let out = run(Command::new("tmux").args(["new-session", "-d", "-s", &name, "-x", &w, "-y", &h, command]));
+        let out = run(Command::new("tmux").args([
+            "new-session",
+            "-d",
+            "-s",
+            &name,
+            "-x",
+            &w,
+            "-y",
+            &h,
+            command,
+        ]));
         assert!(out.status.success(), "{}", stderr(&out));
         Tmux(name)
     }
@@ -243,7 +258,9 @@ impl Drop for Tmux {
 
 /// Spawns `cmd` (a `barraiser record` or `practice --no-tui`) with stdout and stderr
 /// piped, and returns once it says it is recording, with its stderr so far.
-pub fn spawn_recording(cmd: &mut Command) -> (std::process::Child, std::io::BufReader<std::process::ChildStderr>, String) {
+pub fn spawn_recording(
+    cmd: &mut Command,
+) -> (std::process::Child, std::io::BufReader<std::process::ChildStderr>, String) {
     use std::io::BufRead;
     let mut child = cmd
         .stdout(std::process::Stdio::piped())

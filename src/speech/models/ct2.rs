@@ -91,8 +91,7 @@ impl Ct2Model {
             std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
         let size = file.metadata().map(|m| m.len()).unwrap_or(0);
         let mut bytes = Vec::with_capacity(size as usize);
-        file.read_to_end(&mut bytes)
-            .with_context(|| format!("cannot read {}", path.display()))?;
+        file.read_to_end(&mut bytes).with_context(|| format!("cannot read {}", path.display()))?;
         Self::parse(&bytes)
             .with_context(|| format!("{} is not a valid CTranslate2 model.bin", path.display()))
     }
@@ -110,9 +109,8 @@ impl Ct2Model {
         for _ in 0..count {
             let name = r.string()?;
             let rank = r.u8()?;
-            let dims = (0..rank)
-                .map(|_| r.u32().map(|d| d as usize))
-                .collect::<Result<Vec<_>>>()?;
+            let dims =
+                (0..rank).map(|_| r.u32().map(|d| d as usize)).collect::<Result<Vec<_>>>()?;
             let dtype = DType::from_code(r.u8()?).with_context(|| format!("variable {name}"))?;
             let nbytes = r.u32()? as usize;
             let expected = dims.iter().product::<usize>() * dtype.size();
@@ -132,25 +130,15 @@ impl Ct2Model {
             }
         }
         if r.pos != bytes.len() {
-            bail!(
-                "{} unexpected bytes after the alias table",
-                bytes.len() - r.pos
-            );
+            bail!("{} unexpected bytes after the alias table", bytes.len() - r.pos);
         }
-        Ok(Self {
-            spec,
-            revision,
-            variables,
-            aliases,
-        })
+        Ok(Self { spec, revision, variables, aliases })
     }
 
     /// A variable by name, following aliases.
     pub fn get(&self, name: &str) -> Result<&Variable> {
         let target = self.aliases.get(name).map(String::as_str).unwrap_or(name);
-        self.variables
-            .get(target)
-            .with_context(|| format!("variable {name} is missing"))
+        self.variables.get(target).with_context(|| format!("variable {name} is missing"))
     }
 }
 

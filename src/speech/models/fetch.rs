@@ -37,11 +37,7 @@ impl FetchOptions {
             .and_then(|s| s.parse::<f64>().ok())
             .filter(|s| *s > 0.0)
             .unwrap_or(30.0);
-        Self {
-            base_url,
-            stall: Duration::from_secs_f64(stall),
-            attempts: 3,
-        }
+        Self { base_url, stall: Duration::from_secs_f64(stall), attempts: 3 }
     }
 }
 
@@ -85,12 +81,7 @@ pub fn download(
         match transfer(&agent, url, &partial, opts) {
             Ok(()) => break,
             Err(Attempt::Unreachable(e)) => return Err(DownloadError::Unreachable(e)),
-            Err(Attempt::Cut {
-                got,
-                total,
-                progressed,
-                why,
-            }) => {
+            Err(Attempt::Cut { got, total, progressed, why }) => {
                 if progressed && attempt < opts.attempts {
                     eprintln!("connection lost at {got} of {total} bytes ({why}); resuming");
                     continue;
@@ -120,12 +111,7 @@ pub fn download(
 
 enum Attempt {
     Unreachable(String),
-    Cut {
-        got: u64,
-        total: u64,
-        progressed: bool,
-        why: String,
-    },
+    Cut { got: u64, total: u64, progressed: bool, why: String },
     Fatal(anyhow::Error),
 }
 
@@ -146,10 +132,7 @@ fn transfer(
         // The partial file already holds everything: the checksum decides.
         Err(ureq::Error::Status(416, _)) if have > 0 => return Ok(()),
         Err(ureq::Error::Status(code, r)) => {
-            return Err(Attempt::Fatal(anyhow!(
-                "{url}: HTTP {code} {}",
-                r.status_text()
-            )));
+            return Err(Attempt::Fatal(anyhow!("{url}: HTTP {code} {}", r.status_text())));
         }
         Err(ureq::Error::Transport(t)) => {
             use ureq::ErrorKind::*;
@@ -159,25 +142,16 @@ fn transfer(
             };
             return Err(match t.kind() {
                 Dns | ConnectionFailed | ProxyConnect => Attempt::Unreachable(msg),
-                _ => Attempt::Cut {
-                    got: have,
-                    total: 0,
-                    progressed: false,
-                    why: msg,
-                },
+                _ => Attempt::Cut { got: have, total: 0, progressed: false, why: msg },
             });
         }
     };
     let resumed = resp.status() == 206;
     let start = if resumed { have } else { 0 };
     if resumed {
-        let from = resp.header("Content-Range").and_then(|v| {
-            v.strip_prefix("bytes ")?
-                .split('-')
-                .next()?
-                .parse::<u64>()
-                .ok()
-        });
+        let from = resp
+            .header("Content-Range")
+            .and_then(|v| v.strip_prefix("bytes ")?.split('-').next()?.parse::<u64>().ok());
         if from != Some(have) {
             return Err(Attempt::Fatal(anyhow!(
                 "{url}: asked to resume at byte {have}, the server answered with range {:?}",
@@ -210,28 +184,19 @@ fn transfer(
             Ok(n) => {
                 if let Err(e) = file.write_all(&buf[..n]) {
                     bar.abandon();
-                    return Err(Attempt::Fatal(anyhow!(
-                        "cannot write {}: {e}",
-                        partial.display()
-                    )));
+                    return Err(Attempt::Fatal(anyhow!("cannot write {}: {e}", partial.display())));
                 }
                 got += n as u64;
                 bar.set_position(got);
             }
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock
-                ) =>
-            {
+            Err(e) if matches!(e.kind(), io::ErrorKind::TimedOut | io::ErrorKind::WouldBlock) => {
                 break Some(format!("no data for {:.0} s", opts.stall.as_secs_f64()));
             }
             Err(e) => break Some(e.to_string()),
         }
     };
     bar.finish_and_clear();
-    file.flush()
-        .map_err(|e| Attempt::Fatal(anyhow!("cannot write {}: {e}", partial.display())))?;
+    file.flush().map_err(|e| Attempt::Fatal(anyhow!("cannot write {}: {e}", partial.display())))?;
     let short = length.is_some() && got < total;
     match outcome {
         None if !short => Ok(()),
@@ -245,11 +210,7 @@ fn transfer(
 }
 
 fn progress_bar(total: u64, start: u64) -> ProgressBar {
-    let bar = if total > 0 {
-        ProgressBar::new(total)
-    } else {
-        ProgressBar::new_spinner()
-    };
+    let bar = if total > 0 { ProgressBar::new(total) } else { ProgressBar::new_spinner() };
     let style =
         ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}")
             .expect("valid template");
@@ -263,11 +224,7 @@ pub fn file_sha1(path: &Path) -> Result<String> {
     let mut file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     let mut hasher = Sha1::new();
     io::copy(&mut file, &mut hasher).with_context(|| format!("cannot read {}", path.display()))?;
-    Ok(hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect())
+    Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
 }
 
 /// Fails early with a clear message when `dir` cannot hold downloads.

@@ -135,8 +135,7 @@ impl<W: Write> Writer<W> {
         assert_eq!(data.len(), n_mel * n_fft, "filterbank size");
         self.i32(n_mel as i32)?;
         self.i32(n_fft as i32)?;
-        data.iter()
-            .try_for_each(|v| self.out.write_all(&v.to_le_bytes()))
+        data.iter().try_for_each(|v| self.out.write_all(&v.to_le_bytes()))
     }
 
     pub fn tokens(&mut self, tokens: &[Vec<u8>]) -> std::io::Result<()> {
@@ -205,11 +204,7 @@ pub struct Structure {
 pub fn read_structure(path: &Path) -> Result<Structure> {
     let file = File::open(path).context("cannot open")?;
     let file_size = file.metadata().context("cannot stat")?.len();
-    let mut r = Limited {
-        inner: BufReader::with_capacity(1 << 16, file),
-        pos: 0,
-        size: file_size,
-    };
+    let mut r = Limited { inner: BufReader::with_capacity(1 << 16, file), pos: 0, size: file_size };
 
     if file_size < 4 {
         bail!("file is {file_size} bytes, too short for a model");
@@ -232,13 +227,8 @@ pub fn read_structure(path: &Path) -> Result<Structure> {
     let n_tokens = r.count("token count", 1 << 20)?;
     let mut tokens = Vec::with_capacity(n_tokens);
     for i in 0..n_tokens {
-        let len = r
-            .count("token length", MAX_NAME_LEN)
-            .with_context(|| format!("token {i}"))?;
-        tokens.push(
-            r.bytes(len, "token")
-                .with_context(|| format!("token {i}"))?,
-        );
+        let len = r.count("token length", MAX_NAME_LEN).with_context(|| format!("token {i}"))?;
+        tokens.push(r.bytes(len, "token").with_context(|| format!("token {i}"))?);
     }
 
     let mut tensors = Vec::new();
@@ -267,29 +257,14 @@ pub fn read_structure(path: &Path) -> Result<Structure> {
             shape.push(d as usize);
         }
         shape.reverse();
-        let name = r
-            .bytes(name_len as usize, "tensor name")
-            .with_context(|| at.clone())?;
+        let name = r.bytes(name_len as usize, "tensor name").with_context(|| at.clone())?;
         let name =
             String::from_utf8(name).map_err(|_| anyhow::anyhow!("{at}: name is not UTF-8"))?;
-        let entry = TensorEntry {
-            name,
-            shape,
-            ty,
-            offset: r.pos,
-        };
-        r.skip(entry.n_bytes(), "tensor data")
-            .with_context(|| format!("tensor {}", entry.name))?;
+        let entry = TensorEntry { name, shape, ty, offset: r.pos };
+        r.skip(entry.n_bytes(), "tensor data").with_context(|| format!("tensor {}", entry.name))?;
         tensors.push(entry);
     }
-    Ok(Structure {
-        hparams,
-        mel_shape: (n_mel, n_fft),
-        mel_offset,
-        tokens,
-        tensors,
-        file_size,
-    })
+    Ok(Structure { hparams, mel_shape: (n_mel, n_fft), mel_offset, tokens, tensors, file_size })
 }
 
 /// A reader that knows the file size, so every read past the end is caught up front.
@@ -314,9 +289,7 @@ impl<R: Read + Seek> Limited<R> {
     fn bytes(&mut self, n: usize, what: &str) -> Result<Vec<u8>> {
         self.need(n as u64, what)?;
         let mut buf = vec![0; n];
-        self.inner
-            .read_exact(&mut buf)
-            .with_context(|| format!("cannot read {what}"))?;
+        self.inner.read_exact(&mut buf).with_context(|| format!("cannot read {what}"))?;
         self.pos += n as u64;
         Ok(buf)
     }

@@ -28,16 +28,8 @@ struct Source {
 
 /// Maps a whisper.cpp tensor name to its CTranslate2 source.
 fn source_of(name: &str) -> Result<Source> {
-    let whole = |v: String| Source {
-        variable: v,
-        index: 0,
-        parts: 1,
-    };
-    let part = |v: String, index, parts| Source {
-        variable: v,
-        index,
-        parts,
-    };
+    let whole = |v: String| Source { variable: v, index: 0, parts: 1 };
+    let part = |v: String, index, parts| Source { variable: v, index, parts };
     let ln = |field: &str| if field == "weight" { "gamma" } else { "beta" };
     let fixed = match name {
         "encoder.positional_embedding" => Some("encoder/position_encodings/encodings".to_owned()),
@@ -89,10 +81,7 @@ fn hparams(m: &Ct2Model) -> Result<Hparams> {
     };
     let layers = |side: &str| {
         (0..)
-            .take_while(|i| {
-                m.get(&format!("{side}/layer_{i}/ffn/linear_0/weight"))
-                    .is_ok()
-            })
+            .take_while(|i| m.get(&format!("{side}/layer_{i}/ffn/linear_0/weight")).is_ok())
             .count() as i32
     };
     let heads = |side: &str| -> Result<i32> {
@@ -137,12 +126,7 @@ fn slice_of<'m>(spec: &TensorSpec, src: &Source, var: &'m Variable) -> Result<&'
     }
     let mut have = var.dims.clone();
     if have.is_empty() || !have[0].is_multiple_of(src.parts) {
-        bail!(
-            "{} has shape {:?}, cannot split in {}",
-            src.variable,
-            have,
-            src.parts
-        );
+        bail!("{} has shape {:?}, cannot split in {}", src.variable, have, src.parts);
     }
     have[0] /= src.parts;
     if have != want {
@@ -206,18 +190,11 @@ pub struct Imported {
 pub fn import(dir: &Path, out: &Path) -> Result<Imported> {
     let model_bin = dir.join("model.bin");
     if !model_bin.is_file() {
-        bail!(
-            "{} has no model.bin (expected a CTranslate2 model directory)",
-            dir.display()
-        );
+        bail!("{} has no model.bin (expected a CTranslate2 model directory)", dir.display());
     }
     let model = Ct2Model::open(&model_bin)?;
     if model.spec != "WhisperSpec" {
-        bail!(
-            "{} holds a {} model, not Whisper",
-            model_bin.display(),
-            model.spec
-        );
+        bail!("{} holds a {} model, not Whisper", model_bin.display(), model.spec);
     }
     let h = hparams(&model)
         .with_context(|| format!("{}: not a usable Whisper model", model_bin.display()))?;
@@ -243,22 +220,14 @@ pub fn import(dir: &Path, out: &Path) -> Result<Imported> {
     };
     std::fs::rename(&tmp, out)
         .with_context(|| format!("cannot rename {} to {}", tmp.display(), out.display()))?;
-    Ok(Imported {
-        hparams: h,
-        tokens: tokens.len(),
-        tensors,
-    })
+    Ok(Imported { hparams: h, tokens: tokens.len(), tensors })
 }
 
 fn write_model(model: &Ct2Model, h: &Hparams, tokens: &[Vec<u8>], path: &Path) -> Result<usize> {
     let file = File::create(path)?;
     let mut w = Writer::new(BufWriter::with_capacity(1 << 20, file));
     w.header(h)?;
-    w.mel_filters(
-        h.n_mels as usize,
-        mel::N_BINS,
-        &mel::filterbank(h.n_mels as usize),
-    )?;
+    w.mel_filters(h.n_mels as usize, mel::N_BINS, &mel::filterbank(h.n_mels as usize))?;
     w.tokens(tokens)?;
     let specs = expected_tensors(h);
     for spec in &specs {
@@ -309,15 +278,10 @@ mod tests {
     #[test]
     fn f16_is_widened_exactly() {
         let mut w = Writer::new(Vec::new());
-        let src: Vec<u8> = [1.5f32, -0.25]
-            .iter()
-            .flat_map(|v| f16::from_f32(*v).to_le_bytes())
-            .collect();
+        let src: Vec<u8> =
+            [1.5f32, -0.25].iter().flat_map(|v| f16::from_f32(*v).to_le_bytes()).collect();
         write_converted(&mut w, &src, DType::F16, TensorType::F32).unwrap();
         let out = w.into_inner();
-        assert_eq!(
-            out,
-            [1.5f32.to_le_bytes(), (-0.25f32).to_le_bytes()].concat()
-        );
+        assert_eq!(out, [1.5f32.to_le_bytes(), (-0.25f32).to_le_bytes()].concat());
     }
 }

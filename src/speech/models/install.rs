@@ -25,11 +25,7 @@ pub fn fetch_model(name: &str, dir: &Path, opts: &FetchOptions) -> Result<ModelI
             Err(e) => eprintln!("replacing the unusable file: {e:#}"),
         }
     }
-    let url = format!(
-        "{}/{}",
-        opts.base_url.trim_end_matches('/'),
-        file_name(name)
-    );
+    let url = format!("{}/{}", opts.base_url.trim_end_matches('/'), file_name(name));
     match download(&url, &dest, entry.sha1, opts) {
         Ok(()) => {
             eprintln!("SHA-1 {} verified", entry.sha1);

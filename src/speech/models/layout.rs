@@ -18,24 +18,11 @@ pub fn expected_tensors(h: &Hparams) -> Vec<TensorSpec> {
     let f32 = TensorType::F32;
     let (audio, text) = (h.n_audio_state as usize, h.n_text_state as usize);
     let mut t = Vec::new();
-    let mut add = |name: String, shape: &[usize], ty| {
-        t.push(TensorSpec {
-            name,
-            shape: shape.to_vec(),
-            ty,
-        })
-    };
+    let mut add =
+        |name: String, shape: &[usize], ty| t.push(TensorSpec { name, shape: shape.to_vec(), ty });
 
-    add(
-        "encoder.positional_embedding".into(),
-        &[h.n_audio_ctx as usize, audio],
-        f32,
-    );
-    add(
-        "encoder.conv1.weight".into(),
-        &[audio, h.n_mels as usize, 3],
-        w,
-    );
+    add("encoder.positional_embedding".into(), &[h.n_audio_ctx as usize, audio], f32);
+    add("encoder.conv1.weight".into(), &[audio, h.n_mels as usize, 3], w);
     add("encoder.conv1.bias".into(), &[audio, 1], f32);
     add("encoder.conv2.weight".into(), &[audio, audio, 3], w);
     add("encoder.conv2.bias".into(), &[audio, 1], f32);
@@ -45,16 +32,8 @@ pub fn expected_tensors(h: &Hparams) -> Vec<TensorSpec> {
     add("encoder.ln_post.weight".into(), &[audio], f32);
     add("encoder.ln_post.bias".into(), &[audio], f32);
 
-    add(
-        "decoder.positional_embedding".into(),
-        &[h.n_text_ctx as usize, text],
-        f32,
-    );
-    add(
-        "decoder.token_embedding.weight".into(),
-        &[h.n_vocab as usize, text],
-        w,
-    );
+    add("decoder.positional_embedding".into(), &[h.n_text_ctx as usize, text], f32);
+    add("decoder.token_embedding.weight".into(), &[h.n_vocab as usize, text], w);
     for i in 0..h.n_text_layer as usize {
         block(&mut add, &format!("decoder.blocks.{i}"), text, w, true);
     }
@@ -119,9 +98,7 @@ mod tests {
         assert_eq!(t.len(), 5 + 15 * 4 + 2 + 2 + 24 * 4 + 2);
         let names: std::collections::HashSet<_> = t.iter().map(|s| &s.name).collect();
         assert_eq!(names.len(), t.len(), "names are unique");
-        assert!(t
-            .iter()
-            .any(|s| s.name == "decoder.blocks.3.cross_attn.key.weight"));
+        assert!(t.iter().any(|s| s.name == "decoder.blocks.3.cross_attn.key.weight"));
         assert!(!t.iter().any(|s| s.name.ends_with("key.bias")));
     }
 }

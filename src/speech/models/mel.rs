@@ -99,10 +99,7 @@ mod tests {
         for (row, bin, bits) in reference {
             let got = fb[row * N_BINS + bin];
             let want = f32::from_bits(bits);
-            assert!(
-                (got - want).abs() <= want * 1e-6,
-                "[{row}][{bin}] {got} vs {want}"
-            );
+            assert!((got - want).abs() <= want * 1e-6, "[{row}][{bin}] {got} vs {want}");
         }
         assert_eq!(fb.iter().filter(|w| **w > 0.0).count(), 391);
         let sum: f64 = fb.iter().map(|w| *w as f64).sum();

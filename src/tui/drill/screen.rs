@@ -46,17 +46,32 @@ impl DrillScreen {
         bank: Bank,
         lex: Lexicon,
     ) -> DrillScreen {
-        DrillScreen { view, store, args, g, bank, lex, session_id: None, take: None, finishing: None, cancelled: None }
+        DrillScreen {
+            view,
+            store,
+            args,
+            g,
+            bank,
+            lex,
+            session_id: None,
+            take: None,
+            finishing: None,
+            cancelled: None,
+        }
     }
 
     fn record(&mut self) {
         // Without a question the drill only shows the takes.
-        let Some(question) = self.view.question.as_ref().and_then(|q| self.bank.get(&q.id)) else { return };
+        let Some(question) = self.view.question.as_ref().and_then(|q| self.bank.get(&q.id)) else {
+            return;
+        };
         // A new take keeps the cancelled audio on disk but stops offering to delete it.
         self.cancelled = None;
-        let filing = Filing { mode: Mode::Drill, session_id: self.session_id, story_id: self.args.story };
-        let started = take_options(&self.g, &self.store, question, self.args.device.as_deref(), None)
-            .and_then(|opts| LiveTake::start(&opts, question, filing));
+        let filing =
+            Filing { mode: Mode::Drill, session_id: self.session_id, story_id: self.args.story };
+        let started =
+            take_options(&self.g, &self.store, question, self.args.device.as_deref(), None)
+                .and_then(|opts| LiveTake::start(&opts, question, filing));
         match started {
             Ok(take) => {
                 self.take = Some(take);
@@ -149,7 +164,9 @@ impl Screen for DrillScreen {
             DrillAction::Record => self.record(),
             DrillAction::Stop => self.stop(None),
             DrillAction::TogglePause => {
-                if let (Some(take), DrillStatus::Recording(live)) = (&mut self.take, &mut self.view.status) {
+                if let (Some(take), DrillStatus::Recording(live)) =
+                    (&mut self.take, &mut self.view.status)
+                {
                     take.toggle_pause(live);
                 }
             }
@@ -163,7 +180,8 @@ impl Screen for DrillScreen {
     /// Takes in the audio, rings the time warnings, cuts off at the limit, and picks
     /// up the saved take.
     fn on_tick(&mut self) -> Result<()> {
-        if let (Some(take), DrillStatus::Recording(live)) = (&mut self.take, &mut self.view.status) {
+        if let (Some(take), DrillStatus::Recording(live)) = (&mut self.take, &mut self.view.status)
+        {
             let ticked = take.tick(live, &self.lex)?;
             if ticked.warned && !self.args.quiet {
                 bell();

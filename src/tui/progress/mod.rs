@@ -8,7 +8,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style, Stylize};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph, Row, Table, Widget};
+use ratatui::widgets::{
+    Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph, Row, Table, Widget,
+};
 use ratatui::Frame;
 
 use crate::progress::checklist::ChecklistItem;
@@ -30,14 +32,16 @@ pub struct ProgressView {
 impl Widget for &ProgressView {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let [title, body, keys] =
-            Layout::vertical([Constraint::Length(1), Constraint::Min(10), Constraint::Length(1)]).areas(area);
+            Layout::vertical([Constraint::Length(1), Constraint::Min(10), Constraint::Length(1)])
+                .areas(area);
         Line::from(vec![
             " Progress ".reversed(),
             Span::raw(format!("  {} answers practised", self.takes)),
         ])
         .render(title, buf);
         let [principles, right] =
-            Layout::horizontal([Constraint::Percentage(56), Constraint::Percentage(44)]).areas(body);
+            Layout::horizontal([Constraint::Percentage(56), Constraint::Percentage(44)])
+                .areas(body);
         principle_table(&self.principles, principles, buf);
         let [checklist_area, trends_area, next_area, chart_area] = Layout::vertical([
             Constraint::Length(8),
@@ -57,7 +61,8 @@ impl Widget for &ProgressView {
 }
 
 fn principle_table(rows: &[PrincipleProgress], area: Rect, buf: &mut Buffer) {
-    let header = Row::new(["Principle", "Story", "Takes", "Best", "Last"]).style(Style::new().bold());
+    let header =
+        Row::new(["Principle", "Story", "Takes", "Best", "Last"]).style(Style::new().bold());
     let body = rows.iter().map(|r| {
         let style = if r.is_gap() { Style::new().fg(Color::Red) } else { Style::new() };
         Row::new([
@@ -65,14 +70,23 @@ fn principle_table(rows: &[PrincipleProgress], area: Rect, buf: &mut Buffer) {
             r.stories.to_string(),
             r.takes.to_string(),
             r.best_score.map(|s| format!("{s:.1}")).unwrap_or_else(|| "–".into()),
-            r.last_practised.map(|t| t.format("%b %d").to_string()).unwrap_or_else(|| "never".into()),
+            r.last_practised
+                .map(|t| t.format("%b %d").to_string())
+                .unwrap_or_else(|| "never".into()),
         ])
         .style(style)
     });
-    let widths =
-        [Constraint::Min(16), Constraint::Length(5), Constraint::Length(5), Constraint::Length(4), Constraint::Length(6)];
+    let widths = [
+        Constraint::Min(16),
+        Constraint::Length(5),
+        Constraint::Length(5),
+        Constraint::Length(4),
+        Constraint::Length(6),
+    ];
     Widget::render(
-        Table::new(body, widths).header(header).block(Block::new().borders(Borders::ALL).title(" Leadership Principles (gaps first) ")),
+        Table::new(body, widths).header(header).block(
+            Block::new().borders(Borders::ALL).title(" Leadership Principles (gaps first) "),
+        ),
         area,
         buf,
     );
@@ -88,7 +102,11 @@ fn checklist(items: &[ChecklistItem], area: Rect, buf: &mut Buffer) {
         .map(|i| {
             let filled = (i.fraction() * bar_width as f64).round() as usize;
             let colour = if i.complete() { Color::Green } else { Color::Yellow };
-            let done = if i.target < 100.0 && i.done.fract() != 0.0 { format!("{:.1}", i.done) } else { format!("{:.0}", i.done) };
+            let done = if i.target < 100.0 && i.done.fract() != 0.0 {
+                format!("{:.1}", i.done)
+            } else {
+                format!("{:.0}", i.done)
+            };
             Line::from(vec![
                 Span::styled("█".repeat(filled), Style::new().fg(colour)),
                 Span::styled("░".repeat(bar_width - filled), Style::new().dark_gray()),
@@ -110,20 +128,40 @@ fn practise_next(next: &[Suggestion], area: Rect, buf: &mut Buffer) {
                     Focus::Principle(p) => p.clone(),
                     Focus::Round(k) => format!("{k} questions"),
                 };
-                Line::from(vec![Span::styled(what, Style::new().bold()), Span::raw(format!(": {}", s.reason))])
+                Line::from(vec![
+                    Span::styled(what, Style::new().bold()),
+                    Span::raw(format!(": {}", s.reason)),
+                ])
             })
             .collect()
     };
-    Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true }).block(block).render(area, buf);
+    Paragraph::new(lines)
+        .wrap(ratatui::widgets::Wrap { trim: true })
+        .block(block)
+        .render(area, buf);
 }
 
 fn score_chart(score: &Trend, area: Rect, buf: &mut Buffer) {
-    let points: Vec<(f64, f64)> =
-        score.values.iter().enumerate().filter_map(|(i, v)| Some(((i + 1) as f64, (*v)?))).collect();
+    let points: Vec<(f64, f64)> = score
+        .values
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| Some(((i + 1) as f64, (*v)?)))
+        .collect();
     let bar: Vec<(f64, f64)> = vec![(1.0, 3.5), (points.len().max(2) as f64, 3.5)];
     let datasets = vec![
-        Dataset::default().name("bar 3.5").marker(Marker::Braille).graph_type(GraphType::Line).style(Style::new().dark_gray()).data(&bar),
-        Dataset::default().name("score").marker(Marker::Braille).graph_type(GraphType::Line).style(Style::new().cyan()).data(&points),
+        Dataset::default()
+            .name("bar 3.5")
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(Style::new().dark_gray())
+            .data(&bar),
+        Dataset::default()
+            .name("score")
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(Style::new().cyan())
+            .data(&points),
     ];
     let n = points.len().max(2) as f64;
     Widget::render(
@@ -147,7 +185,10 @@ fn trend_lines(trends: &[Trend], area: Rect, buf: &mut Buffer) {
                 let skip = s.chars().count().saturating_sub(spark_width);
                 s.chars().skip(skip).collect()
             };
-            let latest = t.latest().map(|v| format!("{v:.1} {}", t.unit).trim_end().to_string()).unwrap_or_else(|| "–".into());
+            let latest = t
+                .latest()
+                .map(|v| format!("{v:.1} {}", t.unit).trim_end().to_string())
+                .unwrap_or_else(|| "–".into());
             let arrow = match t.change {
                 Some(c) if c.abs() < 1e-9 => Span::raw(" ="),
                 Some(c) => {
@@ -159,7 +200,12 @@ fn trend_lines(trends: &[Trend], area: Rect, buf: &mut Buffer) {
                 }
                 None => Span::raw(""),
             };
-            Line::from(vec![Span::raw(format!("{:<18}", t.name)), Span::styled(spark, Style::new().cyan()), Span::raw(format!(" {latest}")), arrow])
+            Line::from(vec![
+                Span::raw(format!("{:<18}", t.name)),
+                Span::styled(spark, Style::new().cyan()),
+                Span::raw(format!(" {latest}")),
+                arrow,
+            ])
         })
         .collect();
     Paragraph::new(lines).block(block).render(area, buf);

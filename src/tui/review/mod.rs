@@ -86,7 +86,9 @@ impl Review {
             KeyCode::Char('n') | KeyCode::Tab => self.jump(true),
             KeyCode::Char('N') | KeyCode::BackTab => self.jump(false),
             KeyCode::Down | KeyCode::Char('j') => self.select_line(self.selected_line + 1),
-            KeyCode::Up | KeyCode::Char('k') => self.select_line(self.selected_line.saturating_sub(1)),
+            KeyCode::Up | KeyCode::Char('k') => {
+                self.select_line(self.selected_line.saturating_sub(1))
+            }
             KeyCode::PageDown => self.select_line(self.selected_line + 10),
             KeyCode::PageUp => self.select_line(self.selected_line.saturating_sub(10)),
             KeyCode::Home | KeyCode::Char('g') => self.select_line(0),
@@ -132,7 +134,8 @@ impl Review {
             return Action::Stop;
         }
         if self.data.audio.is_none() {
-            self.message = Some("no recording for this take (typed text, or the file was removed)".into());
+            self.message =
+                Some("no recording for this take (typed text, or the file was removed)".into());
             return Action::None;
         }
         match self.lines.get(self.selected_line).and_then(|l| l.start_s) {
@@ -147,7 +150,10 @@ impl Review {
     /// The loop reports what happened to a requested playback.
     pub fn playback_started(&mut self, from_s: f64, device: &str) {
         self.playing_from = Some(from_s);
-        self.message = Some(format!("▶ playing from {} on {device} — space stops", crate::analysis::timing::clock(from_s)));
+        self.message = Some(format!(
+            "▶ playing from {} on {device} — space stops",
+            crate::analysis::timing::clock(from_s)
+        ));
     }
 
     pub fn playback_stopped(&mut self, why: Option<String>) {

@@ -101,10 +101,18 @@ fn star(rep: &Report, width: usize) -> Vec<Line<'static>> {
     let mut bar = vec![Span::raw(" ")];
     let mut legend = vec![Span::raw(" ")];
     for p in &parts {
-        let Some(&(_, letter, colour)) = PARTS.iter().find(|(n, _, _)| *n == p.part) else { continue };
+        let Some(&(_, letter, colour)) = PARTS.iter().find(|(n, _, _)| *n == p.part) else {
+            continue;
+        };
         let cells = ((p.share * width as f64).round() as usize).max(1);
-        bar.push(Span::styled(letter.to_string().repeat(cells), Style::new().fg(Color::Black).bg(colour)));
-        legend.push(Span::styled(format!("{letter} {:.0}% ", p.share * 100.0), Style::new().fg(colour)));
+        bar.push(Span::styled(
+            letter.to_string().repeat(cells),
+            Style::new().fg(Color::Black).bg(colour),
+        ));
+        legend.push(Span::styled(
+            format!("{letter} {:.0}% ", p.share * 100.0),
+            Style::new().fg(colour),
+        ));
     }
     let missing: Vec<&str> = PARTS[..REQUIRED]
         .iter()
@@ -113,7 +121,10 @@ fn star(rep: &Report, width: usize) -> Vec<Line<'static>> {
         .collect();
     let mut out = vec![Line::from(bar), Line::from(legend)];
     if !missing.is_empty() {
-        out.push(Line::from(Span::styled(format!(" missing: {}", missing.join(", ")), Style::new().red())));
+        out.push(Line::from(Span::styled(
+            format!(" missing: {}", missing.join(", ")),
+            Style::new().red(),
+        )));
     }
     out
 }
@@ -130,7 +141,10 @@ fn scores(rep: &Report) -> Vec<Line<'static>> {
         let cells = ((v / 4.0) * 8.0).round() as usize;
         out.push(Line::from(vec![
             Span::raw(format!(" {name:<12}")),
-            Span::styled("■".repeat(cells), Style::new().fg(if *v >= s.bar { Color::Green } else { Color::Yellow })),
+            Span::styled(
+                "■".repeat(cells),
+                Style::new().fg(if *v >= s.bar { Color::Green } else { Color::Yellow }),
+            ),
             Span::raw(format!("{} {v:.1}", " ".repeat(8 - cells.min(8)))),
         ]));
     }
@@ -170,7 +184,11 @@ mod tests {
     use crate::transcript::Transcript;
 
     fn star_text(answer: &str) -> String {
-        let report = analyze(&Transcript::from_text(answer), &Context::for_kind(Kind::Behavioral), &Lexicon::builtin());
+        let report = analyze(
+            &Transcript::from_text(answer),
+            &Context::for_kind(Kind::Behavioral),
+            &Lexicon::builtin(),
+        );
         star(&report, 40).iter().map(|l| l.to_string() + "\n").collect()
     }
 

@@ -53,7 +53,11 @@ impl Screen for ReviewScreen {
     fn on_tick(&mut self) -> Result<()> {
         if let Some(p) = &self.playback {
             if !p.is_playing() {
-                let why = if p.failed() { "the audio device failed while playing" } else { "played to the end" };
+                let why = if p.failed() {
+                    "the audio device failed while playing"
+                } else {
+                    "played to the end"
+                };
                 self.playback = None;
                 self.review.playback_stopped(Some(why.into()));
             }

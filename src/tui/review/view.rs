@@ -14,7 +14,9 @@ use crate::report::marks::Mark;
 pub fn mark_style(mark: Mark) -> Style {
     match mark {
         Mark::Metric => Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
-        Mark::Principle => Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        Mark::Principle => {
+            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        }
         Mark::Vague => Style::new().fg(Color::Yellow).add_modifier(Modifier::UNDERLINED),
         Mark::Filler => Style::new().fg(Color::Red),
         Mark::Hedge => Style::new().fg(Color::Magenta).add_modifier(Modifier::ITALIC),
@@ -27,12 +29,17 @@ const SELECTED_BG: Color = Color::Rgb(40, 44, 60);
 
 impl Widget for &Review {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let [head, body, legend, foot] =
-            Layout::vertical([Constraint::Length(1), Constraint::Min(5), Constraint::Length(1), Constraint::Length(1)])
-                .areas(area);
+        let [head, body, legend, foot] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(5),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
         header(self, head, buf);
         let side_width = (area.width * 2 / 5).clamp(28, 44);
-        let [text_area, side] = Layout::horizontal([Constraint::Min(30), Constraint::Length(side_width)]).areas(body);
+        let [text_area, side] =
+            Layout::horizontal([Constraint::Min(30), Constraint::Length(side_width)]).areas(body);
         transcript(self, text_area, buf);
         panel::render(self, side, buf);
         legend_line(self, legend, buf);
@@ -47,7 +54,11 @@ fn header(r: &Review, area: Rect, buf: &mut Buffer) {
         Span::raw(" "),
         Span::styled(r.data.title.clone(), Style::new().bold()),
     ];
-    spans.push(Span::raw(format!("  {} · {}", rep.kind, r.data.started_at.format("%Y-%m-%d %H:%M"))));
+    spans.push(Span::raw(format!(
+        "  {} · {}",
+        rep.kind,
+        r.data.started_at.format("%Y-%m-%d %H:%M")
+    )));
     Line::from(spans).render(area, buf);
 }
 
@@ -67,12 +78,16 @@ fn transcript(r: &Review, area: Rect, buf: &mut Buffer) {
         let first_row = rows.len();
         let selected = li == r.selected_line;
         let stamp = line.start_s.map(clock).unwrap_or_default();
-        let mut pieces: Vec<Span> = vec![Span::styled(format!("{stamp:>5} "), Style::new().dark_gray())];
+        let mut pieces: Vec<Span> =
+            vec![Span::styled(format!("{stamp:>5} "), Style::new().dark_gray())];
         for (i, word) in words.iter().enumerate().take(line.end).skip(line.first) {
             if cut.is_some_and(|c| c.word_index == i) {
                 flush(&mut rows, &mut pieces, width);
                 let at = cut.map_or(0.0, |c| c.at_s);
-                rows.push(Line::from(Span::styled(format!("  ✂ cut off at {}", clock(at)), Style::new().red().bold())));
+                rows.push(Line::from(Span::styled(
+                    format!("  ✂ cut off at {}", clock(at)),
+                    Style::new().red().bold(),
+                )));
                 pieces.push(Span::raw("      "));
             }
             let mut style = r.marks.main(i).map(mark_style).unwrap_or_default();
@@ -96,7 +111,8 @@ fn transcript(r: &Review, area: Rect, buf: &mut Buffer) {
     // Keep the selected line a third of the way down once the text scrolls.
     let offset = selected_rows.0.saturating_sub(height / 3).min(rows.len().saturating_sub(height));
     let offset = if selected_rows.1 > offset + height { selected_rows.1 - height } else { offset };
-    Paragraph::new(rows.into_iter().skip(offset).take(height).collect::<Vec<_>>()).render(inner, buf);
+    Paragraph::new(rows.into_iter().skip(offset).take(height).collect::<Vec<_>>())
+        .render(inner, buf);
 }
 
 /// Word-wraps `pieces` (a timestamp then words) into rows of at most `width` cells,
