@@ -15,6 +15,7 @@ use barraiser::analysis::{analyze, Context, Lexicon};
 use barraiser::audio::decode::decode_16k_mono;
 use barraiser::round::Kind;
 use barraiser::speech::engine::default_threads;
+use barraiser::speech::shared_model::SharedModel;
 use barraiser::speech::stream::LiveTranscriber;
 use barraiser::speech::transcribe::{transcribe_samples, TranscribeOptions};
 
@@ -51,8 +52,10 @@ fn main() -> anyhow::Result<()> {
     let lex = Lexicon::builtin();
     let ctx = Context::for_kind(Kind::Behavioral);
     let mut stops = Vec::new();
+    // Loaded once, as the app does: every take gets a fresh state on these weights.
+    let model = SharedModel::load_in_background(&opts);
     for run in 1..=runs {
-        let mut live = LiveTranscriber::start(&opts)?;
+        let mut live = LiveTranscriber::start(&model)?;
         let began = Instant::now();
         for (i, chunk) in samples.chunks(CHUNK).enumerate() {
             live.push(chunk.to_vec());

@@ -13,12 +13,8 @@ fn main() -> ExitCode {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
     // clap prints usage errors itself and exits 2; --help and --version exit 0.
-    let mut cli = barraiser::cli::Cli::parse();
-    let outcome = barraiser::settings::Settings::load().and_then(|settings| {
-        settings.apply(&mut cli);
-        barraiser::cli::run(cli)
-    });
-    match outcome {
+    let cli = barraiser::cli::Cli::parse();
+    match barraiser::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             // One line: the whole context chain, outermost first.

@@ -1,5 +1,6 @@
 //! `config.toml` in the config directory: the user's standing choices, so they need
-//! not be typed every time. The command line and the environment override it.
+//! not be typed every time. The command line and the environment override it (the
+//! command line resolves both into [`crate::config::Config`]).
 //!
 //! ```toml
 //! device = "USB"        # input device, or part of its name
@@ -12,8 +13,6 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use serde::Deserialize;
-
-use crate::cli::{Cli, Command};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -48,58 +47,5 @@ impl Settings {
             let line = e.span().map_or(1, |s| text[..s.start].matches('\n').count() + 1);
             anyhow::anyhow!("{}: line {line}: {}", path.display(), e.message().trim())
         })
-    }
-
-    /// Fills in what the command line and the environment left open.
-    pub fn apply(self, cli: &mut Cli) {
-        cli.global.model_setting = self.model;
-        // No subcommand opens the practice screen, which the settings shape too.
-        let command = cli.command.get_or_insert_with(|| Command::Practice(Default::default()));
-        let device = match command {
-            Command::Practice(a) => {
-                a.quiet |= self.quiet;
-                a.no_cutoff |= self.no_cutoff;
-                &mut a.device
-            }
-            Command::Record(a) => &mut a.device,
-            Command::Drill(a) => {
-                a.quiet |= self.quiet;
-                &mut a.device
-            }
-            _ => return,
-        };
-        if device.is_none() {
-            *device = self.device;
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use clap::Parser;
-
-    fn applied(settings: Settings, args: &[&str]) -> Cli {
-        let mut cli = Cli::parse_from(std::iter::once("barraiser").chain(args.iter().copied()));
-        settings.apply(&mut cli);
-        cli
-    }
-
-    #[test]
-    fn quiet_silences_the_bells_of_practice_and_drill_takes() {
-        let quiet = || Settings { quiet: true, ..Settings::default() };
-        let Some(Command::Drill(drill)) = applied(quiet(), &["drill", "--question", "x"]).command
-        else {
-            panic!()
-        };
-        assert!(drill.quiet);
-        let Some(Command::Practice(practice)) = applied(quiet(), &[]).command else { panic!() };
-        assert!(practice.quiet);
-        let Some(Command::Drill(drill)) =
-            applied(Settings::default(), &["drill", "--question", "x"]).command
-        else {
-            panic!()
-        };
-        assert!(!drill.quiet);
     }
 }

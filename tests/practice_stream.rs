@@ -7,6 +7,7 @@ mod common;
 use std::time::Duration;
 
 use barraiser::audio::decode::decode_16k_mono;
+use barraiser::speech::shared_model::SharedModel;
 use barraiser::speech::stream::LiveTranscriber;
 use barraiser::speech::transcribe::{transcribe_samples, TranscribeOptions};
 use common::*;
@@ -32,7 +33,7 @@ fn streamed_transcript_matches_the_whole_file() {
 
     let batch = transcribe_samples(&samples, &opts).unwrap().text();
 
-    let mut live = LiveTranscriber::start(&opts).unwrap();
+    let mut live = LiveTranscriber::start(&SharedModel::load_in_background(&opts)).unwrap();
     let mut partials = 0;
     for chunk in samples.chunks(1_600) {
         live.push(chunk.to_vec());

@@ -7,10 +7,12 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use barraiser::cli::Global;
 use barraiser::store::Store;
-use barraiser::tui::app::LiveView;
-use barraiser::tui::drill::DrillStatus;
+use barraiser::tui::component::DrillTarget;
+use barraiser::tui::drill::{DrillStatus, DrillView};
+use barraiser::tui::progress::ProgressView;
+use barraiser::tui::recording::LiveView;
+use barraiser::tui::review::ReviewData;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
@@ -53,13 +55,10 @@ fn data_dir() -> &'static Path {
     })
 }
 
-fn global() -> Global {
-    Global {
-        data_dir: Some(data_dir().to_path_buf()),
-        model: None,
-        verbose: false,
-        model_setting: None,
-    }
+/// What the review screen shows of take `id`.
+fn review_data(store: &Store, id: &str) -> ReviewData {
+    let a = barraiser::takes::find_attempt(store, Some(id)).unwrap();
+    ReviewData::load(store, &a, barraiser::bank::Bank::load(None).ok().as_ref()).unwrap()
 }
 
 fn cli(args: &[&str]) -> String {
@@ -94,7 +93,7 @@ fn find(terminal: &Terminal<TestBackend>, word: &str) -> Option<(u16, u16)> {
 #[test]
 fn review_marks_findings_in_place_and_compares_with_the_previous_take() {
     let store = Store::open(data_dir()).unwrap();
-    let data = barraiser::cli::review::load(&store, Some("1")).unwrap();
+    let data = review_data(&store, "1");
     let mut review = barraiser::tui::review::Review::new(data);
     let t = screen(100, 30, |f| f.render_widget(&review, f.area()));
     insta::assert_snapshot!("review_first_take", t.backend());
@@ -118,7 +117,7 @@ fn review_marks_findings_in_place_and_compares_with_the_previous_take() {
 #[test]
 fn review_of_a_shorter_emptier_take_says_so() {
     let store = Store::open(data_dir()).unwrap();
-    let data = barraiser::cli::review::load(&store, Some("2")).unwrap();
+    let data = review_data(&store, "2");
     let c = data.since_previous.clone().expect("take 2 follows take 1 on the same question");
     assert!(c.duration_change_s.unwrap() < -5.0, "the second take is shorter: {c:?}");
     assert!(c.principles_dropped.contains(&"Ownership".to_string()), "{c:?}");
@@ -132,7 +131,7 @@ fn review_of_a_shorter_emptier_take_says_so() {
 #[test]
 fn review_draws_the_lesson_learned_in_the_star_timeline() {
     let store = Store::open(data_dir()).unwrap();
-    let data = barraiser::cli::review::load(&store, Some("3")).unwrap();
+    let data = review_data(&store, "3");
     let lesson = data.report.star.parts.iter().find(|p| p.part == "reflection").cloned();
     let lesson = lesson.expect("\"I learned a lot\" is the lesson of take 3");
     let review = barraiser::tui::review::Review::new(data);
@@ -174,8 +173,10 @@ fn compare_names_what_changed() {
 
 #[test]
 fn progress_screen_and_json_count_the_real_history() {
-    let view = barraiser::cli::progress::compute(&global()).unwrap();
-    let t = screen(110, 34, |f| f.render_widget(&view, f.area()));
+    let store = Store::open(data_dir()).unwrap();
+    let bank = barraiser::bank::Bank::load(None).ok();
+    let view = ProgressView::load(Some(&store), bank.as_ref()).unwrap();
+    let t = screen(110, 34, |f| view.render(0, f.area(), f.buffer_mut()));
     insta::assert_snapshot!("progress_screen", t.backend());
 
     let json: serde_json::Value = serde_json::from_str(&cli(&["progress", "--json"])).unwrap();
@@ -206,14 +207,13 @@ fn progress_screen_and_json_count_the_real_history() {
 #[test]
 fn drill_shows_distance_from_target_and_calls_out_emptier_takes() {
     let store = Store::open(data_dir()).unwrap();
-    let args = barraiser::cli::drill::DrillArgs {
+    let target = DrillTarget {
         question: Some("beh-dive-deep-data".into()),
-        target: Some(30.0),
+        target_s: Some(30.0),
         ..Default::default()
     };
     let view =
-        barraiser::cli::drill::view(&store, &args, barraiser::bank::Bank::load(None).ok().as_ref())
-            .unwrap();
+        DrillView::load(&store, &target, barraiser::bank::Bank::load(None).ok().as_ref()).unwrap();
     assert_eq!(view.series.rows.len(), 2);
     assert!(view.series.rows[1].emptier.is_some(), "{:?}", view.series.rows);
     let t = screen(90, 20, |f| f.render_widget(&view, f.area()));
@@ -232,7 +232,7 @@ fn drill_shows_distance_from_target_and_calls_out_emptier_takes() {
     });
     let t = screen(90, 24, |f| f.render_widget(&recording, f.area()));
     insta::assert_snapshot!("drill_recording", t.backend());
-    assert!(find(&t, "target 0:30").is_some() && find(&t, "space/enter stop").is_some());
+    assert!(find(&t, "target 0:30").is_some() && find(&t, "Recording").is_some());
 
     let out = cli(&["drill", "--question", "beh-dive-deep-data", "--tighten", "--print"]);
     assert!(out.contains("shorter by") && out.contains("dropped"), "{out}");

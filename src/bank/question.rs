@@ -31,6 +31,26 @@ pub struct Question {
     pub source: Source,
 }
 
+/// How long a follow-up answer may run: an interviewer's probe, not a new story.
+pub const FOLLOW_UP_LIMIT_S: f64 = 90.0;
+
+impl Question {
+    /// The interviewer's follow-up `text` to this question, answered as a take of its
+    /// own: the same round and principles, a 90-second limit, and an id naming the
+    /// question it follows (`beh-x/follow-up-1`).
+    pub fn follow_up(&self, n: usize, text: &str) -> Question {
+        Question {
+            id: format!("{}/follow-up-{n}", self.id),
+            text: text.to_string(),
+            limit_s: FOLLOW_UP_LIMIT_S,
+            followups: Vec::new(),
+            framework: Vec::new(),
+            frequency: None,
+            ..self.clone()
+        }
+    }
+}
+
 /// Where a question was defined, for error messages and `questions show`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {

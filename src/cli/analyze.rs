@@ -6,16 +6,14 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context as _, Result};
 use clap::{Args, ValueEnum};
 
-use super::Global;
-use crate::analysis::{analyze, Context, Lexicon};
+use crate::analysis::{analyze, Context};
 use crate::bank::Bank;
+use crate::config::load_lexicon;
+use crate::config::Config;
 use crate::report::{render_json, render_markdown, render_text};
 use crate::round::Kind;
-use crate::speech::transcribe::{transcribe_file, TranscribeOptions};
+use crate::speech::transcribe::transcribe_file;
 use crate::transcript::Transcript;
-
-/// Name of the optional user word-list file in the config directory.
-pub const USER_WORDS_FILE: &str = "words.toml";
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -43,13 +41,13 @@ pub struct AnalyzeArgs {
     pub json: bool,
 }
 
-pub fn run(args: AnalyzeArgs, g: &Global) -> Result<()> {
+pub fn run(args: AnalyzeArgs, cfg: &Config) -> Result<()> {
     let lex = load_lexicon()?;
     let ctx = match &args.question {
         Some(id) => question_context(id, args.kind)?,
         None => Context::for_kind(args.kind.unwrap_or(Kind::Behavioral)),
     };
-    let transcript = load_answer(&args.file, g)?;
+    let transcript = load_answer(&args.file, cfg)?;
     let report = analyze(&transcript, &ctx, &lex);
     let format = if args.json { Format::Json } else { args.format };
     let out = match format {
@@ -60,18 +58,8 @@ pub fn run(args: AnalyzeArgs, g: &Global) -> Result<()> {
     std::io::stdout().lock().write_all(out.as_bytes()).context("could not write the report")
 }
 
-/// The built-in word lists plus the user's `words.toml` in the config directory, if any.
-pub fn load_lexicon() -> Result<Lexicon> {
-    let path = crate::paths::config_dir().join(USER_WORDS_FILE);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Lexicon::with_user_file(&text).with_context(|| format!("{}", path.display())),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Lexicon::builtin()),
-        Err(e) => Err(e).with_context(|| format!("could not read {}", path.display())),
-    }
-}
-
 /// Reads the answer: a transcript .json, typed text, or audio to transcribe.
-pub fn load_answer(path: &Path, g: &Global) -> Result<Transcript> {
+pub fn load_answer(path: &Path, cfg: &Config) -> Result<Transcript> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let t = match ext.as_str() {
         "json" => {
@@ -91,7 +79,7 @@ pub fn load_answer(path: &Path, g: &Global) -> Result<Transcript> {
                 .map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", path.display()))?;
             Transcript::from_text(&text)
         }
-        _ => transcribe(path, g)?,
+        _ => transcribe(path, cfg)?,
     };
     if t.words.is_empty() {
         bail!("{} has no words to analyse", path.display());
@@ -100,8 +88,9 @@ pub fn load_answer(path: &Path, g: &Global) -> Result<Transcript> {
 }
 
 /// Audio goes through the same transcription as `barraiser transcribe`.
-fn transcribe(path: &Path, g: &Global) -> Result<Transcript> {
-    let opts = TranscribeOptions::from_global(g)?;
+fn transcribe(path: &Path, cfg: &Config) -> Result<Transcript> {
+    let mut opts = cfg.transcribe_options()?;
+    opts.progress = std::io::stderr().is_terminal();
     transcribe_file(path, &opts)
 }
 

@@ -3,13 +3,13 @@
 use anyhow::Result;
 use clap::Args;
 
-use super::Global;
 use crate::audio::devices::list_inputs;
+use crate::config::Config;
 
 #[derive(Debug, Default, Args)]
 pub struct DevicesArgs {}
 
-pub fn run(_args: DevicesArgs, _g: &Global) -> Result<()> {
+pub fn run(_args: DevicesArgs, _cfg: &Config) -> Result<()> {
     let inputs = list_inputs()?;
     if inputs.is_empty() {
         println!("No audio input devices found. Connect a microphone or start the sound server.");

@@ -5,12 +5,11 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 
-use super::review::{find_attempt, open_store, question_title, report_of};
-use super::Global;
-use crate::report::html::PageInfo;
+use crate::config::Config;
+use crate::takes::{export, find_attempt, ExportFormat};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
+pub enum Format {
     Md,
     Json,
     Html,
@@ -23,29 +22,21 @@ pub struct ExportArgs {
     pub session: String,
     /// md for notes, json for tools (the Report JSON), html for a page to share
     #[arg(long, value_enum, default_value = "html")]
-    pub format: ExportFormat,
+    pub format: Format,
     /// Write to FILE instead of stdout
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
-pub fn run(args: ExportArgs, g: &Global) -> Result<()> {
-    let store = open_store(g)?;
+pub fn run(args: ExportArgs, cfg: &Config) -> Result<()> {
+    let store = cfg.existing_store()?;
     let a = find_attempt(&store, Some(&args.session))?;
-    let (report, transcript) = report_of(&store, &a)?;
-    let text = match args.format {
-        ExportFormat::Md => crate::report::render_markdown(&report, &transcript),
-        ExportFormat::Json => crate::report::render_json(&report) + "\n",
-        ExportFormat::Html => {
-            let bank = crate::bank::Bank::load(None).ok();
-            let info = PageInfo {
-                question: question_title(bank.as_ref(), a.question_id.as_deref()),
-                practised_at: Some(a.started_at.format("%Y-%m-%d %H:%M UTC").to_string()),
-                session: Some(format!("#{}", a.id)),
-            };
-            crate::report::render_html(&report, &transcript, &info)
-        }
+    let format = match args.format {
+        Format::Md => ExportFormat::Md,
+        Format::Json => ExportFormat::Json,
+        Format::Html => ExportFormat::Html,
     };
+    let text = export(&store, &a, format, crate::bank::Bank::load(None).ok().as_ref())?;
     match &args.output {
         Some(path) => std::fs::write(path, text)
             .with_context(|| format!("cannot write {}", path.display()))?,

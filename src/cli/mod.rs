@@ -5,6 +5,9 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
 
+use crate::config::Config;
+use crate::settings::Settings;
+
 pub mod analyze;
 pub mod compare;
 pub mod devices;
@@ -51,10 +54,29 @@ pub struct Global {
     /// Show whisper.cpp's own log on stderr
     #[arg(short, long, global = true)]
     pub verbose: bool,
-    /// The model named in the settings file, used when neither `--model` nor
-    /// `BARRAISER_MODEL` names one.
-    #[arg(skip)]
-    pub model_setting: Option<String>,
+}
+
+/// Flags of the commands that record takes, which the settings file can also set.
+#[derive(Debug, Default)]
+struct TakeFlags {
+    device: Option<String>,
+    quiet: bool,
+    no_cutoff: bool,
+}
+
+impl Global {
+    /// The one configuration the library sees: these flags, then the settings file.
+    fn config(&self, settings: Settings, take: TakeFlags) -> Config {
+        Config {
+            data_dir: crate::paths::data_dir(self.data_dir.as_ref()),
+            model: self.model.clone(),
+            model_setting: settings.model,
+            verbose: self.verbose,
+            device: take.device.or(settings.device),
+            quiet: take.quiet || settings.quiet,
+            no_cutoff: take.no_cutoff || settings.no_cutoff,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -95,25 +117,37 @@ pub enum Command {
     Progress(progress::ProgressArgs),
 }
 
-/// Runs the parsed command line.
+/// Runs the parsed command line with the settings file read.
 pub fn run(cli: Cli) -> Result<()> {
-    let g = &cli.global;
-    match cli.command {
-        None => practice::run(practice::PracticeArgs::default(), g),
-        Some(Command::Practice(a)) => practice::run(a, g),
-        Some(Command::Transcribe(a)) => transcribe::run(a, g),
-        Some(Command::Analyze(a)) => analyze::run(a, g),
-        Some(Command::Record(a)) => record::run(a, g),
-        Some(Command::Devices(a)) => devices::run(a, g),
-        Some(Command::Model(c)) => model::run(c, g),
-        Some(Command::Questions(c)) => questions::run(c, g),
-        Some(Command::Story(c)) => story::run(c, g),
-        Some(Command::Stories(c)) => stories::run(c, g),
-        Some(Command::Sessions(a)) => sessions::run(a, g),
-        Some(Command::Review(a)) => review::run(a, g),
-        Some(Command::Compare(a)) => compare::run(a, g),
-        Some(Command::Export(a)) => export::run(a, g),
-        Some(Command::Drill(a)) => drill::run(a, g),
-        Some(Command::Progress(a)) => progress::run(a, g),
+    let settings = Settings::load()?;
+    // No subcommand opens the app's home screen.
+    let command = cli.command.unwrap_or(Command::Practice(Default::default()));
+    let take = match &command {
+        Command::Practice(a) => {
+            TakeFlags { device: a.device.clone(), quiet: a.quiet, no_cutoff: a.no_cutoff }
+        }
+        Command::Drill(a) => {
+            TakeFlags { device: a.device.clone(), quiet: a.quiet, ..Default::default() }
+        }
+        Command::Record(a) => TakeFlags { device: a.device.clone(), ..Default::default() },
+        _ => TakeFlags::default(),
+    };
+    let cfg = &cli.global.config(settings, take);
+    match command {
+        Command::Practice(a) => practice::run(a, cfg),
+        Command::Transcribe(a) => transcribe::run(a, cfg),
+        Command::Analyze(a) => analyze::run(a, cfg),
+        Command::Record(a) => record::run(a, cfg),
+        Command::Devices(a) => devices::run(a, cfg),
+        Command::Model(c) => model::run(c, cfg),
+        Command::Questions(c) => questions::run(c, cfg),
+        Command::Story(c) => story::run(c, cfg),
+        Command::Stories(c) => stories::run(c, cfg),
+        Command::Sessions(a) => sessions::run(a, cfg),
+        Command::Review(a) => review::run(a, cfg),
+        Command::Compare(a) => compare::run(a, cfg),
+        Command::Export(a) => export::run(a, cfg),
+        Command::Drill(a) => drill::run(a, cfg),
+        Command::Progress(a) => progress::run(a, cfg),
     }
 }

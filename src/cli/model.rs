@@ -5,8 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use clap::Subcommand;
 
-use super::Global;
-use crate::paths;
+use crate::config::Config;
 use crate::speech::models::catalog::{file_name, CATALOG, DEFAULT_MODEL};
 use crate::speech::models::fetch::FetchOptions;
 use crate::speech::models::resolve::search_dirs;
@@ -39,8 +38,8 @@ pub enum ModelCommand {
     },
 }
 
-pub fn run(cmd: ModelCommand, g: &Global) -> Result<()> {
-    let data_dir = paths::data_dir(g.data_dir.as_ref());
+pub fn run(cmd: ModelCommand, cfg: &Config) -> Result<()> {
+    let data_dir = cfg.data_dir.clone();
     match cmd {
         ModelCommand::List => {
             print!("{}", list(&data_dir));

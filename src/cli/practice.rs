@@ -8,18 +8,18 @@ use std::time::Duration;
 use anyhow::{bail, Context as _, Result};
 use clap::Args;
 
-use super::analyze::{load_lexicon, Format};
-use super::record::{now_rfc3339, recover_and_announce, stop_flag};
-use super::Global;
-use crate::audio::recorder::RecordingMeta;
+use super::analyze::Format;
+use super::record::{recover_and_announce, stop_flag};
 use crate::bank::{Bank, Question};
+use crate::config::{load_lexicon, Config};
 use crate::practice::choose::{choose, Choice};
 use crate::practice::outcome::{conclude, Filing, Outcome};
 use crate::practice::take::{Take, TakeOptions};
 use crate::report::{render_json, render_markdown, render_text};
 use crate::round::Kind;
-use crate::speech::transcribe::TranscribeOptions;
+use crate::speech::shared_model::SharedModel;
 use crate::store::Store;
+use crate::tui::component::Route;
 
 #[derive(Debug, Default, Args)]
 pub struct PracticeArgs {
@@ -66,66 +66,34 @@ impl PracticeArgs {
     }
 }
 
-pub fn run(args: PracticeArgs, g: &Global) -> Result<()> {
+pub fn run(args: PracticeArgs, cfg: &Config) -> Result<()> {
     if args.seconds.is_some_and(|s| !(s > 0.0 && s.is_finite())) {
         bail!("--seconds must be a positive number");
     }
-    let data_dir = crate::paths::data_dir(g.data_dir.as_ref());
-    let mut store = Store::open(&data_dir)?;
+    if !args.no_tui {
+        return crate::tui::run(cfg, Route::Practice { choice: args.choice(), start: false });
+    }
+    let mut store = cfg.open_store()?;
     let bank = Bank::load(None)?;
-    if args.no_tui {
-        recover_and_announce(g)?;
-        let stories = store.stories()?;
-        let question = choose(&bank, &args.choice(), &stories, &store.practice_counts()?)?;
-        run_headless(&args, g, &mut store, question)
-    } else {
-        crate::tui::run_practice(&args, g, &mut store, &bank)
-    }
-}
-
-/// Where a new take's recording goes: the store's recordings directory, named by
-/// time and question.
-pub fn recording_meta(store: &Store, question: &Question) -> RecordingMeta {
-    let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
-    RecordingMeta {
-        path: store.recordings_dir().join(format!("{stamp}-{}.wav", question.id)),
-        question_id: Some(question.id.clone()),
-        started_at: now_rfc3339(),
-    }
-}
-
-/// Options for a take of `question` from `device` (the default input when `None`),
-/// kept to at most `max_s` seconds when given.
-pub fn take_options(
-    g: &Global,
-    store: &Store,
-    question: &Question,
-    device: Option<&str>,
-    max_s: Option<f64>,
-) -> Result<TakeOptions> {
-    let mut transcribe = TranscribeOptions::from_global(g)?;
-    transcribe.progress = false;
-    Ok(TakeOptions {
-        device: device.map(str::to_string),
-        transcribe,
-        meta: recording_meta(store, question),
-        journal_dir: store.recordings_dir(),
-        max_s,
-    })
+    recover_and_announce(cfg)?;
+    let stories = store.stories()?;
+    let question = choose(&bank, &args.choice(), &stories, &store.practice_counts()?)?;
+    run_headless(&args, cfg, &mut store, question)
 }
 
 fn run_headless(
     args: &PracticeArgs,
-    g: &Global,
+    cfg: &Config,
     store: &mut Store,
     question: &Question,
 ) -> Result<()> {
     let lex = load_lexicon()?;
     let stop = stop_flag()?;
-    let opts = take_options(g, store, question, args.device.as_deref(), args.seconds)?;
+    let model = SharedModel::load_in_background(&cfg.transcribe_options()?);
+    let opts = TakeOptions::new(&model, store, question, cfg.device.as_deref(), args.seconds);
     let started_at = chrono::Utc::now();
     let mut take = Take::start(&opts)?;
-    let limit = (!args.no_cutoff).then_some(question.limit_s);
+    let limit = (!cfg.no_cutoff).then_some(question.limit_s);
     let until = match (args.seconds, limit) {
         (Some(s), Some(l)) => s.min(l),
         (Some(s), None) => s,

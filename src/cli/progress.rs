@@ -8,13 +8,10 @@ use std::io::IsTerminal;
 use anyhow::Result;
 use clap::Args;
 
-use super::Global;
-use crate::progress::checklist::checklist;
-use crate::progress::load::{story_refs, takes};
-use crate::progress::next::{practise_next, Focus};
-use crate::progress::principles::principle_progress;
-use crate::progress::trends::trends;
-use crate::store::{AttemptFilter, Store};
+use crate::config::Config;
+use crate::progress::next::Focus;
+use crate::store::Store;
+use crate::tui::component::Route;
 use crate::tui::progress::ProgressView;
 
 #[derive(Debug, Default, Args)]
@@ -27,36 +24,18 @@ pub struct ProgressArgs {
     pub print: bool,
 }
 
-pub fn run(args: ProgressArgs, g: &Global) -> Result<()> {
-    let view = compute(g)?;
+pub fn run(args: ProgressArgs, cfg: &Config) -> Result<()> {
+    if !args.json && !args.print && std::io::stdout().is_terminal() {
+        return crate::tui::run(cfg, Route::Progress);
+    }
+    let store = Store::open_existing(&cfg.data_dir)?;
+    let view = ProgressView::load(store.as_ref(), crate::bank::Bank::load(None).ok().as_ref())?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&view)?);
-    } else if args.print || !std::io::stdout().is_terminal() {
-        print!("{}", printed(&view));
     } else {
-        crate::tui::screen_loop::run(&mut view.clone())?;
+        print!("{}", printed(&view));
     }
     Ok(())
-}
-
-/// Progress from the store in the data directory (an empty history when there is none yet).
-pub fn compute(g: &Global) -> Result<ProgressView> {
-    let dir = crate::paths::data_dir(g.data_dir.as_ref());
-    let (attempts, stories) = match Store::open_existing(&dir)? {
-        Some(store) => (store.attempts(&AttemptFilter::default())?, store.stories()?),
-        None => (vec![], vec![]),
-    };
-    let bank = crate::bank::Bank::load(None).ok();
-    let takes = takes(&attempts, bank.as_ref());
-    let stories = story_refs(&stories);
-    let principles = principle_progress(&takes, &stories);
-    Ok(ProgressView {
-        takes: takes.len(),
-        checklist: checklist(&takes, &stories),
-        trends: trends(&takes),
-        next: practise_next(&principles, &takes),
-        principles,
-    })
 }
 
 fn printed(v: &ProgressView) -> String {

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Result};
 use clap::{Args, Subcommand};
 
-use super::Global;
 use crate::bank::{self, Bank, Filter, Problems, Question};
+use crate::config::Config;
 use crate::principles::{canonical, PRINCIPLES};
 use crate::round::Kind;
 use crate::store::Store;
@@ -107,7 +107,7 @@ pub fn principle_arg(name: &str) -> Result<&'static str> {
     })
 }
 
-pub fn run(cmd: QuestionsCommand, g: &Global) -> Result<()> {
+pub fn run(cmd: QuestionsCommand, cfg: &Config) -> Result<()> {
     match cmd {
         QuestionsCommand::List { select, search, out, bank } => {
             let bank = bank.load()?;
@@ -133,7 +133,7 @@ pub fn run(cmd: QuestionsCommand, g: &Global) -> Result<()> {
         QuestionsCommand::Random { select, out, bank } => {
             let bank = bank.load()?;
             let filter = select.filter()?;
-            let data_dir = crate::paths::data_dir(g.data_dir.as_ref());
+            let data_dir = cfg.data_dir.clone();
             let counts = match Store::open_existing(&data_dir)? {
                 Some(store) => store.practice_counts()?,
                 None => Default::default(),

@@ -8,11 +8,11 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context, Result};
 use clap::Args;
 
-use super::Global;
 use crate::audio::capture::{Capture, CaptureEvent, CaptureOptions, RATE};
 use crate::audio::recorder::recover_interrupted;
 use crate::audio::recorder::{Recorder, RecordingMeta};
-use crate::{paths, store};
+use crate::config::Config;
+use crate::store;
 
 #[derive(Debug, Default, Args)]
 pub struct RecordArgs {
@@ -27,11 +27,11 @@ pub struct RecordArgs {
     pub device: Option<String>,
 }
 
-pub fn run(args: RecordArgs, g: &Global) -> Result<()> {
+pub fn run(args: RecordArgs, cfg: &Config) -> Result<()> {
     if args.seconds.is_some_and(|s| !(s > 0.0 && s.is_finite())) {
         bail!("--seconds must be a positive number");
     }
-    let journal = recover_and_announce(g)?;
+    let journal = recover_and_announce(cfg)?;
     let stop = stop_flag()?;
     let mut capture = Capture::start(&CaptureOptions { device: args.device.clone() })?;
     let out = std::path::absolute(&args.out)
@@ -108,14 +108,14 @@ pub(crate) fn now_rfc3339() -> String {
 }
 
 /// Where recordings live, journaled and recovered.
-pub(crate) fn recordings_dir(g: &Global) -> PathBuf {
-    paths::data_dir(g.data_dir.as_ref()).join(store::RECORDINGS_DIR)
+pub(crate) fn recordings_dir(cfg: &Config) -> PathBuf {
+    cfg.data_dir.clone().join(store::RECORDINGS_DIR)
 }
 
 /// Repairs recordings a crash interrupted, tells the user about any awaiting
 /// analysis, and returns the recordings directory.
-pub(crate) fn recover_and_announce(g: &Global) -> Result<PathBuf> {
-    let dir = recordings_dir(g);
+pub(crate) fn recover_and_announce(cfg: &Config) -> Result<PathBuf> {
+    let dir = recordings_dir(cfg);
     for found in recover_interrupted(&dir)? {
         eprintln!(
             "barraiser: recovered an interrupted recording: {} ({:.1} s); `barraiser practice` offers to analyse it",

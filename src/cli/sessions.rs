@@ -5,7 +5,7 @@ use clap::Args;
 
 use super::questions::clock;
 use super::questions::say;
-use super::Global;
+use crate::config::Config;
 use crate::store::{AttemptFilter, Store};
 
 #[derive(Debug, Default, Args)]
@@ -24,8 +24,8 @@ pub struct SessionsArgs {
     pub json: bool,
 }
 
-pub fn run(args: SessionsArgs, g: &Global) -> Result<()> {
-    let data_dir = crate::paths::data_dir(g.data_dir.as_ref());
+pub fn run(args: SessionsArgs, cfg: &Config) -> Result<()> {
+    let data_dir = cfg.data_dir.clone();
     let filter = AttemptFilter {
         question_id: args.question,
         story_id: args.story,

@@ -4,8 +4,8 @@ use anyhow::Result;
 use clap::Subcommand;
 
 use super::questions::say;
-use super::Global;
 use crate::bank::coverage::{coverage, Coverage, LEANED_ON_ABOVE, MIN_METRICS};
+use crate::config::Config;
 use crate::store::Store;
 
 #[derive(Debug, Subcommand)]
@@ -17,9 +17,9 @@ pub enum StoriesCommand {
     },
 }
 
-pub fn run(cmd: StoriesCommand, g: &Global) -> Result<()> {
+pub fn run(cmd: StoriesCommand, cfg: &Config) -> Result<()> {
     let StoriesCommand::Coverage { json } = cmd;
-    let data_dir = crate::paths::data_dir(g.data_dir.as_ref());
+    let data_dir = cfg.data_dir.clone();
     let stories = match Store::open_existing(&data_dir)? {
         Some(store) => store.stories()?,
         None => vec![],

@@ -8,10 +8,10 @@ use clap::Subcommand;
 
 use super::questions::principle_arg;
 use super::questions::say;
-use super::Global;
 use crate::bank::coverage::MIN_METRICS;
 use crate::bank::story::{parse_many, parse_one, template, to_toml};
 use crate::bank::Story;
+use crate::config::Config;
 use crate::store::Store;
 
 #[derive(Debug, Subcommand)]
@@ -56,8 +56,8 @@ pub enum StoryCommand {
     },
 }
 
-pub fn run(cmd: StoryCommand, g: &Global) -> Result<()> {
-    let data_dir = crate::paths::data_dir(g.data_dir.as_ref());
+pub fn run(cmd: StoryCommand, cfg: &Config) -> Result<()> {
+    let data_dir = cfg.data_dir.clone();
     let mut store = Store::open(&data_dir)?;
     match cmd {
         StoryCommand::Add { title, principles, metrics, situation, notes } => {

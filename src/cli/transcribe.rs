@@ -2,12 +2,14 @@
 
 use std::path::PathBuf;
 
+use std::io::IsTerminal;
+
 use anyhow::{Context, Result};
 use clap::Args;
 
-use super::Global;
+use crate::config::Config;
 use crate::speech::format::{render, Format};
-use crate::speech::transcribe::{transcribe_file, TranscribeOptions};
+use crate::speech::transcribe::transcribe_file;
 
 #[derive(Debug, Default, Args)]
 #[command(after_help = "Examples:\n  barraiser transcribe answer.m4a\n  \
@@ -27,8 +29,9 @@ pub struct TranscribeArgs {
     pub output: Option<PathBuf>,
 }
 
-pub fn run(args: TranscribeArgs, g: &Global) -> Result<()> {
-    let mut opts = TranscribeOptions::from_global(g)?;
+pub fn run(args: TranscribeArgs, cfg: &Config) -> Result<()> {
+    let mut opts = cfg.transcribe_options()?;
+    opts.progress = std::io::stderr().is_terminal();
     if let Some(n) = args.threads {
         opts.threads = n as usize;
     }

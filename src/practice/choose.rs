@@ -9,7 +9,7 @@ use crate::principles;
 use crate::round::Kind;
 
 /// The user's choice from the command line; all empty means "any behavioral question".
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Choice {
     pub question: Option<String>,
     pub kind: Option<Kind>,

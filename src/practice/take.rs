@@ -10,8 +10,10 @@ use anyhow::Result;
 use crate::audio::capture::{Capture, CaptureEvent, CaptureOptions, RATE};
 use crate::audio::level::frame_db;
 use crate::audio::recorder::{Recorder, Recording, RecordingMeta};
+use crate::bank::Question;
+use crate::speech::shared_model::SharedModel;
 use crate::speech::stream::LiveTranscriber;
-use crate::speech::transcribe::TranscribeOptions;
+use crate::store::Store;
 use crate::transcript::Transcript;
 
 /// How long `stop` waits for the capture worker to hand over the tail.
@@ -21,12 +23,44 @@ const LEVEL_WINDOW: usize = RATE as usize / 20;
 
 pub struct TakeOptions {
     pub device: Option<String>,
-    pub transcribe: TranscribeOptions,
+    pub model: SharedModel,
     pub meta: RecordingMeta,
     /// Where the in-progress marker goes (the store's recordings directory).
     pub journal_dir: PathBuf,
     /// Audio past this many seconds is not kept (`--seconds`).
     pub max_s: Option<f64>,
+}
+
+impl TakeOptions {
+    /// A take of `question` into the store's recordings directory, from `device` (the
+    /// default input when `None`), kept to at most `max_s` seconds when given.
+    pub fn new(
+        model: &SharedModel,
+        store: &Store,
+        question: &Question,
+        device: Option<&str>,
+        max_s: Option<f64>,
+    ) -> TakeOptions {
+        TakeOptions {
+            device: device.map(str::to_string),
+            model: model.clone(),
+            meta: recording_meta(store, question),
+            journal_dir: store.recordings_dir(),
+            max_s,
+        }
+    }
+}
+
+/// Where a new take's recording goes: the store's recordings directory, named by
+/// time and question.
+fn recording_meta(store: &Store, question: &Question) -> RecordingMeta {
+    let now = chrono::Utc::now();
+    let stamp = now.format("%Y%m%d-%H%M%S");
+    RecordingMeta {
+        path: store.recordings_dir().join(format!("{stamp}-{}.wav", question.id)),
+        question_id: Some(question.id.clone()),
+        started_at: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+    }
 }
 
 pub struct Take {
@@ -52,6 +86,28 @@ pub struct Finished {
     pub tail_s: f64,
 }
 
+/// A take stopped without a report: its recording, and the live transcription that
+/// has everything but the last piece, should the candidate want it analysed after all.
+pub struct Cancelled {
+    pub recording: Recording,
+    live: LiveTranscriber,
+    failure: Option<String>,
+}
+
+impl Cancelled {
+    /// Transcribes the last piece and hands the take over like a stopped one.
+    pub fn finish(self) -> Finished {
+        let stopped = Instant::now();
+        let transcript = self.live.finish();
+        Finished {
+            recording: self.recording,
+            transcript,
+            failure: self.failure,
+            tail_s: stopped.elapsed().as_secs_f64(),
+        }
+    }
+}
+
 impl Take {
     /// Starts capturing at once, then loads the model while the first words are
     /// already buffered; the file is created once the model is ready, so a bad
@@ -59,7 +115,7 @@ impl Take {
     pub fn start(opts: &TakeOptions) -> Result<Take> {
         let mut capture = Capture::start(&CaptureOptions { device: opts.device.clone() })?;
         let events = capture.take_events().expect("a new capture has its events");
-        let live = LiveTranscriber::start(&opts.transcribe)?;
+        let live = LiveTranscriber::start(&opts.model)?;
         let recorder = Recorder::create(&opts.meta, RATE, Some(&opts.journal_dir))?;
         Ok(Take {
             capture,
@@ -171,10 +227,12 @@ impl Take {
         Ok(Finished { recording, transcript, failure, tail_s: stopped.elapsed().as_secs_f64() })
     }
 
-    /// Stops without transcribing; the recording is kept (until discarded).
-    pub fn cancel(mut self) -> Result<Recording> {
+    /// Stops without transcribing the last piece; the recording is kept (until
+    /// discarded), and so is what was transcribed while it was spoken.
+    pub fn cancel(mut self) -> Result<Cancelled> {
         self.drain()?;
-        self.recorder.finish()
+        let Take { recorder, live, failure, .. } = self;
+        Ok(Cancelled { recording: recorder.finish()?, live, failure })
     }
 
     fn drain(&mut self) -> Result<()> {

@@ -100,6 +100,52 @@ fn same_figure(a: &str, b: &str) -> bool {
     norm(a) == norm(b)
 }
 
+impl Comparison {
+    /// The comparison as a few lines of plain text.
+    pub fn describe(&self) -> String {
+        let c = self;
+        let mut o = format!("\nTake #{} against take #{}:\n", c.after_id, c.before_id);
+        let clock = crate::analysis::timing::clock;
+        if let (Some(a), Some(b), Some(d)) =
+            (c.duration_before_s, c.duration_after_s, c.duration_change_s)
+        {
+            let how = if d < 0.0 { "shorter" } else { "longer" };
+            o.push_str(&format!(
+                "  time      {} → {} ({:.0} s {how})\n",
+                clock(a),
+                clock(b),
+                d.abs()
+            ));
+        }
+        if let Some(s) = c.score_change {
+            o.push_str(&format!("  score     {}{s:.1}\n", if s >= 0.0 { "+" } else { "" }));
+        }
+        let texts =
+            |v: &[super::Metric]| v.iter().map(|m| m.text.clone()).collect::<Vec<_>>().join(", ");
+        if !c.metrics_added.is_empty() {
+            o.push_str(&format!("  metrics + {}\n", texts(&c.metrics_added)));
+        }
+        if !c.metrics_dropped.is_empty() {
+            o.push_str(&format!("  metrics − {}\n", texts(&c.metrics_dropped)));
+        }
+        for n in &c.numbers_changed {
+            o.push_str(&format!("  changed   {} → {} ({})\n", n.before, n.after, n.kind));
+        }
+        if !c.principles_added.is_empty() {
+            o.push_str(&format!("  principles + {}\n", c.principles_added.join(", ")));
+        }
+        if !c.principles_dropped.is_empty() {
+            o.push_str(&format!("  principles − {}\n", c.principles_dropped.join(", ")));
+        }
+        if c.shorter_but_emptier() {
+            o.push_str(
+                "  Shorter, but emptier: keep the metrics and the principle while you cut.\n",
+            );
+        }
+        o
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,5 +3,6 @@ pub mod engine;
 pub mod format;
 pub mod models;
 pub mod segmenter;
+pub mod shared_model;
 pub mod stream;
 pub mod transcribe;

@@ -11,8 +11,8 @@ use std::thread::JoinHandle;
 
 use anyhow::{anyhow, Context, Result};
 
-use super::engine::Engine;
-use super::transcribe::{TranscribeOptions, Transcriber};
+use super::shared_model::SharedModel;
+use super::transcribe::Transcriber;
 use crate::transcript::Transcript;
 
 enum Msg {
@@ -31,17 +31,18 @@ pub struct LiveTranscriber {
 }
 
 impl LiveTranscriber {
-    /// Loads the model on the worker and waits until it is ready, so a bad model is
-    /// reported here. Audio pushed from now on is transcribed as it comes.
-    pub fn start(opts: &TranscribeOptions) -> Result<LiveTranscriber> {
+    /// Gets an engine of the shared model on the worker and waits until it is ready,
+    /// so a bad model is reported here. Audio pushed from now on is transcribed as it
+    /// comes.
+    pub fn start(model: &SharedModel) -> Result<LiveTranscriber> {
         let (audio_tx, audio_rx) = mpsc::channel();
         let (update_tx, update_rx) = mpsc::channel();
         let (ready_tx, ready_rx) = mpsc::sync_channel(1);
-        let opts = opts.clone();
+        let model = model.clone();
         let worker = std::thread::Builder::new()
             .name("barraiser-stream".into())
             .spawn(move || {
-                let engine = match Engine::load(&opts.model, opts.threads, opts.verbose) {
+                let engine = match model.engine() {
                     Ok(engine) => engine,
                     Err(err) => {
                         let message = format!("{err:#}");

@@ -5,7 +5,6 @@
 //! [`Transcriber`] does this incrementally, so audio can be transcribed while it is
 //! still being recorded; files go through the very same path.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, Context, Result};
@@ -46,25 +45,6 @@ pub struct TranscribeOptions {
     pub verbose: bool,
     /// Show a progress bar on stderr for long files.
     pub progress: bool,
-}
-
-impl TranscribeOptions {
-    /// The model from `--model`, `BARRAISER_MODEL`, `./models/` or the data directory;
-    /// all cores; progress when stderr is a terminal.
-    pub fn from_global(g: &crate::cli::Global) -> Result<Self> {
-        let data_dir = crate::paths::data_dir(g.data_dir.as_ref());
-        let model = crate::speech::models::resolve_model(
-            g.model.as_deref(),
-            g.model_setting.as_deref(),
-            &data_dir,
-        )?;
-        Ok(Self {
-            model,
-            threads: default_threads(),
-            verbose: g.verbose,
-            progress: std::io::stderr().is_terminal(),
-        })
-    }
 }
 
 /// Transcribes an audio file (wav, flac, mp3, ogg, m4a).

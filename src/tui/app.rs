@@ -1,188 +1,193 @@
-//! The practice screen's state: plain data, rendered by `impl Widget for &App`
-//! (see `view`) and changed only by the controller in response to [`Action`]s.
+//! The app: one event loop for every screen, generic over the ratatui backend, with
+//! the terminal's events (and the frame clock they carry) and its bell passed in, so
+//! every screen runs the same in a real terminal and in a `TestBackend`. Screens open
+//! over each other; leaving one comes back to the one under it, and home is the root.
 
-use crate::bank::Question;
-use crate::round::Kind;
+use std::time::Duration;
 
-/// A question as the screen shows it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct QuestionItem {
-    pub id: String,
-    pub text: String,
-    pub kind: Kind,
-    pub principles: Vec<String>,
-    pub limit_s: f64,
-}
+use anyhow::Result;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::backend::Backend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Stylize;
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::Terminal;
 
-impl From<&Question> for QuestionItem {
-    fn from(q: &Question) -> Self {
-        QuestionItem {
-            id: q.id.clone(),
-            text: q.text.clone(),
-            kind: q.kind,
-            principles: q.principles.clone(),
-            limit_s: q.limit_s,
-        }
-    }
-}
+use super::component::{Component, Cx, Nav, Route};
+use super::help::HelpPopup;
+use super::keymap::app_help;
+use super::routes::open;
 
-impl QuestionItem {
-    /// The length to aim for: the 2:10 average of a 3-minute round, scaled to the limit.
-    pub fn target_s(&self) -> f64 {
-        self.kind
-            .default_target_s()
-            .filter(|_| self.limit_s == 180.0)
-            .unwrap_or(self.limit_s * 130.0 / 180.0)
-    }
+/// How often the screen redraws while nothing happens (clock, level meter).
+pub const FRAME: Duration = Duration::from_millis(50);
 
-    /// Where the clock turns amber and red: 2:00 and 2:30 of 3:00, scaled.
-    pub fn warnings_s(&self) -> (f64, f64) {
-        (self.limit_s * 120.0 / 180.0, self.limit_s * 150.0 / 180.0)
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Pick,
-    Recording,
-    /// Stopped: the last piece is being transcribed.
-    Finishing,
-    Report,
-    /// Esc during a take: the audio is kept until discarded.
-    Cancelled,
-    /// Recordings a crash interrupted, offered for analysis at start.
-    Recovered,
-}
-
-/// The live take as the screen shows it.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct LiveView {
-    pub elapsed_s: f64,
-    pub level_db: f32,
-    pub paused: bool,
-    pub transcript: String,
-    pub metrics: usize,
-    pub principles: Vec<String>,
-    /// Warnings already rung: 1 amber, 2 red, 3 limit.
-    pub rung: u8,
-    /// With --no-cutoff, the take went past the limit.
-    pub past_limit: bool,
-}
-
-/// A finished take's report, ready to show.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReportView {
-    pub score: f64,
-    pub bar: f64,
-    pub duration_s: f64,
-    /// The full report as terminal text (no colour), one entry a line.
-    pub lines: Vec<String>,
-    pub session_id: i64,
-    pub recording: String,
-    /// How long after the stop the report was ready.
-    pub ready_after_s: f64,
-}
-
-/// A recording kept after a cancel or recovered after a crash.
-#[derive(Debug, Clone, PartialEq)]
-pub struct KeptAudio {
-    pub path: String,
-    pub duration_s: f64,
-    pub question_id: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
 pub struct App {
-    pub screen: Screen,
-    pub show_help: bool,
-    pub questions: Vec<QuestionItem>,
-    pub kind_filter: Option<Kind>,
-    pub principle_filter: Option<String>,
-    /// Index into [`App::visible`].
-    pub selected: usize,
-    /// The question being (or last) practised.
-    pub current: Option<QuestionItem>,
-    pub live: LiveView,
-    pub report: Option<ReportView>,
-    pub report_scroll: u16,
-    pub kept: Vec<KeptAudio>,
-    /// A one-line note at the bottom (errors, what just happened).
-    pub message: Option<String>,
-    pub no_cutoff: bool,
+    pub cx: Cx,
+    /// The screens open, the one shown last; home (or the first screen) at the bottom.
+    stack: Vec<Box<dyn Component>>,
+    /// The `?` help, when it is open.
+    help: Option<HelpPopup>,
+    /// What went wrong opening a screen, until the next key.
+    notice: Option<String>,
 }
 
 impl App {
-    pub fn new(questions: Vec<QuestionItem>) -> App {
-        App {
-            screen: Screen::Pick,
-            show_help: false,
-            questions,
-            kind_filter: None,
-            principle_filter: None,
-            selected: 0,
-            current: None,
-            live: LiveView::default(),
-            report: None,
-            report_scroll: 0,
-            kept: Vec::new(),
-            message: None,
-            no_cutoff: false,
+    /// The app showing `route` first; esc from it goes home.
+    pub fn new(mut cx: Cx, route: Route) -> Result<App> {
+        let mut stack = vec![open(&Route::Home, &mut cx)?];
+        if route != Route::Home {
+            stack.push(open(&route, &mut cx)?);
         }
+        Ok(App { cx, stack, help: None, notice: None })
     }
 
-    /// The questions that pass the filters, in bank order.
-    pub fn visible(&self) -> Vec<&QuestionItem> {
-        self.questions
-            .iter()
-            .filter(|q| self.kind_filter.is_none_or(|k| q.kind == k))
-            .filter(|q| self.principle_filter.as_ref().is_none_or(|p| q.principles.contains(p)))
-            .collect()
+    /// Shows `screen` over the current one.
+    pub fn push(&mut self, screen: Box<dyn Component>) {
+        self.stack.push(screen);
     }
 
-    pub fn selected_question(&self) -> Option<&QuestionItem> {
-        self.visible().get(self.selected).copied()
+    /// How many screens are open, home included.
+    pub fn depth(&self) -> usize {
+        self.stack.len()
     }
 
-    /// Moves the selection onto the question with this id, clearing filters that hide it.
-    pub fn select_id(&mut self, id: &str) {
-        if !self.visible().iter().any(|q| q.id == id) {
-            self.kind_filter = None;
-            self.principle_filter = None;
+    pub fn screen(&self) -> &dyn Component {
+        self.stack.last().expect("home is never closed").as_ref()
+    }
+
+    pub fn help_open(&self) -> bool {
+        self.help.is_some()
+    }
+
+    /// One key. Returns false when the app should end.
+    pub fn on_key(&mut self, key: KeyEvent) -> Result<bool> {
+        if key.kind == KeyEventKind::Release {
+            return Ok(true);
         }
-        if let Some(i) = self.visible().iter().position(|q| q.id == id) {
-            self.selected = i;
+        self.notice = None;
+        // In raw mode ctrl-c is a key, not a signal: every screen puts away what it
+        // holds (a take in progress) before the app ends.
+        if key.modifiers.contains(KeyModifiers::CONTROL)
+            && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('q'))
+        {
+            self.quit()?;
+            return Ok(false);
         }
-    }
-
-    pub fn move_selection(&mut self, by: i32) {
-        let n = self.visible().len();
-        if n > 0 {
-            self.selected = (self.selected as i64 + by as i64).clamp(0, n as i64 - 1) as usize;
+        if let Some(help) = &mut self.help {
+            if !help.on_key(key) {
+                self.help = None;
+            }
+            return Ok(true);
         }
-    }
-
-    /// Round types in turn: all, behavioral, product, analytical, system design.
-    pub fn next_kind(&mut self) {
-        const ORDER: [Option<Kind>; 5] = [
-            None,
-            Some(Kind::Behavioral),
-            Some(Kind::Product),
-            Some(Kind::Analytical),
-            Some(Kind::SystemDesign),
-        ];
-        let at = ORDER.iter().position(|k| *k == self.kind_filter).unwrap_or(0);
-        self.kind_filter = ORDER[(at + 1) % ORDER.len()];
-        self.selected = 0;
-    }
-
-    /// The 16 principles in turn, then none.
-    pub fn next_principle(&mut self) {
-        let all = crate::principles::PRINCIPLES;
-        let next = match &self.principle_filter {
-            None => Some(0),
-            Some(p) => all.iter().position(|n| n == p).map(|i| i + 1).filter(|&i| i < all.len()),
+        if key.code == KeyCode::Char('?') {
+            let mut lines = self.screen().help();
+            lines.extend(app_help());
+            self.help = Some(HelpPopup::new(lines));
+            return Ok(true);
+        }
+        let nav = {
+            let App { cx, stack, .. } = self;
+            stack.last_mut().expect("home is never closed").on_key(key, cx)?
         };
-        self.principle_filter = next.map(|i| all[i].to_string());
-        self.selected = 0;
+        self.go(nav)
+    }
+
+    /// One frame of the clock: the screen on top takes in audio, playback, results.
+    pub fn on_tick(&mut self) -> Result<bool> {
+        let nav = {
+            let App { cx, stack, .. } = self;
+            stack.last_mut().expect("home is never closed").on_tick(cx)?
+        };
+        self.go(nav)
+    }
+
+    fn go(&mut self, nav: Nav) -> Result<bool> {
+        match nav {
+            Nav::Stay => {}
+            Nav::Open(route) => match open(&route, &mut self.cx) {
+                Ok(screen) => self.stack.push(screen),
+                Err(err) => self.notice = Some(format!("{err:#}")),
+            },
+            Nav::Back if self.stack.len() > 1 => {
+                self.stack.pop();
+                let App { cx, stack, .. } = self;
+                stack.last_mut().expect("home is never closed").on_return(cx)?;
+            }
+            Nav::Back => {}
+            Nav::Home => {
+                self.stack.truncate(1);
+                let App { cx, stack, .. } = self;
+                stack[0].on_return(cx)?;
+            }
+            Nav::Quit => {
+                self.quit()?;
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    fn quit(&mut self) -> Result<()> {
+        let App { cx, stack, .. } = self;
+        for screen in stack.iter_mut().rev() {
+            screen.on_quit(cx)?;
+        }
+        Ok(())
+    }
+
+    fn status(&self) -> (String, bool) {
+        let screen = self.screen();
+        match self.notice.as_deref().or(screen.message()) {
+            Some(m) => (m.to_string(), true),
+            None => {
+                let footer = screen.footer();
+                let sep = if footer.is_empty() { "" } else { " · " };
+                (format!("{footer}{sep}? keys"), false)
+            }
+        }
+    }
+}
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (status, is_note) = self.status();
+        // A note (a lost microphone, a failed save) or a long footer wraps onto up to
+        // three lines rather than being cut at the screen's edge.
+        let status_h = (status.chars().count() as u16).div_ceil(area.width.max(1)).clamp(1, 3);
+        let [body, foot] =
+            Layout::vertical([Constraint::Min(3), Constraint::Length(status_h)]).areas(area);
+        self.screen().draw(body, buf);
+        let line = Paragraph::new(status).wrap(Wrap { trim: true });
+        if is_note { line.yellow() } else { line.dark_gray() }.render(foot, buf);
+        if let Some(help) = &self.help {
+            help.render(area, buf);
+        }
+    }
+}
+
+/// Runs the app until the user quits. `next_event` waits up to the given time for
+/// input and is the frame clock; `bell` rings the terminal.
+pub fn run_app<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    mut next_event: impl FnMut(Duration) -> Result<Option<Event>>,
+    mut bell: impl FnMut(),
+) -> Result<()> {
+    let mut bells = app.cx.bells;
+    loop {
+        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        if let Some(Event::Key(key)) = next_event(FRAME)? {
+            if !app.on_key(key)? {
+                return Ok(());
+            }
+        }
+        if !app.on_tick()? {
+            return Ok(());
+        }
+        while bells < app.cx.bells {
+            bell();
+            bells += 1;
+        }
     }
 }

@@ -9,12 +9,11 @@ use std::time::Instant;
 use anyhow::{anyhow, Result};
 use chrono::{DateTime, Utc};
 
-use super::app::{LiveView, QuestionItem};
+use super::recording::{LiveView, QuestionItem};
 use crate::analysis::{analyze, Context, Lexicon};
-use crate::audio::recorder::Recording;
 use crate::bank::Question;
 use crate::practice::outcome::{conclude, Filing, Outcome};
-use crate::practice::take::{Finished, Take, TakeOptions};
+use crate::practice::take::{Cancelled, Finished, Take, TakeOptions};
 use crate::store::Store;
 use crate::transcript::Transcript;
 
@@ -50,8 +49,9 @@ impl LiveTake {
         })
     }
 
-    pub fn started_at(&self) -> DateTime<Utc> {
-        self.started_at
+    /// What the take answers, when it began and how it is filed.
+    pub fn identity(&self) -> (Question, DateTime<Utc>, Filing) {
+        (self.question.clone(), self.started_at, self.filing)
     }
 
     /// Takes in the audio that arrived and shows it in `live`.
@@ -83,8 +83,8 @@ impl LiveTake {
         Finishing::spawn(question, started_at, filing, move || take.stop())
     }
 
-    /// Stops without transcribing; the recording is kept.
-    pub fn cancel(self) -> Result<Recording> {
+    /// Stops without a report; the recording and the live transcript are kept.
+    pub fn cancel(self) -> Result<Cancelled> {
         self.take.cancel()
     }
 }

@@ -1,15 +1,48 @@
-//! The terminal UI: practice, review, drill and progress screens.
+//! The terminal app: one event loop ([`app`]), screens that are [`component::Component`]s
+//! with one key table each ([`keymap`]), and one take runner for every screen that
+//! records ([`take_runner`]).
+
 pub mod app;
-pub mod controller;
+pub mod compare;
+pub mod component;
 pub mod drill;
-pub mod event_loop;
-pub mod keys;
+pub mod help;
+pub mod home;
+pub mod keymap;
 pub mod live_take;
+pub mod practice;
 pub mod progress;
 pub mod recording;
 pub mod review;
-pub mod screen_loop;
+pub mod routes;
+pub mod stories;
+pub mod take_runner;
+pub mod takes;
 pub mod terminal;
-pub mod view;
 
-pub use event_loop::run_practice;
+use std::time::Duration;
+
+use anyhow::Result;
+use crossterm::event::{self, Event};
+
+use self::app::{run_app, App};
+use self::component::{Cx, Route};
+use self::terminal::{bell, TerminalGuard};
+use crate::bank::Bank;
+use crate::config::{load_lexicon, Config};
+
+/// The app on the real terminal, showing `route` first (esc from it goes home).
+pub fn run(config: &Config, route: Route) -> Result<()> {
+    let store = config.open_store()?;
+    let cx = Cx::new(config.clone(), store, Bank::load(None)?, load_lexicon()?);
+    let mut app = App::new(cx, route)?;
+    let mut guard = TerminalGuard::enter()?;
+    let read = |timeout: Duration| -> Result<Option<Event>> {
+        if event::poll(timeout)? {
+            Ok(Some(event::read()?))
+        } else {
+            Ok(None)
+        }
+    };
+    run_app(&mut guard.terminal, &mut app, read, bell)
+}

@@ -8,7 +8,61 @@ use ratatui::style::{Color, Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Widget, Wrap};
 
-use super::app::{LiveView, QuestionItem};
+use crate::analysis::timing::clock;
+use crate::bank::Question;
+use crate::round::Kind;
+
+/// A question as the screen shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionItem {
+    pub id: String,
+    pub text: String,
+    pub kind: Kind,
+    pub principles: Vec<String>,
+    pub limit_s: f64,
+}
+
+impl From<&Question> for QuestionItem {
+    fn from(q: &Question) -> Self {
+        QuestionItem {
+            id: q.id.clone(),
+            text: q.text.clone(),
+            kind: q.kind,
+            principles: q.principles.clone(),
+            limit_s: q.limit_s,
+        }
+    }
+}
+
+impl QuestionItem {
+    /// The length to aim for: the 2:10 average of a 3-minute round, scaled to the limit.
+    pub fn target_s(&self) -> f64 {
+        self.kind
+            .default_target_s()
+            .filter(|_| self.limit_s == 180.0)
+            .unwrap_or(self.limit_s * 130.0 / 180.0)
+    }
+
+    /// Where the clock turns amber and red: 2:00 and 2:30 of 3:00, scaled.
+    pub fn warnings_s(&self) -> (f64, f64) {
+        (self.limit_s * 120.0 / 180.0, self.limit_s * 150.0 / 180.0)
+    }
+}
+
+/// The live take as the screen shows it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LiveView {
+    pub elapsed_s: f64,
+    pub level_db: f32,
+    pub paused: bool,
+    pub transcript: String,
+    pub metrics: usize,
+    pub principles: Vec<String>,
+    /// Warnings already rung: 1 amber, 2 red, 3 limit.
+    pub rung: u8,
+    /// With --no-cutoff, the take went past the limit.
+    pub past_limit: bool,
+}
 
 /// 3x5 block digits for the clock.
 const DIGITS: [[&str; 5]; 11] = [
@@ -24,12 +78,6 @@ const DIGITS: [[&str; 5]; 11] = [
     ["███", "█ █", "███", "  █", "███"],
     ["   ", " █ ", "   ", " █ ", "   "],
 ];
-
-/// `m:ss`.
-pub fn clock(seconds: f64) -> String {
-    let s = seconds.max(0.0).floor() as u64;
-    format!("{}:{:02}", s / 60, s % 60)
-}
 
 /// The time zone's colour: green, then amber, then red, then past the limit.
 pub fn zone_color(q: &QuestionItem, elapsed_s: f64) -> Color {
@@ -150,6 +198,40 @@ impl Widget for RecordingView<'_> {
     }
 }
 
+/// A stopped take while its last words are transcribed: the question, how much was
+/// recorded, and the transcript so far. Never the recording view: nothing records.
+pub struct FinishingView<'a> {
+    pub question: &'a QuestionItem,
+    pub live: &'a LiveView,
+}
+
+impl Widget for FinishingView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let block =
+            Block::default().borders(Borders::ALL).title(Line::from(" Finishing ").bold()).title(
+                Line::from(format!(" {} · {} ", self.question.id, self.question.kind))
+                    .right_aligned(),
+            );
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let [question, status, transcript] =
+            Layout::vertical([Constraint::Length(2), Constraint::Length(2), Constraint::Min(2)])
+                .areas(inner);
+        Paragraph::new(self.question.text.as_str())
+            .wrap(Wrap { trim: true })
+            .bold()
+            .render(question, buf);
+        let recorded = if self.live.elapsed_s > 0.0 {
+            format!("{} recorded. ", clock(self.live.elapsed_s))
+        } else {
+            String::new()
+        };
+        Line::from(format!("{recorded}Transcribing the last words, then the report…").cyan())
+            .render(status, buf);
+        render_transcript(&self.live.transcript, transcript, buf);
+    }
+}
+
 /// The amber, red and target positions under the bar.
 fn render_marks(q: &QuestionItem, target_s: f64, area: Rect, buf: &mut Buffer) {
     if area.width < 10 {
@@ -201,7 +283,6 @@ fn render_transcript(text: &str, area: Rect, buf: &mut Buffer) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::round::Kind;
 
     fn q(limit_s: f64) -> QuestionItem {
         QuestionItem {

@@ -4,9 +4,9 @@
 //! take right here, against the drill's target (see [`DrillScreen`]).
 
 mod keys;
+mod load;
 mod screen;
 
-pub use keys::DrillAction;
 pub use screen::DrillScreen;
 
 use ratatui::buffer::Buffer;
@@ -15,9 +15,7 @@ use ratatui::style::{Color, Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Widget, Wrap};
 
-use super::app::{LiveView, QuestionItem};
-use super::recording::RecordingView;
-use super::view::render_help;
+use super::recording::{FinishingView, LiveView, QuestionItem, RecordingView};
 use crate::analysis::timing::clock;
 use crate::progress::drill::{signed_clock, DrillSeries, TIGHTEN_STEPS};
 
@@ -43,32 +41,22 @@ pub struct DrillView {
     pub question: Option<QuestionItem>,
     /// A one-line note (what just happened, errors).
     pub message: Option<String>,
-    pub show_help: bool,
 }
 
 impl Widget for &DrillView {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let [head, body, note, foot] = Layout::vertical([
-            Constraint::Length(2),
-            Constraint::Min(4),
-            Constraint::Length(1),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let [head, body] =
+            Layout::vertical([Constraint::Length(2), Constraint::Min(4)]).areas(area);
         header(self, head, buf);
         match (&self.status, &self.question) {
-            (DrillStatus::Recording(live) | DrillStatus::Finishing(live), Some(question)) => {
+            (DrillStatus::Recording(live), Some(question)) => {
                 RecordingView { question, live, target_s: self.series.next_target_s }
                     .render(body, buf)
             }
+            (DrillStatus::Finishing(live), Some(question)) => {
+                FinishingView { question, live }.render(body, buf)
+            }
             _ => takes(self, body, buf),
-        }
-        if let Some(m) = &self.message {
-            Line::from(Span::styled(format!(" {m}"), Style::new().yellow())).render(note, buf);
-        }
-        Line::from(format!(" {}", keys::footer(self)).dark_gray()).render(foot, buf);
-        if self.show_help {
-            render_help(keys::HELP, area, buf);
         }
     }
 }

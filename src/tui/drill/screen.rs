@@ -1,127 +1,66 @@
 //! The drill screen with real takes: records the next take of the question against
-//! the drill's target with the practice screen's machinery, saves it to the store as
-//! a drill take (one sitting per drill), and shows the drill again with it added.
+//! the drill's target with the shared take runner, saves it as a drill take (one
+//! sitting per drill), and shows the drill again with it added.
 
 use anyhow::Result;
 use crossterm::event::KeyEvent;
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 
-use super::{DrillAction, DrillStatus, DrillView};
+use super::keys::{DrillAction, CANCELLED, FINISHING, KEYS, READY, RECORDING};
+use super::{DrillStatus, DrillView};
 use crate::analysis::timing::clock;
-use crate::analysis::Lexicon;
-use crate::audio::recorder::Recording;
-use crate::bank::Bank;
-use crate::cli::drill::{view, DrillArgs};
-use crate::cli::practice::take_options;
-use crate::cli::Global;
 use crate::practice::outcome::{Filing, Outcome};
 use crate::progress::drill::signed_clock;
-use crate::store::{Mode, Store};
-use crate::tui::live_take::{Finishing, LiveTake};
-use crate::tui::screen_loop::Screen;
-use crate::tui::terminal::bell;
+use crate::store::Mode;
+use crate::tui::component::{Component, Cx, DrillTarget, Nav};
+use crate::tui::keymap::HelpLine;
+use crate::tui::take_runner::{Landed, Phase, TakeRunner};
 
 pub struct DrillScreen {
     pub view: DrillView,
-    store: Store,
-    args: DrillArgs,
-    g: Global,
-    /// Where the question new takes answer comes from (the view names it).
-    bank: Bank,
-    lex: Lexicon,
+    target: DrillTarget,
     /// The store session of this drill, once its first take is saved.
     session_id: Option<i64>,
-    take: Option<LiveTake>,
-    finishing: Option<Finishing>,
-    /// The audio of a cancelled take, until it is deleted or the next take starts.
-    cancelled: Option<Recording>,
+    runner: TakeRunner,
 }
 
 impl DrillScreen {
-    pub fn new(
-        view: DrillView,
-        store: Store,
-        args: DrillArgs,
-        g: Global,
-        bank: Bank,
-        lex: Lexicon,
-    ) -> DrillScreen {
-        DrillScreen {
-            view,
-            store,
-            args,
-            g,
-            bank,
-            lex,
-            session_id: None,
-            take: None,
-            finishing: None,
-            cancelled: None,
+    pub fn open(cx: &Cx, target: DrillTarget) -> Result<DrillScreen> {
+        let view = DrillView::load(&cx.store, &target, Some(&cx.bank))?;
+        Ok(DrillScreen { view, target, session_id: None, runner: TakeRunner::new() })
+    }
+
+    /// The state the keys apply in.
+    fn group(&self) -> &'static str {
+        match self.runner.phase() {
+            Phase::Recording => RECORDING,
+            Phase::Finishing => FINISHING,
+            Phase::Idle if self.runner.has_cancelled() => CANCELLED,
+            Phase::Idle => READY,
         }
     }
 
-    fn record(&mut self) {
+    fn record(&mut self, cx: &Cx) {
         // Without a question the drill only shows the takes.
-        let Some(question) = self.view.question.as_ref().and_then(|q| self.bank.get(&q.id)) else {
+        let Some(question) = self.view.question.as_ref().and_then(|q| cx.bank.get(&q.id)) else {
             return;
         };
-        // A new take keeps the cancelled audio on disk but stops offering to delete it.
-        self.cancelled = None;
         let filing =
-            Filing { mode: Mode::Drill, session_id: self.session_id, story_id: self.args.story };
-        let started =
-            take_options(&self.g, &self.store, question, self.args.device.as_deref(), None)
-                .and_then(|opts| LiveTake::start(&opts, question, filing));
-        match started {
-            Ok(take) => {
-                self.take = Some(take);
-                self.view.status = DrillStatus::Recording(Default::default());
-                self.view.message = None;
-            }
-            Err(err) => self.view.message = Some(format!("Cannot record: {err:#}")),
-        }
-    }
-
-    fn stop(&mut self, why: Option<String>) {
-        let Some(take) = self.take.take() else { return };
-        self.finishing = Some(take.stop());
-        if let DrillStatus::Recording(live) = &self.view.status {
-            self.view.status = DrillStatus::Finishing(live.clone());
-        }
-        self.view.message = why;
-    }
-
-    fn cancel(&mut self) {
-        let Some(take) = self.take.take() else { return };
-        self.view.status = DrillStatus::Ready;
-        self.view.message = Some(match take.cancel() {
-            Ok(recording) => {
-                let said = format!(
-                    "Take cancelled, not saved · d deletes its audio · {:.1} s kept in {}",
-                    recording.duration_s(),
-                    recording.path.display()
-                );
-                self.cancelled = Some(recording);
-                said
-            }
-            Err(err) => format!("Take cancelled: {err:#}"),
-        });
-    }
-
-    fn discard(&mut self) {
-        let Some(recording) = self.cancelled.take() else { return };
-        self.view.message = Some(match std::fs::remove_file(&recording.path) {
-            Ok(()) => "The cancelled take's audio is deleted.".to_string(),
-            Err(err) => format!("Could not delete {}: {err}", recording.path.display()),
-        });
+            Filing { mode: Mode::Drill, session_id: self.session_id, story_id: self.target.story };
+        self.view.message = match self.runner.start(cx, question, filing) {
+            Ok(()) => None,
+            Err(err) => Some(format!("Cannot record: {err:#}")),
+        };
     }
 
     /// The drill again from the store, with the saved take in it.
-    fn landed(&mut self, outcome: Outcome) -> Result<()> {
+    fn landed(&mut self, cx: &Cx, outcome: Outcome, note: Option<String>) -> Result<()> {
         if self.session_id.is_none() {
-            self.session_id = self.store.attempt(outcome.attempt_id)?.and_then(|a| a.session_id);
+            self.session_id = cx.store.attempt(outcome.attempt_id)?.and_then(|a| a.session_id);
         }
-        self.refresh()?;
+        self.refresh(cx)?;
         let row = self.view.series.rows.iter().find(|r| r.take_id == outcome.attempt_id);
         let mut said = match row.and_then(|r| Some((r, r.duration_s?, r.distance_s?))) {
             Some((r, duration, distance)) => format!(
@@ -133,76 +72,89 @@ impl DrillScreen {
             ),
             None => format!("Take #{} saved", outcome.attempt_id),
         };
-        if let Some(f) = outcome.failure {
-            said.push_str(&format!(" ({f}: it covers what came before)"));
+        if let Some(note) = note {
+            said.push_str(&format!(" ({note})"));
         }
         self.view.message = Some(said);
         Ok(())
     }
 
-    fn refresh(&mut self) -> Result<()> {
-        self.view = view(&self.store, &self.args, Some(&self.bank))?;
+    fn refresh(&mut self, cx: &Cx) -> Result<()> {
+        self.view = DrillView::load(&cx.store, &self.target, Some(&cx.bank))?;
         Ok(())
+    }
+
+    /// The live take as the view shows it.
+    fn show_live(&mut self) {
+        self.view.status = match self.runner.phase() {
+            Phase::Recording => DrillStatus::Recording(self.runner.live.clone()),
+            Phase::Finishing => DrillStatus::Finishing(self.runner.live.clone()),
+            Phase::Idle => DrillStatus::Ready,
+        };
     }
 }
 
-impl Screen for DrillScreen {
-    fn draw(&self, frame: &mut Frame) {
-        frame.render_widget(&self.view, frame.area());
+impl Component for DrillScreen {
+    fn draw(&self, area: Rect, buf: &mut Buffer) {
+        Widget::render(&self.view, area, buf);
     }
 
-    fn on_key(&mut self, key: KeyEvent) -> Result<bool> {
-        match self.view.handle_key(key) {
-            DrillAction::Quit => {
-                // A take in progress is kept on disk, as the practice screen does.
-                if let Some(take) = self.take.take() {
-                    take.cancel()?;
-                }
-                return Ok(false);
-            }
-            DrillAction::ToggleHelp => self.view.show_help = !self.view.show_help,
-            DrillAction::Record => self.record(),
-            DrillAction::Stop => self.stop(None),
-            DrillAction::TogglePause => {
-                if let (Some(take), DrillStatus::Recording(live)) =
-                    (&mut self.take, &mut self.view.status)
-                {
-                    take.toggle_pause(live);
-                }
-            }
-            DrillAction::Cancel => self.cancel(),
-            DrillAction::Discard => self.discard(),
-            DrillAction::None => {}
+    fn footer(&self) -> String {
+        match self.group() {
+            FINISHING => "transcribing the last words…".to_string(),
+            group => KEYS.footer(group),
         }
-        Ok(true)
     }
 
-    /// Takes in the audio, rings the time warnings, cuts off at the limit, and picks
-    /// up the saved take.
-    fn on_tick(&mut self) -> Result<()> {
-        if let (Some(take), DrillStatus::Recording(live)) = (&mut self.take, &mut self.view.status)
-        {
-            let ticked = take.tick(live, &self.lex)?;
-            if ticked.warned && !self.args.quiet {
-                bell();
+    fn help(&self) -> Vec<HelpLine> {
+        KEYS.help()
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.view.message.as_deref()
+    }
+
+    fn on_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Result<Nav> {
+        let Some(action) = KEYS.action(self.group(), &key) else { return Ok(Nav::Stay) };
+        match action {
+            DrillAction::Record => self.record(cx),
+            DrillAction::Stop => self.runner.stop(),
+            DrillAction::TogglePause => self.runner.toggle_pause(),
+            DrillAction::Cancel => {
+                self.view.message =
+                    self.runner.cancel()?.map(|kept| format!("Take cancelled, not saved: {kept}"));
             }
-            if let Some(failure) = ticked.failure {
-                self.stop(Some(format!("{failure}: analysing what was recorded")));
-            } else if ticked.at_limit {
-                self.stop(Some("Time: the interviewer cuts you off here.".to_string()));
+            DrillAction::AnalyseCancelled => {
+                self.runner.analyse_cancelled();
             }
+            DrillAction::Discard => self.view.message = self.runner.discard_cancelled(),
+            DrillAction::Back => {
+                self.runner.keep_cancelled();
+                return Ok(Nav::Back);
+            }
+            DrillAction::Quit => return Ok(Nav::Quit),
         }
-        let Some(finishing) = &self.finishing else { return Ok(()) };
-        let Some(done) = finishing.poll(&mut self.store, &self.lex) else { return Ok(()) };
-        self.finishing = None;
-        match done {
-            Ok((outcome, _)) => self.landed(outcome),
-            Err(err) => {
+        self.show_live();
+        Ok(Nav::Stay)
+    }
+
+    /// Takes in the audio and picks up the saved take.
+    fn on_tick(&mut self, cx: &mut Cx) -> Result<Nav> {
+        let landed = self.runner.tick(cx)?;
+        self.show_live();
+        match landed {
+            Some(Landed::Saved { outcome, note, .. }) => self.landed(cx, outcome, note)?,
+            Some(Landed::Failed(why)) => {
                 // Nothing said still saves the recording: show the drill as it stands.
-                self.refresh()?;
-                self.view.message = Some(format!("{err:#}"));
-                Ok(())
+                self.refresh(cx)?;
+                self.view.message = Some(why);
             }
+            None => {}
         }
+        Ok(Nav::Stay)
+    }
+
+    fn on_quit(&mut self, _cx: &mut Cx) -> Result<()> {
+        self.runner.quit()
     }
 }

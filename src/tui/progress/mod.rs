@@ -1,8 +1,12 @@
 //! The progress screen: the 16 principles (gaps first), the preparation checklist,
-//! trends as terminal charts, and what to practise next.
+//! trends as terminal charts, and what to practise next, each suggestion one enter
+//! away from a take.
+
+mod screen;
+
+pub use screen::ProgressScreen;
 
 use anyhow::Result;
-use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style, Stylize};
@@ -11,13 +15,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph, Row, Table, Widget,
 };
-use ratatui::Frame;
 
-use crate::progress::checklist::ChecklistItem;
-use crate::progress::next::{Focus, Suggestion};
-use crate::progress::principles::PrincipleProgress;
-use crate::progress::trends::Trend;
-use crate::tui::screen_loop::Screen;
+use crate::bank::Bank;
+use crate::progress::checklist::{self, ChecklistItem};
+use crate::progress::load::{story_refs, takes};
+use crate::progress::next::{self, Focus, Suggestion};
+use crate::progress::principles::{principle_progress, PrincipleProgress};
+use crate::progress::trends::{trends, Trend};
+use crate::store::{AttemptFilter, Store};
 
 /// Everything the screen shows, computed from history.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -29,11 +34,29 @@ pub struct ProgressView {
     pub next: Vec<Suggestion>,
 }
 
-impl Widget for &ProgressView {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let [title, body, keys] =
-            Layout::vertical([Constraint::Length(1), Constraint::Min(10), Constraint::Length(1)])
-                .areas(area);
+impl ProgressView {
+    /// Progress from the history in `store` (an empty history when there is none yet).
+    pub fn load(store: Option<&Store>, bank: Option<&Bank>) -> Result<ProgressView> {
+        let (attempts, stories) = match store {
+            Some(store) => (store.attempts(&AttemptFilter::default())?, store.stories()?),
+            None => (vec![], vec![]),
+        };
+        let takes = takes(&attempts, bank);
+        let stories = story_refs(&stories);
+        let principles = principle_progress(&takes, &stories);
+        Ok(ProgressView {
+            takes: takes.len(),
+            checklist: checklist::checklist(&takes, &stories),
+            trends: trends(&takes),
+            next: next::practise_next(&principles, &takes),
+            principles,
+        })
+    }
+
+    /// Draws the screen with the `selected` suggestion of "Practise next" marked.
+    pub fn render(&self, selected: usize, area: Rect, buf: &mut Buffer) {
+        let [title, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(10)]).areas(area);
         Line::from(vec![
             " Progress ".reversed(),
             Span::raw(format!("  {} answers practised", self.takes)),
@@ -52,11 +75,10 @@ impl Widget for &ProgressView {
         .areas(right);
         checklist(&self.checklist, checklist_area, buf);
         trend_lines(&self.trends, trends_area, buf);
-        practise_next(&self.next, next_area, buf);
+        practise_next(&self.next, selected, next_area, buf);
         if chart_area.height >= 6 {
             score_chart(&self.trends[0], chart_area, buf);
         }
-        Line::from(" q quit".dark_gray()).render(keys, buf);
     }
 }
 
@@ -117,21 +139,28 @@ fn checklist(items: &[ChecklistItem], area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).render(inner, buf);
 }
 
-fn practise_next(next: &[Suggestion], area: Rect, buf: &mut Buffer) {
+fn practise_next(next: &[Suggestion], selected: usize, area: Rect, buf: &mut Buffer) {
     let block = Block::new().borders(Borders::ALL).title(" Practise next ");
     let lines: Vec<Line> = if next.is_empty() {
         vec![Line::from("Nothing stands out: keep the rhythm.".green())]
     } else {
         next.iter()
-            .map(|s| {
+            .enumerate()
+            .map(|(i, s)| {
                 let what = match &s.focus {
                     Focus::Principle(p) => p.clone(),
                     Focus::Round(k) => format!("{k} questions"),
                 };
-                Line::from(vec![
+                let line = Line::from(vec![
+                    Span::raw(if i == selected { "› " } else { "  " }),
                     Span::styled(what, Style::new().bold()),
                     Span::raw(format!(": {}", s.reason)),
-                ])
+                ]);
+                if i == selected {
+                    line.reversed()
+                } else {
+                    line
+                }
             })
             .collect()
     };
@@ -209,14 +238,4 @@ fn trend_lines(trends: &[Trend], area: Rect, buf: &mut Buffer) {
         })
         .collect();
     Paragraph::new(lines).block(block).render(area, buf);
-}
-
-impl Screen for ProgressView {
-    fn draw(&self, frame: &mut Frame) {
-        frame.render_widget(self, frame.area());
-    }
-
-    fn on_key(&mut self, key: KeyEvent) -> Result<bool> {
-        Ok(!matches!(key.code, KeyCode::Char('q') | KeyCode::Esc))
-    }
 }

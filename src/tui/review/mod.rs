@@ -6,6 +6,7 @@
 //! the terminal carries the actions out (playback), so tests drive the screen without
 //! a terminal or a sound card.
 
+mod load;
 mod panel;
 mod screen;
 mod view;
@@ -16,12 +17,13 @@ pub use view::mark_style;
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 
 use crate::analysis::report::Report;
 use crate::progress::compare::Comparison;
 use crate::report::marks::{line_of, sentence_lines, Line, Marks};
 use crate::transcript::Transcript;
+use crate::tui::keymap::{Binding, Key, KeyTable};
 
 /// Longest sentence line before it is split, in words.
 const MAX_LINE_WORDS: usize = 30;
@@ -41,15 +43,105 @@ pub struct ReviewData {
     pub since_previous: Option<Comparison>,
 }
 
-/// What the loop should do after a key.
+/// What the screen should do after a key.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     None,
+    Back,
     Quit,
     /// Play the recording from this second.
     Play(f64),
     Stop,
 }
+
+/// What a key asks of the review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Command {
+    NextFinding,
+    PreviousFinding,
+    Line(isize),
+    First,
+    Last,
+    PlayOrStop,
+    Back,
+    Quit,
+}
+
+pub(crate) const GROUP: &str = "Review";
+
+pub(crate) const KEYS: KeyTable<Command> = KeyTable(&[
+    Binding {
+        keys: &[Key::Char('n'), Key::Tab],
+        action: Command::NextFinding,
+        label: "next finding",
+        help: "next finding (a metric, principle, vague phrase, filler…)",
+        group: GROUP,
+    },
+    Binding {
+        keys: &[Key::Char('N'), Key::BackTab],
+        action: Command::PreviousFinding,
+        label: "",
+        help: "previous finding",
+        group: GROUP,
+    },
+    Binding {
+        keys: &[Key::Down, Key::Char('j')],
+        action: Command::Line(1),
+        label: "line",
+        help: "next line",
+        group: GROUP,
+    },
+    Binding {
+        keys: &[Key::Up, Key::Char('k')],
+        action: Command::Line(-1),
+        label: "",
+        help: "previous line",
+        group: GROUP,
+    },
+    Binding {
+        keys: &[Key::PageDown],
+        action: Command::Line(10),
+        label: "",
+        help: "ten lines down",
+        group: GROUP,
+    },
+    Binding {
+        keys: &[Key::PageUp],
+        action: Command::Line(-10),
+        label: "",
+        help: "ten lines up",
+        group: GROUP,
+    },
+    Binding {
+        keys: &[Key::Home, Key::Char('g')],
+        action: Command::First,
+        label: "",
+        help: "first line",
+        group: GROUP,
+    },
+    Binding {
+        keys: &[Key::End, Key::Char('G')],
+        action: Command::Last,
+        label: "",
+        help: "last line",
+        group: GROUP,
+    },
+    Binding {
+        keys: &[Key::Char(' '), Key::Enter],
+        action: Command::PlayOrStop,
+        label: "play/stop",
+        help: "play the recording from the selected line; again stops it",
+        group: GROUP,
+    },
+    Binding { keys: &[Key::Esc], action: Command::Back, label: "back", help: "back", group: GROUP },
+    Binding {
+        keys: &[Key::Char('q')],
+        action: Command::Quit,
+        label: "quit",
+        help: "quit",
+        group: GROUP,
+    },
+]);
 
 pub struct Review {
     pub data: ReviewData,
@@ -78,23 +170,18 @@ impl Review {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) -> Action {
-        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-            return Action::Quit;
-        }
-        match key.code {
-            KeyCode::Char('q') | KeyCode::Esc => Action::Quit,
-            KeyCode::Char('n') | KeyCode::Tab => self.jump(true),
-            KeyCode::Char('N') | KeyCode::BackTab => self.jump(false),
-            KeyCode::Down | KeyCode::Char('j') => self.select_line(self.selected_line + 1),
-            KeyCode::Up | KeyCode::Char('k') => {
-                self.select_line(self.selected_line.saturating_sub(1))
+        match KEYS.action(GROUP, &key) {
+            Some(Command::Back) => Action::Back,
+            Some(Command::Quit) => Action::Quit,
+            Some(Command::NextFinding) => self.jump(true),
+            Some(Command::PreviousFinding) => self.jump(false),
+            Some(Command::Line(by)) => {
+                self.select_line(self.selected_line.saturating_add_signed(by))
             }
-            KeyCode::PageDown => self.select_line(self.selected_line + 10),
-            KeyCode::PageUp => self.select_line(self.selected_line.saturating_sub(10)),
-            KeyCode::Home | KeyCode::Char('g') => self.select_line(0),
-            KeyCode::End | KeyCode::Char('G') => self.select_line(usize::MAX),
-            KeyCode::Char(' ') | KeyCode::Enter => self.toggle_play(),
-            _ => Action::None,
+            Some(Command::First) => self.select_line(0),
+            Some(Command::Last) => self.select_line(usize::MAX),
+            Some(Command::PlayOrStop) => self.toggle_play(),
+            None => Action::None,
         }
     }
 

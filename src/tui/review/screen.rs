@@ -3,11 +3,15 @@
 
 use anyhow::Result;
 use crossterm::event::KeyEvent;
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 
-use super::{Action, Review};
+use super::{Action, Review, ReviewData, GROUP, KEYS};
 use crate::audio::playback::Playback;
-use crate::tui::screen_loop::Screen;
+use crate::takes::find_attempt;
+use crate::tui::component::{Component, Cx, Nav};
+use crate::tui::keymap::HelpLine;
 
 pub struct ReviewScreen {
     pub review: Review,
@@ -17,6 +21,12 @@ pub struct ReviewScreen {
 impl ReviewScreen {
     pub fn new(review: Review) -> ReviewScreen {
         ReviewScreen { review, playback: None }
+    }
+
+    /// The review of take `id` from the store.
+    pub fn open(cx: &Cx, id: i64) -> Result<ReviewScreen> {
+        let a = find_attempt(&cx.store, Some(&id.to_string()))?;
+        Ok(ReviewScreen::new(Review::new(ReviewData::load(&cx.store, &a, Some(&cx.bank))?)))
     }
 
     fn play(&mut self, from_s: f64) {
@@ -32,14 +42,27 @@ impl ReviewScreen {
     }
 }
 
-impl Screen for ReviewScreen {
-    fn draw(&self, frame: &mut Frame) {
-        frame.render_widget(&self.review, frame.area());
+impl Component for ReviewScreen {
+    fn draw(&self, area: Rect, buf: &mut Buffer) {
+        Widget::render(&self.review, area, buf);
     }
 
-    fn on_key(&mut self, key: KeyEvent) -> Result<bool> {
+    fn footer(&self) -> String {
+        KEYS.footer(GROUP)
+    }
+
+    fn help(&self) -> Vec<HelpLine> {
+        KEYS.help()
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.review.message()
+    }
+
+    fn on_key(&mut self, key: KeyEvent, _cx: &mut Cx) -> Result<Nav> {
         match self.review.handle_key(key) {
-            Action::Quit => return Ok(false),
+            Action::Back => return Ok(Nav::Back),
+            Action::Quit => return Ok(Nav::Quit),
             Action::Play(from_s) => self.play(from_s),
             Action::Stop => {
                 self.playback = None;
@@ -47,10 +70,10 @@ impl Screen for ReviewScreen {
             }
             Action::None => {}
         }
-        Ok(true)
+        Ok(Nav::Stay)
     }
 
-    fn on_tick(&mut self) -> Result<()> {
+    fn on_tick(&mut self, _cx: &mut Cx) -> Result<Nav> {
         if let Some(p) = &self.playback {
             if !p.is_playing() {
                 let why = if p.failed() {
@@ -62,6 +85,6 @@ impl Screen for ReviewScreen {
                 self.review.playback_stopped(Some(why.into()));
             }
         }
-        Ok(())
+        Ok(Nav::Stay)
     }
 }

@@ -29,13 +29,9 @@ const SELECTED_BG: Color = Color::Rgb(40, 44, 60);
 
 impl Widget for &Review {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let [head, body, legend, foot] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Min(5),
-            Constraint::Length(1),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let [head, body, legend] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(5), Constraint::Length(1)])
+                .areas(area);
         header(self, head, buf);
         let side_width = (area.width * 2 / 5).clamp(28, 44);
         let [text_area, side] =
@@ -43,7 +39,6 @@ impl Widget for &Review {
         transcript(self, text_area, buf);
         panel::render(self, side, buf);
         legend_line(self, legend, buf);
-        footer(self, foot, buf);
     }
 }
 
@@ -150,15 +145,4 @@ fn legend_line(r: &Review, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled("no findings marked", Style::new().dark_gray()));
     }
     Line::from(spans).render(area, buf);
-}
-
-fn footer(r: &Review, area: Rect, buf: &mut Buffer) {
-    let text = match r.message() {
-        Some(m) => Span::styled(format!(" {m}"), Style::new().yellow()),
-        None => Span::styled(
-            " n/N next/previous finding · ↑/↓ line · space play/stop from the line · q quit",
-            Style::new().dark_gray(),
-        ),
-    };
-    Line::from(text).render(area, buf);
 }

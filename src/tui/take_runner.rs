@@ -1,0 +1,206 @@
+//! One take runner for every screen that records (practice, drill, follow-ups, the
+//! loop): start, pause, stop, cancel, analyse a cancelled take anyway, discard it,
+//! the time warnings and their bells, the cut-off at the limit (or not, with
+//! `no_cutoff`), and a lost microphone — each handled once, here.
+
+use anyhow::Result;
+use chrono::{DateTime, Utc};
+
+use super::component::Cx;
+use super::live_take::{Finishing, LiveTake};
+use super::recording::{LiveView, QuestionItem};
+use crate::audio::recorder::Recording;
+use crate::bank::Question;
+use crate::practice::outcome::{Filing, Outcome};
+use crate::practice::take::{Cancelled, Finished, TakeOptions};
+use crate::speech::transcribe::transcribe_file;
+
+/// What the runner is doing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    Idle,
+    Recording,
+    /// Stopped: the last words are being transcribed, then the take is saved.
+    Finishing,
+}
+
+/// What a tick brought.
+pub enum Landed {
+    /// The take is analysed and saved; `note` says why it ended early, if it did.
+    Saved { outcome: Outcome, ready_after_s: f64, note: Option<String> },
+    /// It could not be saved or analysed (nothing said, a failed save): why.
+    Failed(String),
+}
+
+pub struct TakeRunner {
+    take: Option<LiveTake>,
+    finishing: Option<Finishing>,
+    /// A cancelled take, until it is analysed, discarded or left behind.
+    cancelled: Option<(Cancelled, Question, DateTime<Utc>, Filing)>,
+    /// The question being (or last) answered.
+    pub question: Option<QuestionItem>,
+    pub live: LiveView,
+    /// Why the take ended early (the limit, a lost device), for the report.
+    note: Option<String>,
+}
+
+impl Default for TakeRunner {
+    fn default() -> Self {
+        TakeRunner::new()
+    }
+}
+
+impl TakeRunner {
+    pub fn new() -> TakeRunner {
+        TakeRunner {
+            take: None,
+            finishing: None,
+            cancelled: None,
+            question: None,
+            live: LiveView::default(),
+            note: None,
+        }
+    }
+
+    pub fn phase(&self) -> Phase {
+        match (&self.take, &self.finishing) {
+            (Some(_), _) => Phase::Recording,
+            (None, Some(_)) => Phase::Finishing,
+            (None, None) => Phase::Idle,
+        }
+    }
+
+    /// Starts recording an answer to `question`, filed as `filing` says. A take
+    /// cancelled before stays on disk but is no longer offered.
+    pub fn start(&mut self, cx: &Cx, question: &Question, filing: Filing) -> Result<()> {
+        self.cancelled = None;
+        let opts =
+            TakeOptions::new(&cx.model()?, &cx.store, question, cx.config.device.as_deref(), None);
+        self.take = Some(LiveTake::start(&opts, question, filing)?);
+        self.question = Some(question.into());
+        self.live = LiveView::default();
+        self.note = None;
+        Ok(())
+    }
+
+    pub fn toggle_pause(&mut self) {
+        if let Some(take) = &mut self.take {
+            take.toggle_pause(&mut self.live);
+        }
+    }
+
+    /// Stops the microphone; the last piece is transcribed on a worker.
+    pub fn stop(&mut self) {
+        if let Some(take) = self.take.take() {
+            self.finishing = Some(take.stop());
+        }
+    }
+
+    /// Stops without a report: the audio and the transcript so far are kept, to be
+    /// analysed anyway or discarded. Says what was kept.
+    pub fn cancel(&mut self) -> Result<Option<String>> {
+        let Some(take) = self.take.take() else { return Ok(None) };
+        let (question, started_at, filing) = take.identity();
+        let cancelled = take.cancel()?;
+        let said = format!(
+            "{:.1} s kept in {}",
+            cancelled.recording.duration_s(),
+            cancelled.recording.path.display()
+        );
+        self.cancelled = Some((cancelled, question, started_at, filing));
+        Ok(Some(said))
+    }
+
+    pub fn has_cancelled(&self) -> bool {
+        self.cancelled.is_some()
+    }
+
+    /// Analyses the cancelled take: only its last piece is left to transcribe.
+    pub fn analyse_cancelled(&mut self) -> bool {
+        let Some((cancelled, question, started_at, filing)) = self.cancelled.take() else {
+            return false;
+        };
+        self.finishing =
+            Some(Finishing::spawn(question, started_at, filing, move || Ok(cancelled.finish())));
+        true
+    }
+
+    /// Deletes the cancelled take's audio; says what happened.
+    pub fn discard_cancelled(&mut self) -> Option<String> {
+        let (cancelled, ..) = self.cancelled.take()?;
+        let path = &cancelled.recording.path;
+        Some(match std::fs::remove_file(path) {
+            Ok(()) => "The cancelled take's audio is deleted.".to_string(),
+            Err(err) => format!("Could not delete {}: {err}", path.display()),
+        })
+    }
+
+    /// Leaves the cancelled take on disk and stops offering it.
+    pub fn keep_cancelled(&mut self) {
+        self.cancelled = None;
+    }
+
+    /// Transcribes a whole recording (one a crash left) and files it like a take.
+    pub fn analyse_recording(
+        &mut self,
+        cx: &Cx,
+        recording: Recording,
+        question: &Question,
+        started_at: DateTime<Utc>,
+        filing: Filing,
+    ) -> Result<()> {
+        let opts = cx.config.transcribe_options()?;
+        self.question = Some(question.into());
+        self.live = LiveView::default();
+        self.finishing = Some(Finishing::spawn(question.clone(), started_at, filing, move || {
+            let transcript = transcribe_file(&recording.path, &opts);
+            Ok(Finished { recording, transcript, failure: None, tail_s: 0.0 })
+        }));
+        Ok(())
+    }
+
+    /// Takes in the audio, rings the warnings, cuts off at the limit unless told not
+    /// to, stops on a lost device, and hands over a saved take.
+    pub fn tick(&mut self, cx: &mut Cx) -> Result<Option<Landed>> {
+        if let Some(take) = &mut self.take {
+            let ticked = take.tick(&mut self.live, &cx.lexicon)?;
+            if ticked.warned {
+                cx.ring();
+            }
+            if let Some(failure) = ticked.failure {
+                self.note = Some(format!("{failure}: the report covers what was recorded before"));
+                self.stop();
+            } else if ticked.at_limit {
+                if cx.config.no_cutoff {
+                    self.live.past_limit = true;
+                } else {
+                    self.note = Some("Time: the interviewer cuts you off here.".to_string());
+                    self.stop();
+                }
+            }
+        }
+        let Some(finishing) = &self.finishing else { return Ok(None) };
+        let Some(done) = finishing.poll(&mut cx.store, &cx.lexicon) else { return Ok(None) };
+        self.finishing = None;
+        Ok(Some(match done {
+            Ok((outcome, ready_after_s)) => {
+                let note = self.note.take().or_else(|| {
+                    outcome
+                        .failure
+                        .as_ref()
+                        .map(|f| format!("{f}: the report covers what was recorded before"))
+                });
+                Landed::Saved { outcome, ready_after_s, note }
+            }
+            Err(err) => Landed::Failed(format!("{err:#}")),
+        }))
+    }
+
+    /// The app is quitting: a take in progress is kept on disk as a valid recording.
+    pub fn quit(&mut self) -> Result<()> {
+        if let Some(take) = self.take.take() {
+            take.cancel()?;
+        }
+        Ok(())
+    }
+}
