@@ -1,6 +1,7 @@
 //! The real binary on a real terminal (tmux): pick a question, answer it out loud
-//! (espeak-ng speech played into a PulseAudio null sink), stop, read the report, quit,
-//! and find the terminal given back.
+//! (espeak-ng speech played into a PulseAudio null sink), stop, read the report, go
+//! from it to the review, a replay, the drill, a comparison, an export and a follow-up
+//! answered aloud and back, quit, and find the terminal given back.
 
 mod common;
 
@@ -63,7 +64,7 @@ fn pause_stops_the_clock_and_cancel_keeps_the_audio() {
 }
 
 #[test]
-fn pick_answer_stop_report_quit() {
+fn from_the_report_to_review_replay_drill_compare_export_and_a_follow_up() {
     let dir = tempfile::tempdir().unwrap();
     let speech = dir.path().join("answer.wav");
     speak(
@@ -71,14 +72,17 @@ fn pick_answer_stop_report_quit() {
          and conversion rose by three percent in two months.",
         &speech,
     );
+    let follow = dir.path().join("follow.wav");
+    speak("The data showed that one payment provider timed out for one user in five.", &follow);
     let sink = NullSink::new("tmux");
     let _whisper = whisper_lock();
-    let tmux = start(&sink, &dir.path().join("data"), "--kind behavioral --quiet");
+    let data = dir.path().join("data");
+    let tmux = start(&sink, &data, "--kind behavioral --quiet");
 
     let screen = tmux.wait_for("Pick a question", 30);
     assert!(screen.contains("behavioral ·"), "{screen}");
     tmux.keys(&["?"]);
-    tmux.wait_for("Keys (any key closes)", 10);
+    tmux.wait_for("Keys", 10);
     tmux.keys(&["x"]);
     tmux.wait_for("enter start", 10);
     tmux.keys(&["Down", "Enter"]);
@@ -87,12 +91,79 @@ fn pick_answer_stop_report_quit() {
     tmux.wait_for("level", 5);
     tmux.keys(&["Space"]);
     let report = tmux.wait_for("saved · ready", 300);
-    assert!(report.contains("Report ·"), "{report}");
-    assert!(report.contains("Metrics"), "{report}");
-    assert!(report.contains("Ownership"), "{report}");
+    assert!(report.contains("Report ·") && report.contains("Metrics"), "{report}");
+    assert!(report.contains("t transcript · space replay"), "{report}");
+
+    // t: the review of this take, esc: back to the report.
+    tmux.keys(&["t"]);
+    let review = tmux.wait_for("Transcript", 10);
+    assert!(review.contains("ownership") || review.contains("Ownership"), "{review}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("saved · ready", 10);
+    // space: the take plays back on the sound server, space again stops it.
+    tmux.keys(&["Space"]);
+    tmux.wait_for("playing your answer", 10);
+    tmux.keys(&["Space"]);
+    tmux.wait_for("Stopped.", 10);
+    // d: the drill of this question, with this take in it.
+    tmux.keys(&["d"]);
+    let drill = tmux.wait_for("Drill", 10);
+    assert!(drill.contains("#1"), "{drill}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("saved · ready", 10);
+    // c: the first take of its question has nothing to compare with, and says so.
+    tmux.keys(&["c"]);
+    tmux.wait_for("nothing to compare with yet", 10);
+    // e: a page in the data directory.
+    tmux.keys(&["e"]);
+    tmux.wait_for("Exported to", 10);
+    assert!(data.join("exports/session-1.html").is_file());
+    // f: the interviewer's follow-up, answered aloud as a take of its own.
+    tmux.keys(&["f"]);
+    let asked = tmux.wait_for("Recording", 30);
+    assert!(asked.contains("follow-up-1") && asked.contains("of 1:30"), "{asked}");
+    sink.play(&follow);
+    tmux.keys(&["Space"]);
+    let answered = tmux.wait_for("saved · ready", 300);
+    assert!(answered.contains("session 2 saved"), "{answered}");
+    // c now compares the follow-up with nothing before it either, r retries it: both reachable.
     tmux.keys(&["q"]);
     let after = tmux.wait_for("EXITED", 10);
     assert!(after.contains("EXITED 0"), "{after}");
     // Back on the normal screen: the report's frame is gone.
     assert!(!after.contains("Report ·"), "{after}");
+    let sessions = ok_in(&data, &["sessions", "--json"]);
+    let sessions: serde_json::Value = serde_json::from_str(&sessions).unwrap();
+    let rows = sessions.as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{sessions}");
+    assert_eq!(
+        rows[0]["session_id"], rows[1]["session_id"],
+        "the follow-up is filed with its answer"
+    );
+}
+
+#[test]
+fn analyse_anyway_after_cancel_uses_what_was_already_transcribed() {
+    let dir = tempfile::tempdir().unwrap();
+    let speech = dir.path().join("answer.wav");
+    speak(
+        "I led the checkout rewrite and conversion rose by three percent in two months.",
+        &speech,
+    );
+    let sink = NullSink::new("anyway");
+    let _whisper = whisper_lock();
+    let tmux = start(&sink, &dir.path().join("data"), "--question beh-dive-deep-data --quiet");
+    tmux.wait_for("Pick a question", 30);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Recording", 60);
+    sink.play(&speech);
+    std::thread::sleep(Duration::from_secs(2));
+    tmux.keys(&["Escape"]);
+    let cancelled = tmux.wait_for("Take cancelled", 10);
+    assert!(cancelled.contains("a analyse anyway"), "{cancelled}");
+    tmux.keys(&["a"]);
+    let report = tmux.wait_for("saved · ready", 120);
+    assert!(report.contains("conversion") || report.contains("Metrics"), "{report}");
+    tmux.keys(&["q"]);
+    assert!(tmux.wait_for("EXITED", 10).contains("EXITED 0"));
 }

@@ -103,7 +103,7 @@ impl TakeRunner {
         let (question, started_at, filing) = take.identity();
         let cancelled = take.cancel()?;
         let said = format!(
-            "{:.1} s kept in {}",
+            "{:.1} s of audio kept in {}",
             cancelled.recording.duration_s(),
             cancelled.recording.path.display()
         );
