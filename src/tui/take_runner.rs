@@ -27,7 +27,7 @@ pub enum Phase {
 /// What a tick brought.
 pub enum Landed {
     /// The take is analysed and saved; `note` says why it ended early, if it did.
-    Saved { outcome: Outcome, ready_after_s: f64, note: Option<String> },
+    Saved { outcome: Box<Outcome>, ready_after_s: f64, note: Option<String> },
     /// It could not be saved or analysed (nothing said, a failed save): why.
     Failed(String),
 }
@@ -190,7 +190,7 @@ impl TakeRunner {
                         .as_ref()
                         .map(|f| format!("{f}: the report covers what was recorded before"))
                 });
-                Landed::Saved { outcome, ready_after_s, note }
+                Landed::Saved { outcome: Box::new(outcome), ready_after_s, note }
             }
             Err(err) => Landed::Failed(format!("{err:#}")),
         }))

@@ -143,7 +143,7 @@ impl Component for DrillScreen {
         let landed = self.runner.tick(cx)?;
         self.show_live();
         match landed {
-            Some(Landed::Saved { outcome, note, .. }) => self.landed(cx, outcome, note)?,
+            Some(Landed::Saved { outcome, note, .. }) => self.landed(cx, *outcome, note)?,
             Some(Landed::Failed(why)) => {
                 // Nothing said still saves the recording: show the drill as it stands.
                 self.refresh(cx)?;

@@ -505,7 +505,7 @@ impl Component for PracticeScreen {
         }
         match self.runner.tick(cx)? {
             Some(Landed::Saved { outcome, ready_after_s, note }) => {
-                self.landed(cx, outcome, ready_after_s, note)
+                self.landed(cx, *outcome, ready_after_s, note)
             }
             Some(Landed::Failed(why)) => {
                 self.message = Some(why);
