@@ -31,6 +31,9 @@ pub struct Config {
     pub quiet: bool,
     /// Keep recording past the round's limit.
     pub no_cutoff: bool,
+    /// Where whisper.cpp's log goes (`--log`); the screens use the data directory's
+    /// `barraiser.log` when none is named.
+    pub log: Option<PathBuf>,
 }
 
 impl Config {
@@ -40,6 +43,11 @@ impl Config {
         let model =
             resolve_model(self.model.as_deref(), self.model_setting.as_deref(), &self.data_dir)?;
         Ok(TranscribeOptions { model, threads: 0, verbose: self.verbose, progress: false })
+    }
+
+    /// The log file of the screens: `--log`, else `barraiser.log` in the data directory.
+    pub fn screen_log(&self) -> PathBuf {
+        self.log.clone().unwrap_or_else(|| self.data_dir.join("barraiser.log"))
     }
 
     /// The store, created on first use.

@@ -64,3 +64,22 @@ fn bad_usage_exits_2() {
     let out = run(bin().args(["transcribe", "x.wav", "--threads", "0"]));
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn the_log_flag_sends_whisper_cpp_s_log_to_a_file_and_not_to_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let speech = dir.path().join("hello.wav");
+    speak("Hello, I led the checkout rewrite.", &speech);
+    let log = dir.path().join("logs/whisper.log");
+    let _whisper = whisper_lock();
+    let out = run(bin()
+        .args(["transcribe", "--verbose", "--log"])
+        .arg(&log)
+        .arg(&speech)
+        .env("BARRAISER_MODEL", model_path()));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written = std::fs::read_to_string(&log).unwrap();
+    assert!(written.contains("whisper_"), "whisper.cpp's log is in the file: {written}");
+    assert!(!stderr(&out).contains("whisper_"), "and not on stderr: {}", stderr(&out));
+    assert!(stdout(&out).to_lowercase().contains("checkout"), "{}", stdout(&out));
+}

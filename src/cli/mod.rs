@@ -54,6 +54,9 @@ pub struct Global {
     /// Show whisper.cpp's own log on stderr
     #[arg(short, long, global = true)]
     pub verbose: bool,
+    /// Write whisper.cpp's log to FILE (the screens use barraiser.log in the data directory)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub log: Option<PathBuf>,
 }
 
 /// Flags of the commands that record takes, which the settings file can also set.
@@ -75,6 +78,7 @@ impl Global {
             device: take.device.or(settings.device),
             quiet: take.quiet || settings.quiet,
             no_cutoff: take.no_cutoff || settings.no_cutoff,
+            log: self.log.clone(),
         }
     }
 }
@@ -133,6 +137,9 @@ pub fn run(cli: Cli) -> Result<()> {
         _ => TakeFlags::default(),
     };
     let cfg = &cli.global.config(settings, take);
+    if let Some(path) = &cfg.log {
+        crate::speech::log::log_to_file(path)?;
+    }
     match command {
         Command::Practice(a) => practice::run(a, cfg),
         Command::Transcribe(a) => transcribe::run(a, cfg),

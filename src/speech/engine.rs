@@ -53,11 +53,12 @@ pub struct Engine {
     dtw: bool,
 }
 
-/// whisper.cpp and ggml log to stderr on their own; unless `verbose`, send that
-/// log nowhere so it never reaches a terminal screen or JSON output. The choice
-/// holds for the life of the process (whisper-rs installs its hooks only once).
+/// whisper.cpp and ggml log to stderr on their own; unless `verbose` or a log file
+/// takes it (see [`super::log`]), send that log nowhere so it never reaches a
+/// terminal screen or JSON output. The choice holds for the life of the process
+/// (whisper-rs installs its hooks only once).
 pub fn route_whisper_log(verbose: bool) {
-    if !verbose {
+    if !verbose && !super::log::logging_to_file() {
         whisper_rs::install_logging_hooks();
     }
 }

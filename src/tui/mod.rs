@@ -34,6 +34,8 @@ use crate::config::{load_lexicon, Config};
 /// The app on the real terminal, showing `route` first (esc from it goes home).
 pub fn run(config: &Config, route: Route) -> Result<()> {
     let store = config.open_store()?;
+    // Nothing whisper.cpp says may draw over the screen.
+    crate::speech::log::log_to_file(&config.screen_log())?;
     let cx = Cx::new(config.clone(), store, Bank::load(None)?, load_lexicon()?);
     let mut app = App::new(cx, route)?;
     let mut guard = TerminalGuard::enter()?;
