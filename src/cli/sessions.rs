@@ -3,9 +3,9 @@
 use anyhow::Result;
 use clap::Args;
 
-use super::questions::clock;
 use super::questions::say;
 use super::Global;
+use crate::analysis::timing::clock;
 use crate::store::{AttemptFilter, Store};
 
 #[derive(Debug, Default, Args)]
