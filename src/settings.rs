@@ -9,10 +9,12 @@
 //! no_cutoff = true      # keep recording past the round's limit
 //! ```
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use serde::Deserialize;
+
+use crate::bank::load::error_line;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -43,9 +45,30 @@ impl Settings {
                     .with_context(|| format!("{}: cannot read the settings", path.display()))
             }
         };
-        toml::from_str(&text).map_err(|e| {
-            let line = e.span().map_or(1, |s| text[..s.start].matches('\n').count() + 1);
+        Self::parse(&path, &text)
+    }
+
+    /// The settings in `text`, read from `path`; a mistake is one line naming the file
+    /// and the line, found as the question bank finds the line of its mistakes.
+    fn parse(path: &Path, text: &str) -> Result<Self> {
+        toml::from_str(text).map_err(|e| {
+            let line = error_line(text, e.span());
             anyhow::anyhow!("{}: line {line}: {}", path.display(), e.message().trim())
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_mistake_names_the_file_and_its_line() {
+        let path = Path::new("/cfg/config.toml");
+        let err = Settings::parse(path, "quiet = true\ndevise = \"USB\"\n").unwrap_err();
+        assert!(err.to_string().starts_with("/cfg/config.toml: line 2: unknown field `devise`"));
+        let err = Settings::parse(path, "quiet = \"yes\"").unwrap_err();
+        assert!(err.to_string().starts_with("/cfg/config.toml: line 1: invalid type"), "{err}");
+        assert!(Settings::parse(path, "").is_ok());
     }
 }

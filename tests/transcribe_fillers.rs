@@ -1,6 +1,6 @@
 //! The filler prompt: whisper writes more of the "um"s and "uh"s it hears when the
-//! prompt shows some, without losing words on clean speech. Prints the figures the
-//! README quotes.
+//! prompt shows some, without losing words on clean speech. Prints the figures that
+//! docs/transcribing-and-analysing.md quotes.
 
 mod common;
 

@@ -1,7 +1,7 @@
 //! Pure analysis of a transcript against a question: no I/O, deterministic, fast.
 //!
 //! [`analyze`] runs one small detector per concern over the same tokens and
-//! gathers their findings into a [`Report`] (the JSON contract in DESIGN.md).
+//! gathers their findings into a [`Report`] (the JSON contract in docs/report-json.md).
 
 pub mod fillers;
 pub mod followups;

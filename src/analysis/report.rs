@@ -1,7 +1,7 @@
-//! The Report: what analysis found, in the shape of the JSON contract (DESIGN.md).
-//! Fields may be added, never renamed. Every finding carries `start_s` (None for
-//! typed text) and the transcript word range (`word_index`, `word_count`) so a
-//! screen can highlight the exact words.
+//! The Report: what analysis found, in the shape of the JSON contract
+//! (docs/report-json.md). Fields may be added, never renamed. Every finding carries
+//! `start_s` (None for typed text) and the transcript word range (`word_index`,
+//! `word_count`) so a screen can highlight the exact words.
 
 use std::collections::BTreeMap;
 

@@ -1,5 +1,5 @@
 //! The 1-4 score per dimension and overall, against the 3.5 bar. The rubric is
-//! documented in the README ("Coaching an answer").
+//! documented in docs/transcribing-and-analysing.md ("The score").
 
 use std::collections::BTreeMap;
 

@@ -93,7 +93,10 @@ pub fn flags(
     out
 }
 
-/// 130.0 → "2:10"
+/// Seconds as `m:ss`, rounded to the nearest second (130.4 → "2:10"): the one
+/// formatter of durations and moments for every screen, report and command. A running
+/// clock passes whole seconds (`elapsed.floor()`); nothing negative or not finite is
+/// shown as anything but 0:00.
 pub fn clock(s: f64) -> String {
     let s = if s.is_finite() { s.max(0.0).round() as u64 } else { 0 };
     format!("{}:{:02}", s / 60, s % 60)
@@ -132,5 +135,18 @@ mod tests {
     fn typed_text_has_no_timing() {
         let m = measure(&Transcript::from_text("hello there"), Some(180.0));
         assert_eq!(m, Timing::default());
+    }
+
+    #[test]
+    fn clock_rounds_to_the_nearest_second() {
+        assert_eq!(clock(0.0), "0:00");
+        assert_eq!(clock(0.4), "0:00");
+        assert_eq!(clock(59.5), "1:00");
+        assert_eq!(clock(130.4), "2:10");
+        assert_eq!(clock(179.6), "3:00");
+        assert_eq!(clock(3600.0), "60:00");
+        assert_eq!(clock(-3.0), "0:00");
+        assert_eq!(clock(f64::NAN), "0:00");
+        assert_eq!(clock(f64::INFINITY), "0:00");
     }
 }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Result};
 use clap::{Args, Subcommand};
 
+use crate::analysis::timing::clock;
 use crate::bank::{self, Bank, Filter, Problems, Question};
 use crate::config::Config;
 use crate::principles::{canonical, PRINCIPLES};
@@ -203,11 +204,6 @@ fn kind_label(q: &Question) -> String {
         (Some(s), None) => format!("{}/{s}", q.kind),
         _ => q.kind.to_string(),
     }
-}
-
-pub fn clock(seconds: f64) -> String {
-    let s = seconds.round() as i64;
-    format!("{}:{:02}", s / 60, s % 60)
 }
 
 fn print_question(q: &Question, json: bool) -> Result<()> {

@@ -3,8 +3,8 @@
 use anyhow::Result;
 use clap::Args;
 
-use super::questions::clock;
 use super::questions::say;
+use crate::analysis::timing::clock;
 use crate::config::Config;
 use crate::store::{AttemptFilter, Store};
 

@@ -79,9 +79,8 @@ pub fn drill_series(takes: &[Take], target_s: f64, tighten: bool) -> DrillSeries
 
 /// A distance from the target as "+0:20" (over) or "-0:05" (under).
 pub fn signed_clock(seconds: f64) -> String {
-    let s = seconds.abs().round() as u64;
-    let sign = if seconds < 0.0 && s > 0 { "-" } else { "+" };
-    format!("{sign}{}:{:02}", s / 60, s % 60)
+    let sign = if seconds.round() < 0.0 { "-" } else { "+" };
+    format!("{sign}{}", crate::analysis::timing::clock(seconds.abs()))
 }
 
 /// Parses "2:10", "130" or "130s" into seconds.
@@ -155,5 +154,6 @@ mod tests {
         );
         assert_eq!(signed_clock(20.0), "+0:20");
         assert_eq!(signed_clock(-65.0), "-1:05");
+        assert_eq!(signed_clock(-0.4), "+0:00");
     }
 }

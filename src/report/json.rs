@@ -1,4 +1,4 @@
-//! The Report JSON contract (DESIGN.md), pretty-printed.
+//! The Report JSON contract (docs/report-json.md), pretty-printed.
 
 use crate::analysis::Report;
 

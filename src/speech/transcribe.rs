@@ -17,7 +17,7 @@ use crate::audio::level::RATE;
 use crate::transcript::{Silence, Transcript};
 
 /// Said before the first words so whisper writes the fillers it hears ("um", "uh")
-/// instead of tidying them away; see the README for the measurement.
+/// instead of tidying them away; docs/transcribing-and-analysing.md has the measurement.
 pub const FILLER_PROMPT: &str = "Um, so, uh, I led the launch, you know, and, um, it went well.";
 /// How many of the previous words are given to whisper as context.
 const PROMPT_WORDS: usize = 40;

@@ -116,7 +116,7 @@ impl NewAttempt {
         }
     }
 
-    /// An attempt whose figures come from a Report JSON (the contract in DESIGN.md):
+    /// An attempt whose figures come from a Report JSON (the contract in docs/report-json.md):
     /// kind, question, score, duration, limit, target, pace, fillers, metrics and
     /// principles. The report itself is kept too.
     pub fn from_report(mode: Mode, report: serde_json::Value) -> Result<NewAttempt> {

@@ -79,6 +79,18 @@ const DIGITS: [[&str; 5]; 11] = [
     ["   ", " █ ", "   ", " █ ", "   "],
 ];
 
+/// The running clock: whole seconds gone by, as a stopwatch shows them, so it
+/// never reads 3:00 before the limit is reached.
+fn stopwatch(elapsed_s: f64) -> String {
+    clock(elapsed_s.floor())
+}
+
+/// The time left before the limit, counted down in whole seconds so that it and the
+/// stopwatch always add up to the limit.
+fn countdown(left_s: f64) -> String {
+    clock(left_s.ceil())
+}
+
 /// The time zone's colour: green, then amber, then red, then past the limit.
 pub fn zone_color(q: &QuestionItem, elapsed_s: f64) -> Color {
     let (amber, red) = q.warnings_s();
@@ -140,14 +152,14 @@ impl Widget for RecordingView<'_> {
         let color = zone_color(q, live.elapsed_s);
         let [big, side] =
             Layout::horizontal([Constraint::Length(20), Constraint::Min(10)]).areas(clock_area);
-        Paragraph::new(big_clock(&clock(live.elapsed_s), color)).render(big, buf);
+        Paragraph::new(big_clock(&stopwatch(live.elapsed_s), color)).render(big, buf);
         let left = q.limit_s - live.elapsed_s;
         let mut side_lines = vec![
             Line::from(format!("of {}", clock(q.limit_s))),
             Line::from(format!("target {}", clock(self.target_s))),
             Line::from(match color {
                 Color::Green => String::new(),
-                _ if left > 0.0 => format!("{} left: land the result", clock(left)),
+                _ if left > 0.0 => format!("{} left: land the result", countdown(left)),
                 _ => String::new(),
             })
             .fg(color),
@@ -164,7 +176,7 @@ impl Widget for RecordingView<'_> {
         Gauge::default()
             .gauge_style(Style::new().fg(color).bg(Color::DarkGray))
             .ratio(ratio)
-            .label(format!("{} / {}", clock(live.elapsed_s), clock(q.limit_s)))
+            .label(format!("{} / {}", stopwatch(live.elapsed_s), clock(q.limit_s)))
             .render(bar, buf);
         render_marks(q, self.target_s, marks, buf);
 
@@ -222,7 +234,7 @@ impl Widget for FinishingView<'_> {
             .bold()
             .render(question, buf);
         let recorded = if self.live.elapsed_s > 0.0 {
-            format!("{} recorded. ", clock(self.live.elapsed_s))
+            format!("{} recorded. ", stopwatch(self.live.elapsed_s))
         } else {
             String::new()
         };
@@ -304,6 +316,20 @@ mod tests {
         let five = q(300.0);
         assert_eq!(five.warnings_s(), (200.0, 250.0));
         assert_eq!(zone_color(&five, 180.0), Color::Green);
-        assert_eq!(clock(130.4), "2:10");
+    }
+
+    #[test]
+    fn the_stopwatch_and_the_countdown_add_up_to_the_limit() {
+        assert_eq!(stopwatch(59.9), "0:59");
+        assert_eq!(stopwatch(60.0), "1:00");
+        assert_eq!(stopwatch(179.6), "2:59");
+        for elapsed in [0.0, 0.4, 59.9, 125.5, 179.6] {
+            let (e, l) = (stopwatch(elapsed), countdown(180.0 - elapsed));
+            let secs = |t: &str| {
+                let (m, s) = t.split_once(':').unwrap();
+                m.parse::<u32>().unwrap() * 60 + s.parse::<u32>().unwrap()
+            };
+            assert_eq!(secs(&e) + secs(&l), 180, "{e} + {l}");
+        }
     }
 }

@@ -9,7 +9,8 @@ use ratatui::widgets::{
 };
 
 use super::app::{App, Screen};
-use super::recording::{clock, RecordingView};
+use super::recording::RecordingView;
+use crate::analysis::timing::clock;
 
 /// Keys shown at the foot of each screen (`?` lists them all).
 fn footer(screen: Screen) -> &'static str {
