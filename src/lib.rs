@@ -10,6 +10,7 @@ pub mod cli;
 pub mod paths;
 pub mod practice;
 pub mod principles;
+pub mod private;
 pub mod progress;
 pub mod report;
 pub mod round;

@@ -1,7 +1,7 @@
 //! A live take: the microphone feeds the crash-safe recording, the level meter and
 //! the live transcription at once.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError};
 use std::time::{Duration, Instant};
 
@@ -22,11 +22,25 @@ const LEVEL_WINDOW: usize = RATE as usize / 20;
 pub struct TakeOptions {
     pub device: Option<String>,
     pub transcribe: TranscribeOptions,
+    /// The recording's question and start; its path is the name wished for in
+    /// `journal_dir` (see [`recording_meta`]), numbered when another take has it.
     pub meta: RecordingMeta,
-    /// Where the in-progress marker goes (the store's recordings directory).
+    /// Where the recording and its in-progress marker go (the store's recordings
+    /// directory).
     pub journal_dir: PathBuf,
     /// Audio past this many seconds is not kept (`--seconds`).
     pub max_s: Option<f64>,
+}
+
+/// A new take of `question_id` in `recordings_dir`, named by its start time and
+/// question (the recorder numbers it when that name is taken).
+pub fn recording_meta(recordings_dir: &Path, question_id: &str) -> RecordingMeta {
+    let now = chrono::Utc::now();
+    RecordingMeta {
+        path: recordings_dir.join(format!("{}-{question_id}.wav", now.format("%Y%m%d-%H%M%S"))),
+        question_id: Some(question_id.to_string()),
+        started_at: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+    }
 }
 
 pub struct Take {
@@ -38,6 +52,7 @@ pub struct Take {
     max_samples: Option<u64>,
     level_db: f32,
     failure: Option<String>,
+    dropped_frames: u64,
     ended: bool,
     paused: bool,
 }
@@ -50,6 +65,8 @@ pub struct Finished {
     pub failure: Option<String>,
     /// Seconds from the stop to the finished transcript.
     pub tail_s: f64,
+    /// Audio frames the capture had to drop because the machine was too busy.
+    pub dropped_frames: u64,
 }
 
 impl Take {
@@ -60,7 +77,9 @@ impl Take {
         let mut capture = Capture::start(&CaptureOptions { device: opts.device.clone() })?;
         let events = capture.take_events().expect("a new capture has its events");
         let live = LiveTranscriber::start(&opts.transcribe)?;
-        let recorder = Recorder::create(&opts.meta, RATE, Some(&opts.journal_dir))?;
+        let stem = opts.meta.path.file_stem().map(|s| s.to_string_lossy().into_owned());
+        let stem = stem.unwrap_or_else(|| "take".to_string());
+        let recorder = Recorder::create_new_in(&opts.journal_dir, &stem, &opts.meta, RATE)?;
         Ok(Take {
             capture,
             events,
@@ -70,6 +89,7 @@ impl Take {
             max_samples: opts.max_s.map(|s| (s * RATE as f64).round() as u64),
             level_db: -100.0,
             failure: None,
+            dropped_frames: 0,
             ended: false,
             paused: false,
         })
@@ -111,7 +131,10 @@ impl Take {
             }
             // The tail and `End` follow.
             CaptureEvent::Failed(message) => self.failure = Some(message),
-            CaptureEvent::End { .. } => self.ended = true,
+            CaptureEvent::End { overruns } => {
+                self.dropped_frames = overruns;
+                self.ended = true;
+            }
         }
         Ok(())
     }
@@ -165,10 +188,11 @@ impl Take {
     pub fn stop(mut self) -> Result<Finished> {
         self.drain()?;
         let stopped = Instant::now();
-        let Take { recorder, live, failure, .. } = self;
+        let Take { recorder, live, failure, dropped_frames, .. } = self;
         let recording = recorder.finish()?;
         let transcript = live.finish();
-        Ok(Finished { recording, transcript, failure, tail_s: stopped.elapsed().as_secs_f64() })
+        let tail_s = stopped.elapsed().as_secs_f64();
+        Ok(Finished { recording, transcript, failure, tail_s, dropped_frames })
     }
 
     /// Stops without transcribing; the recording is kept (until discarded).
