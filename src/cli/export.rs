@@ -47,7 +47,7 @@ pub fn run(args: ExportArgs, g: &Global) -> Result<()> {
         }
     };
     match &args.output {
-        Some(path) => std::fs::write(path, text)
+        Some(path) => crate::private::write(path, text.as_bytes())
             .with_context(|| format!("cannot write {}", path.display()))?,
         None => print!("{text}"),
     }
