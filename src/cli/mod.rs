@@ -15,6 +15,7 @@ pub mod practice;
 pub mod progress;
 pub mod questions;
 pub mod record;
+pub mod recover;
 pub mod review;
 pub mod sessions;
 pub mod stories;
@@ -67,6 +68,8 @@ pub enum Command {
     Analyze(analyze::AnalyzeArgs),
     /// Record from the microphone to a WAV file, without the screen
     Record(record::RecordArgs),
+    /// Analyse and save the recordings a crash interrupted, without the screen
+    Recover(recover::RecoverArgs),
     /// List audio input devices
     Devices(devices::DevicesArgs),
     /// Manage speech models: list, fetch, import, verify
@@ -104,6 +107,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Transcribe(a)) => transcribe::run(a, g),
         Some(Command::Analyze(a)) => analyze::run(a, g),
         Some(Command::Record(a)) => record::run(a, g),
+        Some(Command::Recover(a)) => recover::run(a, g),
         Some(Command::Devices(a)) => devices::run(a, g),
         Some(Command::Model(c)) => model::run(c, g),
         Some(Command::Questions(c)) => questions::run(c, g),

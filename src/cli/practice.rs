@@ -9,13 +9,13 @@ use anyhow::{bail, Context as _, Result};
 use clap::Args;
 
 use super::analyze::{load_lexicon, Format};
-use super::record::{now_rfc3339, recover_and_announce, stop_flag};
+use super::record::stop_flag;
 use super::Global;
-use crate::audio::recorder::RecordingMeta;
 use crate::bank::{Bank, Question};
 use crate::practice::choose::{choose, Choice};
 use crate::practice::outcome::{conclude, Filing, Outcome};
-use crate::practice::take::{Take, TakeOptions};
+use crate::practice::recover::take_up;
+use crate::practice::take::{recording_meta, Take, TakeOptions};
 use crate::report::{render_json, render_markdown, render_text};
 use crate::round::Kind;
 use crate::speech::transcribe::TranscribeOptions;
@@ -74,23 +74,15 @@ pub fn run(args: PracticeArgs, g: &Global) -> Result<()> {
     let mut store = Store::open(&data_dir)?;
     let bank = Bank::load(None)?;
     if args.no_tui {
-        recover_and_announce(g)?;
+        store.set_wait_notice(Box::new(|line| eprintln!("barraiser: {line}")));
+        for line in take_up(&mut store)?.lines {
+            eprintln!("barraiser: {line}");
+        }
         let stories = store.stories()?;
         let question = choose(&bank, &args.choice(), &stories, &store.practice_counts()?)?;
         run_headless(&args, g, &mut store, question)
     } else {
         crate::tui::run_practice(&args, g, &mut store, &bank)
-    }
-}
-
-/// Where a new take's recording goes: the store's recordings directory, named by
-/// time and question.
-pub fn recording_meta(store: &Store, question: &Question) -> RecordingMeta {
-    let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
-    RecordingMeta {
-        path: store.recordings_dir().join(format!("{stamp}-{}.wav", question.id)),
-        question_id: Some(question.id.clone()),
-        started_at: now_rfc3339(),
     }
 }
 
@@ -108,7 +100,7 @@ pub fn take_options(
     Ok(TakeOptions {
         device: device.map(str::to_string),
         transcribe,
-        meta: recording_meta(store, question),
+        meta: recording_meta(&store.recordings_dir(), &question.id),
         journal_dir: store.recordings_dir(),
         max_s,
     })
@@ -144,25 +136,49 @@ fn run_headless(
     }
     let finished = take.stop()?;
     let tail_s = finished.tail_s;
+    if finished.dropped_frames > 0 {
+        eprintln!(
+            "barraiser: warning: {} audio frames were dropped (the machine was too busy)",
+            finished.dropped_frames
+        );
+    }
     let outcome = conclude(store, question, started_at, &Filing::practice(), finished, &lex)?;
-    let duration_s = outcome.recording.duration_s();
-    eprintln!(
-        "Saved session {} ({duration_s:.1} s, {}); the report was ready {tail_s:.2} s after the stop",
-        outcome.attempt_id,
-        outcome.recording.path.display()
-    );
+    announce(&outcome, tail_s);
     print_report(&outcome, args.format)?;
-    // The answer was cut short: the report is printed and saved, and the exit code says so.
-    match &outcome.failure {
-        Some(failure) => bail!(
-            "{failure} after {duration_s:.1} s; the report covers what was recorded before it (session {})",
-            outcome.attempt_id
+    conclusion(&outcome)
+}
+
+/// Where the take went, on stderr.
+pub(crate) fn announce(outcome: &Outcome, tail_s: f64) {
+    let duration_s = outcome.recording.duration_s();
+    let path = outcome.recording.path.display();
+    match (outcome.attempt_id, &outcome.unsaved) {
+        (Some(id), _) => eprintln!(
+            "Saved session {id} ({duration_s:.1} s, {path}); the report was ready {tail_s:.2} s after the stop"
         ),
-        None => Ok(()),
+        (None, Some(why)) => eprintln!("barraiser: {why} (recording {path}, {duration_s:.1} s)"),
+        (None, None) => {}
     }
 }
 
-fn print_report(outcome: &Outcome, format: Format) -> Result<()> {
+/// The exit: an error when the answer was cut short or could not be saved, after
+/// the report was printed.
+pub(crate) fn conclusion(outcome: &Outcome) -> Result<()> {
+    let duration_s = outcome.recording.duration_s();
+    let session = match outcome.attempt_id {
+        Some(id) => format!("session {id}"),
+        None => "kept for the next start".to_string(),
+    };
+    if let Some(failure) = &outcome.failure {
+        bail!("{failure} after {duration_s:.1} s; the report covers what was recorded before it ({session})");
+    }
+    if let Some(why) = &outcome.unsaved {
+        bail!("{why}");
+    }
+    Ok(())
+}
+
+pub(crate) fn print_report(outcome: &Outcome, format: Format) -> Result<()> {
     let out = match format {
         Format::Json => render_json(&outcome.report) + "\n",
         Format::Md => render_markdown(&outcome.report, &outcome.transcript),

@@ -77,7 +77,8 @@ pub struct ReportView {
     pub duration_s: f64,
     /// The full report as terminal text (no colour), one entry a line.
     pub lines: Vec<String>,
-    pub session_id: i64,
+    /// `None` when the take could not be saved (kept for the next start).
+    pub session_id: Option<i64>,
     pub recording: String,
     /// How long after the stop the report was ready.
     pub ready_after_s: f64,

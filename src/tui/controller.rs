@@ -13,6 +13,7 @@ use crate::bank::Bank;
 use crate::cli::practice::{take_options, PracticeArgs};
 use crate::cli::Global;
 use crate::practice::outcome::Filing;
+use crate::practice::recover::{recorded_at, INTERRUPTED};
 use crate::practice::take::Finished;
 use crate::report::render_text;
 use crate::store::Store;
@@ -216,11 +217,14 @@ impl<'a> Controller<'a> {
         if self.kept.is_empty() {
             return;
         }
-        let (recording, question_id) = match self.kept.remove(0) {
-            Kept::Cancelled(r) => (r, app.current.as_ref().map(|q| q.id.clone())),
+        let (recording, question_id, started_at, failure) = match self.kept.remove(0) {
+            Kept::Cancelled(r) => {
+                (r, app.current.as_ref().map(|q| q.id.clone()), self.started_at, None)
+            }
             Kept::Recovered(r) => {
                 let _ = r.settle(false);
-                (r.recording, r.meta.question_id)
+                let at = recorded_at(&r).unwrap_or(self.started_at);
+                (r.recording, r.meta.question_id, at, Some(INTERRUPTED.to_string()))
             }
         };
         let question = question_id
@@ -239,15 +243,11 @@ impl<'a> Controller<'a> {
                 return;
             }
         };
-        self.finishing = Some(Finishing::spawn(
-            question.clone(),
-            self.started_at,
-            Filing::practice(),
-            move || {
+        self.finishing =
+            Some(Finishing::spawn(question.clone(), started_at, Filing::practice(), move || {
                 let transcript = crate::speech::transcribe::transcribe_file(&recording.path, &opts);
-                Ok(Finished { recording, transcript, failure: None, tail_s: 0.0 })
-            },
-        ));
+                Ok(Finished { recording, transcript, failure, tail_s: 0.0, dropped_frames: 0 })
+            }));
         app.live = Default::default();
         app.screen = Screen::Finishing;
     }
@@ -293,6 +293,9 @@ impl<'a> Controller<'a> {
                 app.screen = Screen::Report;
                 if let Some(f) = outcome.failure {
                     app.message = Some(format!("{f}: the report covers what was recorded before"));
+                }
+                if let Some(why) = outcome.unsaved {
+                    app.message = Some(why);
                 }
             }
             Err(err) => {

@@ -12,12 +12,12 @@ use super::app::{App, QuestionItem};
 use super::controller::{Controller, Flow};
 use super::keys::handle_key;
 use super::terminal::{bell, TerminalGuard};
-use crate::audio::recorder::recover_interrupted;
 use crate::bank::Bank;
 use crate::cli::analyze::load_lexicon;
 use crate::cli::practice::PracticeArgs;
 use crate::cli::Global;
 use crate::practice::choose::choose;
+use crate::practice::recover::take_up;
 use crate::store::Store;
 
 /// How often the screen redraws while nothing happens (clock, level meter).
@@ -51,7 +51,12 @@ pub fn event_loop<B: Backend>(
 /// The practice screen on the real terminal.
 pub fn run_practice(args: &PracticeArgs, g: &Global, store: &mut Store, bank: &Bank) -> Result<()> {
     let lex = load_lexicon()?;
-    let recovered = recover_interrupted(&store.recordings_dir())?;
+    // Said before the screen opens, so the lines are there again when it closes.
+    let taken_up = take_up(store)?;
+    for line in &taken_up.lines {
+        eprintln!("barraiser: {line}");
+    }
+    let recovered = taken_up.pending;
     let mut app = App::new(bank.questions().iter().map(QuestionItem::from).collect());
     let choice = args.choice();
     if !choice.is_empty() {

@@ -118,11 +118,15 @@ impl DrillScreen {
 
     /// The drill again from the store, with the saved take in it.
     fn landed(&mut self, outcome: Outcome) -> Result<()> {
+        let Some(take_id) = outcome.attempt_id else {
+            self.view.message = outcome.unsaved;
+            return Ok(());
+        };
         if self.session_id.is_none() {
-            self.session_id = self.store.attempt(outcome.attempt_id)?.and_then(|a| a.session_id);
+            self.session_id = self.store.attempt(take_id)?.and_then(|a| a.session_id);
         }
         self.refresh()?;
-        let row = self.view.series.rows.iter().find(|r| r.take_id == outcome.attempt_id);
+        let row = self.view.series.rows.iter().find(|r| r.take_id == take_id);
         let mut said = match row.and_then(|r| Some((r, r.duration_s?, r.distance_s?))) {
             Some((r, duration, distance)) => format!(
                 "Take #{} saved: {}, {} from the {} target",
@@ -131,7 +135,7 @@ impl DrillScreen {
                 signed_clock(distance),
                 clock(r.target_s)
             ),
-            None => format!("Take #{} saved", outcome.attempt_id),
+            None => format!("Take #{take_id} saved"),
         };
         if let Some(f) = outcome.failure {
             said.push_str(&format!(" ({f}: it covers what came before)"));
