@@ -44,7 +44,12 @@ impl Settings {
                     .with_context(|| format!("{}: cannot read the settings", path.display()))
             }
         };
-        toml::from_str(&text).map_err(|e| {
+        Self::parse(&path, &text)
+    }
+
+    /// Parses the text of a settings file; an error names `path` and the line.
+    pub fn parse(path: &std::path::Path, text: &str) -> Result<Self> {
+        toml::from_str(text).map_err(|e| {
             let line = e.span().map_or(1, |s| text[..s.start].matches('\n').count() + 1);
             anyhow::anyhow!("{}: line {line}: {}", path.display(), e.message().trim())
         })

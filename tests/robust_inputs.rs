@@ -111,3 +111,53 @@ fn markdown_reports_escape_html_from_the_answer() {
     assert!(!md.contains("<script") && !md.contains("<img"), "{md}");
     assert!(md.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{md}");
 }
+
+#[test]
+fn a_question_id_too_long_for_a_file_name_fails_validation() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mine.toml");
+    let long = "q".repeat(240);
+    std::fs::write(
+        &file,
+        format!("kind = \"behavioral\"\n\n[[question]]\nid = \"{long}\"\ntext = \"Tell me about a time you failed.\"\n"),
+    )
+    .unwrap();
+    let out = run(bin_in(dir.path()).args(["questions", "validate"]).arg(&file));
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let said = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(
+        said.contains("mine.toml:4:") && said.contains("is 240 characters long; the most is 100"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_model_with_garbage_weights_fails_verify() {
+    let model = std::fs::read(model_path()).unwrap();
+    let structure = barraiser::speech::models::ggml::read_structure(&model_path()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut random = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state as u8
+    };
+    for (name, expect) in
+        [("random.bin", "the weights are damaged"), ("zeros.bin", "every weight sampled is zero")]
+    {
+        let mut bytes = model.clone();
+        for t in &structure.tensors {
+            let (a, b) = (t.offset as usize, (t.offset + t.n_bytes()) as usize);
+            for byte in &mut bytes[a..b] {
+                *byte = if name == "zeros.bin" { 0 } else { random() };
+            }
+        }
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = run(bin().args(["model", "verify"]).arg(&path));
+        assert_refused(&out, expect);
+    }
+    let out = run(bin().args(["model", "verify"]).arg(model_path()));
+    assert!(stdout(&out).contains("weights    sampled in every tensor"), "{}", stdout(&out));
+}

@@ -58,7 +58,15 @@ pub enum StoryCommand {
 
 pub fn run(cmd: StoryCommand, g: &Global) -> Result<()> {
     let data_dir = crate::paths::data_dir(g.data_dir.as_ref());
-    let mut store = Store::open(&data_dir)?;
+    // Reading needs no write access: it works on a full disk or a read-only directory.
+    let reads_only = matches!(
+        cmd,
+        StoryCommand::List { .. } | StoryCommand::Show { .. } | StoryCommand::Export { .. }
+    );
+    let mut store = match reads_only {
+        true => Store::open_existing(&data_dir)?.map_or_else(|| Store::open(&data_dir), Ok)?,
+        false => Store::open(&data_dir)?,
+    };
     match cmd {
         StoryCommand::Add { title, principles, metrics, situation, notes } => {
             let flags_given = title.is_some()
