@@ -22,12 +22,16 @@ fn cases(default: u32) -> u32 {
     std::env::var("BARRAISER_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
 
-fn runner(default: u32) -> TestRunner {
-    TestRunner::new(Config {
-        cases: cases(default),
-        failure_persistence: None,
-        ..Config::default()
-    })
+/// Runs `check` on `default` (or `BARRAISER_FUZZ_CASES`) values of `strategy`; a
+/// panic in `check` fails with the smallest input that makes it panic.
+fn fuzz<S: Strategy>(default: u32, strategy: &S, check: impl Fn(S::Value)) {
+    let config = Config { cases: cases(default), failure_persistence: None, ..Config::default() };
+    TestRunner::new(config)
+        .run(strategy, |value| {
+            check(value);
+            Ok(())
+        })
+        .unwrap();
 }
 
 /// A valid text with a few characters replaced by ones that matter to the format.
@@ -79,10 +83,10 @@ fn fuzz_transcript_json() {
         let end = valid[at..].find([',', '\n', '}']).map_or(valid.len(), |e| at + e);
         format!("{}{value}{}", &valid[..at], &valid[end..])
     });
-    runner(64).run(&strategy, |text| Ok(check(&text))).unwrap();
+    fuzz(64, &strategy, |text| check(&text));
     let small = r#"{"segments":[],"words":[{"text":"I","start_s":0.0,"end_s":0.5,"probability":0.9}],"silences":[{"start_s":1.0,"duration_s":0.4}]}"#;
-    runner(256).run(&damaged_text(small.to_string()), |text| Ok(check(&text))).unwrap();
-    runner(256).run(&".{0,300}", |text| Ok(check(&text))).unwrap();
+    fuzz(256, &damaged_text(small.to_string()), |text| check(&text));
+    fuzz(256, &".{0,300}", |text| check(&text));
 }
 
 /// Decodes `bytes` as a file named `name`: an answer or an error, and never more
@@ -144,7 +148,7 @@ fn fuzz_audio_headers() {
                 bytes
             });
         let name = format!("fuzz.{ext}");
-        runner(96).run(&strategy, |bytes| Ok(check_audio(dir.path(), &name, &bytes))).unwrap();
+        fuzz(96, &strategy, |bytes| check_audio(dir.path(), &name, &bytes));
     }
 }
 
@@ -171,8 +175,8 @@ limit_s = 300
             );
         }
     };
-    runner(256).run(&damaged_text(valid.to_string()), |text| Ok(check(&text))).unwrap();
-    runner(256).run(&".{0,200}", |text| Ok(check(&text))).unwrap();
+    fuzz(256, &damaged_text(valid.to_string()), |text| check(&text));
+    fuzz(256, &".{0,200}", |text| check(&text));
 }
 
 #[test]
@@ -189,8 +193,8 @@ notes = "Lead with the result."
         let _ = barraiser::bank::story::parse_many(Path::new("s.toml"), text);
         let _ = barraiser::bank::story::parse_one(Path::new("s.toml"), text);
     };
-    runner(256).run(&damaged_text(valid.to_string()), |text| Ok(check(&text))).unwrap();
-    runner(256).run(&".{0,200}", |text| Ok(check(&text))).unwrap();
+    fuzz(256, &damaged_text(valid.to_string()), |text| check(&text));
+    fuzz(256, &".{0,200}", |text| check(&text));
 }
 
 #[test]
@@ -214,9 +218,9 @@ explicit = ["got into the weeds"]
             assert!(line.starts_with("config.toml: line "), "{line}");
         }
     };
-    runner(256).run(&damaged_text(settings.to_string()), |t| Ok(check_settings(&t))).unwrap();
-    runner(256).run(&".{0,120}", |t| Ok(check_settings(&t))).unwrap();
-    runner(256)
-        .run(&damaged_text(words.to_string()), |t| Ok(drop(Lexicon::with_user_file(&t))))
-        .unwrap();
+    fuzz(256, &damaged_text(settings.to_string()), |t| check_settings(&t));
+    fuzz(256, &".{0,120}", |t| check_settings(&t));
+    fuzz(256, &damaged_text(words.to_string()), |t| {
+        let _ = Lexicon::with_user_file(&t);
+    });
 }

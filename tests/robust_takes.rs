@@ -32,7 +32,7 @@ fn two_practices_of_one_question_in_the_same_second_get_their_own_files() {
         .map(|_| {
             bin_in(&data)
                 .args(["practice", "--no-tui", "--question", QUESTION, "--seconds", "2"])
-                .env(&key, &value)
+                .env(key, &value)
                 .env("BARRAISER_MODEL", model_path())
                 .stdout(std::process::Stdio::piped())
                 .stderr(std::process::Stdio::piped())
@@ -67,7 +67,7 @@ fn a_replaced_file_outside_the_data_directory_survives_recovery() {
     let sink = NullSink::new("replaced");
     let (key, value) = sink.source_env();
     let (mut child, _err, _said) = spawn_recording(
-        bin_in(&data).args(["record", "--seconds", "30", "--out"]).arg(&answer).env(&key, &value),
+        bin_in(&data).args(["record", "--seconds", "30", "--out"]).arg(&answer).env(key, &value),
     );
     std::thread::sleep(Duration::from_secs(2));
     child.kill().unwrap(); // SIGKILL: the marker stays
@@ -81,7 +81,7 @@ fn a_replaced_file_outside_the_data_directory_survives_recovery() {
     let out = run(bin_in(&data)
         .args(["record", "--seconds", "1", "--out"])
         .arg(mine.join("other.wav"))
-        .env(&key, &value));
+        .env(key, &value));
     assert!(out.status.success(), "{}", stderr(&out));
     let said = stderr(&out);
     assert!(said.contains("left") && said.contains("answer.wav alone"), "{said}");
@@ -104,7 +104,7 @@ fn a_crashed_take_is_analysed_by_recover_dated_when_recorded_and_filed_interrupt
     let (mut child, _err, _said) = spawn_recording(
         bin_in(&data)
             .args(["practice", "--no-tui", "--question", QUESTION, "--seconds", "60"])
-            .env(&key, &value)
+            .env(key, &value)
             .env("BARRAISER_MODEL", model_path()),
     );
     let started = chrono::Utc::now();

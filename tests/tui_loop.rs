@@ -78,7 +78,7 @@ fn keys_drive_the_picker_and_ctrl_c_quits() {
 
 #[test]
 fn an_interrupted_recording_is_offered_first_and_can_be_discarded() {
-    use barraiser::audio::recorder::{recover_interrupted, Recorder, RecordingMeta};
+    use barraiser::audio::recorder::{recover, Recorder, RecordingMeta};
 
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
@@ -93,7 +93,7 @@ fn an_interrupted_recording_is_offered_first_and_can_be_discarded() {
     recorder.write(&vec![0.1; 24_000]).unwrap();
     drop(recorder);
 
-    let recovered = recover_interrupted(&store.recordings_dir()).unwrap();
+    let recovered = recover(&store.recordings_dir()).unwrap().pending;
     assert_eq!(recovered.len(), 1);
     let bank = Bank::from_files(&[]).unwrap();
     let args = PracticeArgs::default();
@@ -117,5 +117,5 @@ fn an_interrupted_recording_is_offered_first_and_can_be_discarded() {
         .unwrap();
     assert_eq!(app.screen, Screen::Pick);
     assert!(!wav.exists());
-    assert!(recover_interrupted(&dir.path().join("recordings")).unwrap().is_empty());
+    assert!(recover(&dir.path().join("recordings")).unwrap().pending.is_empty());
 }

@@ -88,7 +88,7 @@ fn report_view() {
         bar: report.score.bar,
         duration_s: 30.0,
         lines: render_text(&report, &t, false).lines().map(str::to_string).collect(),
-        session_id: 7,
+        session_id: Some(7),
         recording: "recordings/answer.wav".into(),
         ready_after_s: 0.4,
     });
