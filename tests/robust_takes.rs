@@ -139,7 +139,10 @@ fn a_crashed_take_is_analysed_by_recover_dated_when_recorded_and_filed_interrupt
     let lag = (a.started_at - started).num_seconds().abs();
     assert!(lag <= 2, "dated {} but recorded at {started}", a.started_at);
     assert!(a.report.is_some() && store.audio_file(a).unwrap().exists());
-    // Nothing is offered twice.
+    // Nothing is offered twice, whichever way it is asked for.
     let again = run(bin_in(&data).args(["recover", "--list"]));
+    assert!(stderr(&again).contains("No interrupted recordings"), "{}", stderr(&again));
+    let again = run(bin_in(&data).args(["practice", "--no-tui", "--recover"]));
+    assert!(again.status.success(), "{}", stderr(&again));
     assert!(stderr(&again).contains("No interrupted recordings"), "{}", stderr(&again));
 }

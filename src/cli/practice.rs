@@ -38,6 +38,10 @@ pub struct PracticeArgs {
     /// No screen: record, stop after --seconds (or at the limit), print the report
     #[arg(long)]
     pub no_tui: bool,
+    /// Analyse and save the recordings a crash interrupted, then stop (with
+    /// --no-tui; as `barraiser recover`, --question naming what a `record` file answered)
+    #[arg(long, requires = "no_tui")]
+    pub recover: bool,
     /// Stop after this many seconds (with --no-tui)
     #[arg(long, value_name = "N")]
     pub seconds: Option<f64>,
@@ -69,6 +73,14 @@ impl PracticeArgs {
 pub fn run(args: PracticeArgs, g: &Global) -> Result<()> {
     if args.seconds.is_some_and(|s| !(s > 0.0 && s.is_finite())) {
         bail!("--seconds must be a positive number");
+    }
+    if args.recover {
+        let what = super::recover::RecoverArgs {
+            list: false,
+            question: args.question.clone(),
+            format: args.format,
+        };
+        return super::recover::run(what, g);
     }
     let data_dir = crate::paths::data_dir(g.data_dir.as_ref());
     let mut store = Store::open(&data_dir)?;
@@ -143,19 +155,21 @@ fn run_headless(
         );
     }
     let outcome = conclude(store, question, started_at, &Filing::practice(), finished, &lex)?;
-    announce(&outcome, tail_s);
+    announce(&outcome, Some(tail_s));
     print_report(&outcome, args.format)?;
     conclusion(&outcome)
 }
 
-/// Where the take went, on stderr.
-pub(crate) fn announce(outcome: &Outcome, tail_s: f64) {
+/// Where the take went, on stderr; `tail_s` is how long after the stop the report
+/// was ready, for a take just recorded.
+pub(crate) fn announce(outcome: &Outcome, tail_s: Option<f64>) {
     let duration_s = outcome.recording.duration_s();
     let path = outcome.recording.path.display();
+    let ready = tail_s.map(|s| format!("; the report was ready {s:.2} s after the stop"));
     match (outcome.attempt_id, &outcome.unsaved) {
-        (Some(id), _) => eprintln!(
-            "Saved session {id} ({duration_s:.1} s, {path}); the report was ready {tail_s:.2} s after the stop"
-        ),
+        (Some(id), _) => {
+            eprintln!("Saved session {id} ({duration_s:.1} s, {path}){}", ready.unwrap_or_default())
+        }
         (None, Some(why)) => eprintln!("barraiser: {why} (recording {path}, {duration_s:.1} s)"),
         (None, None) => {}
     }

@@ -48,7 +48,7 @@ pub fn run(args: RecoverArgs, g: &Global) -> Result<()> {
             .and_then(|q| conclude_recovered(&mut store, q, r, &opts, &lex));
         match outcome {
             Ok(outcome) => {
-                announce(&outcome, 0.0);
+                announce(&outcome, None);
                 print_report(&outcome, args.format)?;
             }
             Err(err) => {
