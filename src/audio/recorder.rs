@@ -311,7 +311,9 @@ pub fn recover(dir: &Path) -> Result<Recovery> {
         let current = file_id(wav);
         let replaced = current.is_some() && id.is_some() && current != id;
         let repaired = if replaced {
-            Err(anyhow::anyhow!("it was replaced since the recording was interrupted"))
+            Err(anyhow::anyhow!(
+                "it is no longer the file barraiser was recording (replaced since)"
+            ))
         } else if current.is_none() {
             Err(anyhow::anyhow!("it no longer exists"))
         } else {
@@ -329,10 +331,7 @@ pub fn recover(dir: &Path) -> Result<Recovery> {
             }
             Ok(_) => {}
             Err(_) if current.is_none() => {}
-            Err(why) => left_alone.push(format!(
-                "left {} alone: {why:#}; it is not the recording that was interrupted",
-                wav.display()
-            )),
+            Err(why) => left_alone.push(format!("left {} alone: {why:#}", wav.display())),
         }
         let _ = fs::remove_file(marker);
     }
