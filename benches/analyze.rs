@@ -1,4 +1,6 @@
-//! Analysing a 3-minute (~400-word) timed answer. Prints the time per analysis.
+//! Analysing a 3-minute (~400-word) timed answer, and typed texts of 256 KB and
+//! 1 MB (analysis time grows linearly with the text: the second is about 4x the
+//! first). Prints the time per analysis.
 
 use std::hint::black_box;
 
@@ -36,6 +38,16 @@ fn bench(c: &mut Criterion) {
         b.iter(|| analyze(black_box(&t), black_box(&ctx), &lex))
     });
     c.bench_function("Lexicon::builtin", |b| b.iter(Lexicon::builtin));
+    let mut long = c.benchmark_group("typed text");
+    long.sample_size(10);
+    for kb in [256, 1024] {
+        let text = STORY.repeat(kb * 1024 / STORY.len() + 1);
+        let t = Transcript::from_text(&text);
+        long.bench_function(format!("analyze {kb} KB"), |b| {
+            b.iter(|| analyze(black_box(&t), black_box(&ctx), &lex))
+        });
+    }
+    long.finish();
 }
 
 criterion_group!(benches, bench);

@@ -11,6 +11,7 @@ pub mod config;
 pub mod paths;
 pub mod practice;
 pub mod principles;
+pub mod private;
 pub mod progress;
 pub mod report;
 pub mod round;

@@ -50,7 +50,7 @@ impl Settings {
 
     /// The settings in `text`, read from `path`; a mistake is one line naming the file
     /// and the line, found as the question bank finds the line of its mistakes.
-    fn parse(path: &Path, text: &str) -> Result<Self> {
+    pub fn parse(path: &Path, text: &str) -> Result<Self> {
         toml::from_str(text).map_err(|e| {
             let line = error_line(text, e.span());
             anyhow::anyhow!("{}: line {line}: {}", path.display(), e.message().trim())

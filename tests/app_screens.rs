@@ -66,6 +66,7 @@ fn app(dir: &std::path::Path, route: Route) -> App {
         lexicon: Lexicon::builtin(),
         model: Err("no speech model in this test".into()),
         bells: 0,
+        recovered: Vec::new(),
     };
     App::new(cx, route).unwrap()
 }
@@ -147,7 +148,7 @@ fn practice_at(app: &App, stage: Stage) -> PracticeScreen {
             bar: report.score.bar,
             duration_s: 30.0,
             lines: render_text(&report, &t, false).lines().map(str::to_string).collect(),
-            session_id: 1,
+            session_id: Some(1),
             recording: "recordings/answer.wav".into(),
             ready_after_s: 0.4,
             followups: report.followups.clone(),

@@ -184,7 +184,9 @@ fn locked_database_names_the_file() {
     let holder = Connection::open(&db).unwrap();
     holder.execute_batch("BEGIN IMMEDIATE; INSERT INTO stories (title, created_at, updated_at) VALUES ('held', 'x', 'x');").unwrap();
 
-    let out = run(bin_in(tmp.path()).args(["story", "add", "--title", "Second"]));
+    let out = run(bin_in(tmp.path())
+        .args(["story", "add", "--title", "Second"])
+        .env("BARRAISER_DB_WAIT_SECS", "1"));
     assert_eq!(out.status.code(), Some(1));
     let e = stderr(&out);
     assert!(

@@ -27,7 +27,7 @@ pub use report::Report;
 use std::borrow::Cow;
 
 use crate::round::Kind;
-use crate::transcript::Transcript;
+use crate::transcript::{Transcript, MAX_TIME_S};
 use report::Flag;
 
 /// Words a minute used to estimate how long typed text would take to say.
@@ -155,22 +155,23 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
 
 /// Timing that is not a finite number (a broken transcript file) is treated as absent.
 fn finite_timing(t: &Transcript) -> Cow<'_, Transcript> {
-    let finite = |x: Option<f64>| x.is_none_or(f64::is_finite);
+    // Times beyond a day would size the pace windows and the timeline by them.
+    let sane = |x: f64| x.is_finite() && x.abs() <= MAX_TIME_S;
+    let finite = |x: Option<f64>| x.is_none_or(sane);
+    let silence_ok = |s: &crate::transcript::Silence| {
+        sane(s.start_s) && sane(s.duration_s) && s.duration_s >= 0.0
+    };
     let ok = t.words.iter().all(|w| finite(w.start_s) && finite(w.end_s))
-        && t.silences
-            .iter()
-            .all(|s| s.start_s.is_finite() && s.duration_s.is_finite() && s.duration_s >= 0.0);
+        && t.silences.iter().all(silence_ok);
     if ok {
         return Cow::Borrowed(t);
     }
     let mut clean = t.clone();
     for w in &mut clean.words {
-        w.start_s = w.start_s.filter(|x| x.is_finite());
-        w.end_s = w.end_s.filter(|x| x.is_finite());
+        w.start_s = w.start_s.filter(|&x| sane(x));
+        w.end_s = w.end_s.filter(|&x| sane(x));
     }
-    clean
-        .silences
-        .retain(|s| s.start_s.is_finite() && s.duration_s.is_finite() && s.duration_s >= 0.0);
+    clean.silences.retain(silence_ok);
     Cow::Owned(clean)
 }
 

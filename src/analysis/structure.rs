@@ -72,8 +72,12 @@ struct Clause {
 /// Tags clauses and returns the Star summary.
 pub fn analyze(toks: &[Token], lex: &Lexicon, metrics: &[Metric]) -> Star {
     let mut clauses = split(toks);
+    // Sorted once, so each clause finds its metrics by binary search: a scan of all
+    // metrics per clause made long texts quadratic.
+    let mut metric_words: Vec<usize> = metrics.iter().map(|m| m.span.word_index).collect();
+    metric_words.sort_unstable();
     for c in &mut clauses {
-        c.tags = tags(toks, c.a, c.b, lex, metrics);
+        c.tags = tags(toks, c.a, c.b, lex, &metric_words);
         c.primary = PRIORITY.into_iter().find(|&p| c.tags[p]);
     }
     // An untagged clause continues the part before it; an untagged opening sets the scene.
@@ -198,10 +202,10 @@ fn split(toks: &[Token]) -> Vec<Clause> {
     out
 }
 
-fn tags(toks: &[Token], a: usize, b: usize, lex: &Lexicon, metrics: &[Metric]) -> [bool; 6] {
+fn tags(toks: &[Token], a: usize, b: usize, lex: &Lexicon, metric_words: &[usize]) -> [bool; 6] {
     let clause = &toks[..b];
-    let words = toks[a].word..=toks[b - 1].word;
-    let has_metric = metrics.iter().any(|m| words.contains(&m.span.word_index));
+    let first = metric_words.partition_point(|&w| w < toks[a].word);
+    let has_metric = metric_words.get(first).is_some_and(|&w| w <= toks[b - 1].word);
     let mut t = [false; 6];
     t[SITUATION] = lex.situation.any_in(clause, a, b);
     t[TASK] = lex.task.any_in(clause, a, b);

@@ -17,7 +17,7 @@ use symphonia::core::meta::MetadataOptions;
 use symphonia::core::probe::Hint;
 
 use super::resample::{resample_to_16k, StreamResampler};
-use super::wav;
+use super::{limits, wav};
 
 /// The formats `decode_16k_mono` reads, for messages.
 pub const FORMATS: &str = "wav, flac, mp3, ogg, m4a";
@@ -37,6 +37,7 @@ pub fn decode_16k_mono(path: &Path) -> Result<Vec<f32>> {
         bail!("{}: empty file", path.display());
     }
     let samples = if is_riff_wave(path)? {
+        limits::check_wav(path)?;
         match wav::read_mono(path) {
             Ok(a) => resample_to_16k(&a.samples, a.rate)
                 .with_context(|| format!("{}: cannot resample", path.display()))?,
@@ -85,6 +86,11 @@ fn decode_with_symphonia(path: &Path) -> Result<Vec<f32>> {
         .find(|t| t.codec_params.codec != CODEC_TYPE_NULL)
         .ok_or_else(|| anyhow!("{}: holds no audio track", path.display()))?;
     let track_id = track.id;
+    // Bounded before decoding: symphonia panics on some absurd values.
+    if let Some(rate) = track.codec_params.sample_rate {
+        let channels = track.codec_params.channels.map_or(1, |c| c.count() as u32);
+        limits::check_stream(path, rate, channels)?;
+    }
     let mut decoder = symphonia::default::get_codecs()
         .make(&track.codec_params, &DecoderOptions::default())
         .with_context(|| {
@@ -113,6 +119,7 @@ fn decode_with_symphonia(path: &Path) -> Result<Vec<f32>> {
         };
         let spec = *decoded.spec();
         let channels = spec.channels.count();
+        limits::check_stream(path, spec.rate, channels as u32)?;
         let buf = match &mut buffer {
             Some(b) if b.capacity() >= decoded.capacity() * channels => b,
             _ => buffer.insert(SampleBuffer::new(decoded.capacity() as u64, spec)),

@@ -3,6 +3,7 @@ pub mod capture;
 pub mod decode;
 pub mod devices;
 pub mod level;
+pub mod limits;
 pub mod playback;
 pub mod quiet;
 pub mod recorder;

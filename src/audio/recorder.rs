@@ -6,7 +6,7 @@
 //! most the last half second. Beside it, in the recordings directory, a small marker
 //! (`NAME.recording.json`, locked while the recording runs) says a recording is in
 //! progress; a marker that is not locked belongs to an interrupted recording, which
-//! [`recover_interrupted`] repairs on the next start.
+//! [`recover`] repairs on the next start.
 
 use std::fs::{self, File};
 use std::io::{BufWriter, Seek, SeekFrom, Write};
@@ -15,9 +15,13 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use serde::{Deserialize, Serialize};
 
+use crate::private;
+
 const HEADER_LEN: u64 = 44;
 const MARKER_SUFFIX: &str = ".recording.json";
 const RECOVERED_SUFFIX: &str = ".recovered.json";
+/// Takes that may share a name (same second, same question) before giving up.
+const MAX_SAME_NAME: u32 = 1000;
 
 /// What a recording is for, kept beside it so an interrupted one can be analysed
 /// against the right question.
@@ -54,25 +58,83 @@ impl Recording {
 }
 
 impl Recorder {
-    /// Creates `meta.path` (16-bit mono at `rate`) and, when `journal_dir` is given,
-    /// the in-progress marker there.
+    /// Creates (or truncates) `meta.path`, 16-bit mono at `rate`, and, when
+    /// `journal_dir` is given, the in-progress marker there. For a file the user
+    /// named (`barraiser record --out`).
     pub fn create(meta: &RecordingMeta, rate: u32, journal_dir: Option<&Path>) -> Result<Recorder> {
-        let path = meta.path.clone();
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if let Some(parent) = meta.path.parent().filter(|p| !p.as_os_str().is_empty()) {
             fs::create_dir_all(parent)
                 .with_context(|| format!("cannot create the directory {}", parent.display()))?;
         }
+        let created = Recorder::open(meta, rate, journal_dir, false)?;
+        Ok(created.expect("a file that may be truncated is always created"))
+    }
+
+    /// Creates a new recording `STEM.wav` in `dir` (`STEM-2.wav` and so on when that
+    /// exists), journaled in `dir`: never an existing file, so two takes started in
+    /// the same second, even by two processes, each get their own file and marker.
+    pub fn create_new_in(
+        dir: &Path,
+        stem: &str,
+        meta: &RecordingMeta,
+        rate: u32,
+    ) -> Result<Recorder> {
+        private::create_dir_all(dir)
+            .with_context(|| format!("cannot create the directory {}", dir.display()))?;
+        for n in 1..=MAX_SAME_NAME {
+            let name = if n == 1 { format!("{stem}.wav") } else { format!("{stem}-{n}.wav") };
+            let meta = RecordingMeta { path: dir.join(name), ..meta.clone() };
+            if let Some(recorder) = Recorder::open(&meta, rate, Some(dir), true)? {
+                return Ok(recorder);
+            }
+        }
+        bail!("cannot create a new recording in {}: {MAX_SAME_NAME} named {stem}", dir.display())
+    }
+
+    /// Writes the marker, then the file; `None` when `exclusive` and the file exists.
+    fn open(
+        meta: &RecordingMeta,
+        rate: u32,
+        journal_dir: Option<&Path>,
+        exclusive: bool,
+    ) -> Result<Option<Recorder>> {
+        let path = meta.path.clone();
         let marker = match journal_dir {
-            Some(dir) => Some(write_marker(dir, meta)?),
+            Some(dir) => Some(create_marker(dir, &path)?),
             None => None,
         };
-        let file = File::create(&path)
-            .with_context(|| format!("cannot create the recording {}", path.display()))?;
+        let file = match if exclusive { private::create_new(&path) } else { private::create(&path) }
+        {
+            Ok(file) => file,
+            Err(e) if exclusive && e.kind() == std::io::ErrorKind::AlreadyExists => {
+                if let Some((marker, _)) = marker {
+                    let _ = fs::remove_file(marker);
+                }
+                return Ok(None);
+            }
+            Err(e) => {
+                if let Some((marker, _)) = &marker {
+                    let _ = fs::remove_file(marker);
+                }
+                return Err(e)
+                    .with_context(|| format!("cannot create the recording {}", path.display()));
+            }
+        };
+        if let Some((marker_path, marker_file)) = &marker {
+            let record = Marker { meta: meta.clone(), file: file_id(&path) };
+            let mut writer = marker_file;
+            serde_json::to_writer(&mut writer, &record)
+                .map_err(std::io::Error::from)
+                .and_then(|_| marker_file.sync_all())
+                .with_context(|| {
+                    format!("cannot write the recording marker {}", marker_path.display())
+                })?;
+        }
         let mut out = BufWriter::with_capacity(64 * 1024, file);
         out.write_all(&header(rate, 0))
             .and_then(|_| out.flush())
             .with_context(|| format!("cannot write the recording {}", path.display()))?;
-        Ok(Recorder { out, path, rate, samples: 0, unsynced: 0, marker })
+        Ok(Some(Recorder { out, path, rate, samples: 0, unsynced: 0, marker }))
     }
 
     pub fn path(&self) -> &Path {
@@ -147,26 +209,60 @@ fn patch_sizes(file: &mut File, data_bytes: u64) -> std::io::Result<()> {
     file.write_all(&data.to_le_bytes())
 }
 
-fn marker_path(dir: &Path, wav: &Path) -> PathBuf {
-    let name = wav.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    dir.join(format!("{name}{MARKER_SUFFIX}"))
+/// What a marker holds: the recording's purpose, and which file it is, so that a
+/// file replaced since (a user's own file under the same name) is never touched.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Marker {
+    #[serde(flatten)]
+    meta: RecordingMeta,
+    #[serde(default)]
+    file: Option<FileId>,
 }
 
-/// Writes the marker and keeps it locked while the recording runs, so a second
-/// barraiser started meanwhile does not take a live recording for an interrupted one.
-fn write_marker(dir: &Path, meta: &RecordingMeta) -> Result<(PathBuf, File)> {
-    fs::create_dir_all(dir)
+/// A file's identity on its file system (device and inode).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct FileId {
+    dev: u64,
+    ino: u64,
+}
+
+#[cfg(unix)]
+fn file_id(path: &Path) -> Option<FileId> {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(path).ok().map(|m| FileId { dev: m.dev(), ino: m.ino() })
+}
+
+#[cfg(not(unix))]
+fn file_id(path: &Path) -> Option<FileId> {
+    path.exists().then_some(FileId { dev: 0, ino: 0 })
+}
+
+/// Creates a marker of its own for `wav` (`NAME.recording.json`, or `NAME-2...`
+/// when another take uses that name) and keeps it locked while the recording runs,
+/// so a second barraiser started meanwhile does not take a live recording for an
+/// interrupted one.
+fn create_marker(dir: &Path, wav: &Path) -> Result<(PathBuf, File)> {
+    private::create_dir_all(dir)
         .with_context(|| format!("cannot create the directory {}", dir.display()))?;
-    let path = marker_path(dir, &meta.path);
-    let file = File::create(&path)
-        .with_context(|| format!("cannot create the recording marker {}", path.display()))?;
-    file.lock().with_context(|| format!("cannot lock {}", path.display()))?;
-    let mut writer = &file;
-    serde_json::to_writer(&mut writer, meta)
-        .map_err(std::io::Error::from)
-        .and_then(|_| file.sync_all())
-        .with_context(|| format!("cannot write the recording marker {}", path.display()))?;
-    Ok((path, file))
+    let name = wav.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    for n in 1..=MAX_SAME_NAME {
+        let path = match n {
+            1 => dir.join(format!("{name}{MARKER_SUFFIX}")),
+            _ => dir.join(format!("{name}-{n}{MARKER_SUFFIX}")),
+        };
+        let file = match private::create_new(&path) {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => {
+                return Err(e).with_context(|| {
+                    format!("cannot create the recording marker {}", path.display())
+                })
+            }
+        };
+        file.lock().with_context(|| format!("cannot lock {}", path.display()))?;
+        return Ok((path, file));
+    }
+    bail!("cannot create a recording marker in {}: {MAX_SAME_NAME} for {name}", dir.display())
 }
 
 /// A recording that was cut short by a crash and has been repaired.
@@ -178,40 +274,75 @@ pub struct Recovered {
     pub note: PathBuf,
 }
 
+/// What recovery found: recordings awaiting analysis, and one line for each file
+/// it left alone.
+#[derive(Debug, Default)]
+pub struct Recovery {
+    pub pending: Vec<Recovered>,
+    pub left_alone: Vec<String>,
+}
+
 /// Repairs every interrupted recording journaled in `dir` and returns the
 /// recordings awaiting analysis (repaired now or on an earlier start).
-pub fn recover_interrupted(dir: &Path) -> Result<Vec<Recovered>> {
+///
+/// Only a file barraiser created is touched: one that was replaced since its
+/// marker was written, or no longer holds barraiser's header, is left as it is
+/// (and named in `left_alone`); one in `dir` that holds no audio is removed.
+pub fn recover(dir: &Path) -> Result<Recovery> {
     let Ok(entries) = fs::read_dir(dir) else {
-        return Ok(Vec::new());
+        return Ok(Recovery::default());
     };
     let mut names: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     names.sort();
+    let mut left_alone = Vec::new();
     for marker in names.iter().filter(|p| has_suffix(p, MARKER_SUFFIX)) {
         let Ok(file) = File::open(marker) else { continue };
         if file.try_lock().is_err() {
             continue; // another barraiser is recording into it right now
         }
-        let meta: RecordingMeta = match fs::read(marker).map(|b| serde_json::from_slice(&b)) {
-            Ok(Ok(meta)) => meta,
+        let Ok(Ok(Marker { meta, file: id })) =
+            fs::read(marker).map(|b| serde_json::from_slice::<Marker>(&b))
+        else {
             // A marker cut short before its first write names nothing to recover.
-            _ => {
-                let _ = fs::remove_file(marker);
-                continue;
-            }
+            let _ = fs::remove_file(marker);
+            continue;
         };
-        match repair_wav(&meta.path) {
+        let wav = &meta.path;
+        let current = file_id(wav);
+        let replaced = current.is_some() && id.is_some() && current != id;
+        let repaired = if replaced {
+            Err(anyhow::anyhow!(
+                "it is no longer the file barraiser was recording (replaced since)"
+            ))
+        } else if current.is_none() {
+            Err(anyhow::anyhow!("it no longer exists"))
+        } else {
+            repair_wav(wav)
+        };
+        match repaired {
             Ok(rec) if rec.samples > 0 => {
                 let note = with_suffix(marker, MARKER_SUFFIX, RECOVERED_SUFFIX);
                 fs::rename(marker, &note)
                     .with_context(|| format!("cannot update {}", marker.display()))?;
+                continue;
             }
-            _ => {
-                let _ = fs::remove_file(&meta.path);
-                let _ = fs::remove_file(marker);
+            Ok(_) if in_dir(wav, dir) => {
+                let _ = fs::remove_file(wav); // our own empty recording
             }
+            Ok(_) => {}
+            Err(_) if current.is_none() => {}
+            Err(why) => left_alone.push(format!("left {} alone: {why:#}", wav.display())),
         }
+        let _ = fs::remove_file(marker);
     }
-    pending_recovered(dir)
+    Ok(Recovery { pending: pending_recovered(dir)?, left_alone })
+}
+
+/// Whether `path` is directly inside `dir` (both resolved, so `./data` and
+/// `/home/me/data` agree).
+fn in_dir(path: &Path, dir: &Path) -> bool {
+    let parent = path.parent().and_then(|p| fs::canonicalize(p).ok());
+    parent.is_some() && parent == fs::canonicalize(dir).ok()
 }
 
 /// The recovered recordings not yet analysed or discarded.
@@ -227,7 +358,7 @@ pub fn pending_recovered(dir: &Path) -> Result<Vec<Recovered>> {
     let mut out = Vec::new();
     for note in notes {
         let bytes = fs::read(&note).with_context(|| format!("cannot read {}", note.display()))?;
-        let meta: RecordingMeta = serde_json::from_slice(&bytes)
+        let Marker { meta, .. } = serde_json::from_slice(&bytes)
             .with_context(|| format!("{}: not a recording note", note.display()))?;
         match wav_length(&meta.path) {
             Ok(recording) if recording.samples > 0 => out.push(Recovered { meta, recording, note }),
@@ -279,15 +410,24 @@ fn wav_length(path: &Path) -> Result<Recording> {
     })
 }
 
+/// The sample rate of a file that still has exactly the header barraiser writes
+/// (PCM, mono, 16-bit, data at byte 44); anything else is not ours to repair.
 fn read_rate(file: &mut File, path: &Path) -> Result<u32> {
     use std::io::Read;
     let mut h = [0u8; HEADER_LEN as usize];
     file.read_exact(&mut h)
         .with_context(|| format!("{}: too short to be a recording", path.display()))?;
-    if &h[0..4] != b"RIFF" || &h[8..12] != b"WAVE" || &h[36..40] != b"data" {
+    let rate = u32::from_le_bytes([h[24], h[25], h[26], h[27]]);
+    let ours = &h[0..4] == b"RIFF"
+        && &h[8..16] == b"WAVEfmt "
+        && h[16..24] == [16, 0, 0, 0, 1, 0, 1, 0]
+        && h[32..36] == [2, 0, 16, 0]
+        && &h[36..40] == b"data"
+        && (super::limits::MIN_RATE..=super::limits::MAX_RATE).contains(&rate);
+    if !ours {
         bail!("{}: not a barraiser recording (unexpected WAV header)", path.display());
     }
-    Ok(u32::from_le_bytes([h[24], h[25], h[26], h[27]]))
+    Ok(rate)
 }
 
 fn has_suffix(path: &Path, suffix: &str) -> bool {
@@ -311,6 +451,17 @@ mod tests {
         }
     }
 
+    fn pending(dir: &Path) -> Vec<Recovered> {
+        recover(dir).unwrap().pending
+    }
+
+    /// A recording cut short: written, never finished, its marker's lock released.
+    fn crashed(m: &RecordingMeta, journal: &Path, samples: usize) {
+        let mut rec = Recorder::create(m, 16_000, Some(journal)).unwrap();
+        rec.write(&vec![0.1; samples]).unwrap();
+        drop(rec);
+    }
+
     #[test]
     fn finished_recording_is_a_valid_wav() {
         let dir = tempfile::tempdir().unwrap();
@@ -322,7 +473,7 @@ mod tests {
         let reader = hound::WavReader::open(&m.path).unwrap();
         assert_eq!(reader.duration(), 20_000);
         assert_eq!(reader.spec().sample_rate, 16_000);
-        assert!(recover_interrupted(dir.path()).unwrap().is_empty());
+        assert!(pending(dir.path()).is_empty());
     }
 
     #[test]
@@ -341,24 +492,24 @@ mod tests {
     fn interrupted_recording_is_repaired_once_and_kept_on_offer() {
         let dir = tempfile::tempdir().unwrap();
         let m = meta(dir.path(), "c.wav");
-        // Simulate a crash: a marker that nobody holds and a header that lags behind.
-        let (marker, lock) = write_marker(dir.path(), &m).unwrap();
-        drop(lock);
-        let mut bytes = header(16_000, 3_200).to_vec();
-        bytes.extend(std::iter::repeat_n(0u8, 32_001));
+        crashed(&m, dir.path(), 16_000);
+        // The header lags behind the data, and half a sample trails, as after kill -9.
+        let mut bytes = fs::read(&m.path).unwrap();
+        bytes[40..44].copy_from_slice(&3_200u32.to_le_bytes());
+        bytes.push(0);
         fs::write(&m.path, bytes).unwrap();
 
-        let found = recover_interrupted(dir.path()).unwrap();
+        let found = pending(dir.path());
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].recording.samples, 16_000);
         assert_eq!(found[0].meta.question_id.as_deref(), Some("beh-ownership-1"));
-        assert!(!marker.exists());
+        assert!(!dir.path().join("c.wav.recording.json").exists());
         assert_eq!(hound::WavReader::open(&m.path).unwrap().duration(), 16_000);
 
         // Still on offer at the next start, until settled.
-        assert_eq!(recover_interrupted(dir.path()).unwrap().len(), 1);
+        assert_eq!(pending(dir.path()).len(), 1);
         found[0].settle(false).unwrap();
-        assert!(recover_interrupted(dir.path()).unwrap().is_empty());
+        assert!(pending(dir.path()).is_empty());
         assert!(m.path.exists());
     }
 
@@ -368,7 +519,71 @@ mod tests {
         let m = meta(dir.path(), "d.wav");
         let mut rec = Recorder::create(&m, 16_000, Some(dir.path())).unwrap();
         rec.write(&vec![0.1; 4_000]).unwrap();
-        assert!(recover_interrupted(dir.path()).unwrap().is_empty());
+        assert!(pending(dir.path()).is_empty());
+        rec.finish().unwrap();
+    }
+
+    #[test]
+    fn a_replaced_file_outside_the_data_directory_is_left_alone() {
+        let journal = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let m = meta(elsewhere.path(), "answer.wav");
+        crashed(&m, journal.path(), 8_000);
+        // The user puts another file (say, a FLAC) in its place.
+        let replacement = elsewhere.path().join("new.flac");
+        fs::write(&replacement, b"fLaC not a recording of ours").unwrap();
+        fs::rename(&replacement, &m.path).unwrap();
+
+        let found = recover(journal.path()).unwrap();
+        assert!(found.pending.is_empty());
+        assert_eq!(found.left_alone.len(), 1, "{:?}", found.left_alone);
+        assert!(found.left_alone[0].contains("answer.wav alone"), "{:?}", found.left_alone);
+        assert_eq!(fs::read(&m.path).unwrap(), b"fLaC not a recording of ours");
+        assert_eq!(fs::read_dir(journal.path()).unwrap().count(), 0, "the marker is settled");
+    }
+
+    #[test]
+    fn a_file_overwritten_in_place_is_left_alone_too() {
+        let journal = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let m = meta(elsewhere.path(), "answer.wav");
+        crashed(&m, journal.path(), 8_000);
+        fs::write(&m.path, b"fLaC the same inode, other bytes").unwrap();
+        let found = recover(journal.path()).unwrap();
+        assert!(found.pending.is_empty());
+        assert_eq!(found.left_alone.len(), 1);
+        assert_eq!(fs::read(&m.path).unwrap(), b"fLaC the same inode, other bytes");
+    }
+
+    #[test]
+    fn takes_named_alike_get_their_own_files_and_markers() {
+        let dir = tempfile::tempdir().unwrap();
+        let m = RecordingMeta { path: PathBuf::new(), ..meta(dir.path(), "") };
+        let a = Recorder::create_new_in(dir.path(), "take", &m, 16_000).unwrap();
+        let b = Recorder::create_new_in(dir.path(), "take", &m, 16_000).unwrap();
+        assert_eq!(a.path(), dir.path().join("take.wav"));
+        assert_eq!(b.path(), dir.path().join("take-2.wav"));
+        let markers = fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| has_suffix(&e.as_ref().unwrap().path(), MARKER_SUFFIX))
+            .count();
+        assert_eq!(markers, 2);
+        a.finish().unwrap();
+        b.finish().unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn recordings_and_markers_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let journal = dir.path().join("recordings");
+        let m = RecordingMeta { path: PathBuf::new(), ..meta(dir.path(), "") };
+        let rec = Recorder::create_new_in(&journal, "take", &m, 16_000).unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&journal), 0o700);
+        assert_eq!(mode(rec.path()), 0o600);
+        assert_eq!(mode(&journal.join("take.wav.recording.json")), 0o600);
         rec.finish().unwrap();
     }
 

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 
 /// Mono audio and its sample rate.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,14 +19,7 @@ pub fn read_mono(path: &Path) -> Result<MonoAudio> {
         .with_context(|| format!("{}: not a readable WAV file", path.display()))?;
     let spec = reader.spec();
     let channels = spec.channels as usize;
-    if channels == 0 || spec.sample_rate == 0 {
-        bail!(
-            "{}: WAV header has {} channels at {} Hz",
-            path.display(),
-            channels,
-            spec.sample_rate
-        );
-    }
+    super::limits::check_stream(path, spec.sample_rate, channels as u32)?;
     let truncated = || format!("{}: WAV data is truncated or corrupt", path.display());
     let interleaved: Vec<f32> = match spec.sample_format {
         hound::SampleFormat::Float => {

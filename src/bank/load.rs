@@ -152,6 +152,9 @@ pub fn parse_file(path: &Path, text: &str, builtin: bool) -> ParsedFile {
 }
 
 /// Checks one raw question and builds it; problems go to `report` with their spans.
+/// The longest question id accepted.
+pub const MAX_ID_LEN: usize = 100;
+
 fn convert(
     q: RawQuestion,
     file_kind: Option<Kind>,
@@ -165,6 +168,13 @@ fn convert(
         report(q.id.span(), "empty id".into());
     } else if !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
         report(q.id.span(), format!("id '{id}' may only use a-z, 0-9 and '-'"));
+    } else if id.len() > MAX_ID_LEN {
+        // Recordings are named by time and id: a longer id makes a file name that
+        // file systems refuse (255 bytes), so the question could never be practised.
+        report(
+            q.id.span(),
+            format!("id '{id}' is {} characters long; the most is {MAX_ID_LEN}", id.len()),
+        );
     }
     let text = q.text.get_ref().trim().to_string();
     if text.is_empty() {

@@ -1,6 +1,6 @@
 //! `barraiser analyze FILE`: coach one answer from audio, a transcript .json or a typed .txt.
 
-use std::io::{IsTerminal, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context as _, Result};
@@ -13,7 +13,7 @@ use crate::config::Config;
 use crate::report::{render_json, render_markdown, render_text};
 use crate::round::Kind;
 use crate::speech::transcribe::transcribe_file;
-use crate::transcript::Transcript;
+use crate::transcript::{Transcript, MAX_FILE_BYTES};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -63,28 +63,34 @@ pub fn load_answer(path: &Path, cfg: &Config) -> Result<Transcript> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let t = match ext.as_str() {
         "json" => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("could not read {}", path.display()))?;
-            serde_json::from_str::<Transcript>(&text).with_context(|| {
-                format!(
-                    "{} is not a transcript JSON (as `barraiser transcribe --format json` writes)",
+            let text = read_bounded(path)?;
+            Transcript::from_json(&text).map_err(|e| {
+                anyhow::anyhow!(
+                    "{} is not a transcript JSON (as `barraiser transcribe --format json` \
+                     writes): {e}",
                     path.display()
                 )
             })?
         }
-        "txt" | "text" | "md" => {
-            let bytes = std::fs::read(path)
-                .with_context(|| format!("could not read {}", path.display()))?;
-            let text = String::from_utf8(bytes)
-                .map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", path.display()))?;
-            Transcript::from_text(&text)
-        }
+        "txt" | "text" | "md" => Transcript::from_text(&read_bounded(path)?),
         _ => transcribe(path, cfg)?,
     };
     if t.words.is_empty() {
         bail!("{} has no words to analyse", path.display());
     }
     Ok(t)
+}
+
+/// Reads a typed answer or a transcript, refusing files larger than any answer.
+fn read_bounded(path: &Path) -> Result<String> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .with_context(|| format!("could not read {}", path.display()))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        bail!("{} is larger than {} MiB: not an answer", path.display(), MAX_FILE_BYTES >> 20);
+    }
+    String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", path.display()))
 }
 
 /// Audio goes through the same transcription as `barraiser transcribe`.

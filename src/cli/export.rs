@@ -38,7 +38,7 @@ pub fn run(args: ExportArgs, cfg: &Config) -> Result<()> {
     };
     let text = export(&store, &a, format, crate::bank::Bank::load(None).ok().as_ref())?;
     match &args.output {
-        Some(path) => std::fs::write(path, text)
+        Some(path) => crate::private::write(path, text.as_bytes())
             .with_context(|| format!("cannot write {}", path.display()))?,
         None => print!("{text}"),
     }

@@ -18,6 +18,7 @@ pub mod practice;
 pub mod progress;
 pub mod questions;
 pub mod record;
+pub mod recover;
 pub mod review;
 pub mod sessions;
 pub mod stories;
@@ -93,6 +94,8 @@ pub enum Command {
     Analyze(analyze::AnalyzeArgs),
     /// Record from the microphone to a WAV file, without the screen
     Record(record::RecordArgs),
+    /// Analyse and save the recordings a crash interrupted, without the screen
+    Recover(recover::RecoverArgs),
     /// List audio input devices
     Devices(devices::DevicesArgs),
     /// Manage speech models: list, fetch, import, verify
@@ -145,6 +148,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Transcribe(a) => transcribe::run(a, cfg),
         Command::Analyze(a) => analyze::run(a, cfg),
         Command::Record(a) => record::run(a, cfg),
+        Command::Recover(a) => recover::run(a, cfg),
         Command::Devices(a) => devices::run(a, cfg),
         Command::Model(c) => model::run(c, cfg),
         Command::Questions(c) => questions::run(c, cfg),

@@ -9,11 +9,12 @@ use anyhow::{bail, Context as _, Result};
 use clap::Args;
 
 use super::analyze::Format;
-use super::record::{recover_and_announce, stop_flag};
+use super::record::stop_flag;
 use crate::bank::{Bank, Question};
 use crate::config::{load_lexicon, Config};
 use crate::practice::choose::{choose, Choice};
 use crate::practice::outcome::{conclude, Filing, Outcome};
+use crate::practice::recover::take_up;
 use crate::practice::take::{Take, TakeOptions};
 use crate::report::{render_json, render_markdown, render_text};
 use crate::round::Kind;
@@ -38,6 +39,10 @@ pub struct PracticeArgs {
     /// No screen: record, stop after --seconds (or at the limit), print the report
     #[arg(long)]
     pub no_tui: bool,
+    /// Analyse and save the recordings a crash interrupted, then stop (with
+    /// --no-tui; as `barraiser recover`, --question naming what a `record` file answered)
+    #[arg(long, requires = "no_tui")]
+    pub recover: bool,
     /// Stop after this many seconds (with --no-tui)
     #[arg(long, value_name = "N")]
     pub seconds: Option<f64>,
@@ -70,12 +75,23 @@ pub fn run(args: PracticeArgs, cfg: &Config) -> Result<()> {
     if args.seconds.is_some_and(|s| !(s > 0.0 && s.is_finite())) {
         bail!("--seconds must be a positive number");
     }
+    if args.recover {
+        let what = super::recover::RecoverArgs {
+            list: false,
+            question: args.question.clone(),
+            format: args.format,
+        };
+        return super::recover::run(what, cfg);
+    }
     if !args.no_tui {
         return crate::tui::run(cfg, Route::Practice { choice: args.choice(), start: false });
     }
     let mut store = cfg.open_store()?;
     let bank = Bank::load(None)?;
-    recover_and_announce(cfg)?;
+    store.set_wait_notice(Box::new(|line| eprintln!("barraiser: {line}")));
+    for line in take_up(&mut store)?.lines {
+        eprintln!("barraiser: {line}");
+    }
     let stories = store.stories()?;
     let question = choose(&bank, &args.choice(), &stories, &store.practice_counts()?)?;
     run_headless(&args, cfg, &mut store, question)
@@ -112,25 +128,51 @@ fn run_headless(
     }
     let finished = take.stop()?;
     let tail_s = finished.tail_s;
+    if finished.dropped_frames > 0 {
+        eprintln!(
+            "barraiser: warning: {} audio frames were dropped (the machine was too busy)",
+            finished.dropped_frames
+        );
+    }
     let outcome = conclude(store, question, started_at, &Filing::practice(), finished, &lex)?;
-    let duration_s = outcome.recording.duration_s();
-    eprintln!(
-        "Saved session {} ({duration_s:.1} s, {}); the report was ready {tail_s:.2} s after the stop",
-        outcome.attempt_id,
-        outcome.recording.path.display()
-    );
+    announce(&outcome, Some(tail_s));
     print_report(&outcome, args.format)?;
-    // The answer was cut short: the report is printed and saved, and the exit code says so.
-    match &outcome.failure {
-        Some(failure) => bail!(
-            "{failure} after {duration_s:.1} s; the report covers what was recorded before it (session {})",
-            outcome.attempt_id
-        ),
-        None => Ok(()),
+    conclusion(&outcome)
+}
+
+/// Where the take went, on stderr; `tail_s` is how long after the stop the report
+/// was ready, for a take just recorded.
+pub(crate) fn announce(outcome: &Outcome, tail_s: Option<f64>) {
+    let duration_s = outcome.recording.duration_s();
+    let path = outcome.recording.path.display();
+    let ready = tail_s.map(|s| format!("; the report was ready {s:.2} s after the stop"));
+    match (outcome.attempt_id, &outcome.unsaved) {
+        (Some(id), _) => {
+            eprintln!("Saved session {id} ({duration_s:.1} s, {path}){}", ready.unwrap_or_default())
+        }
+        (None, Some(why)) => eprintln!("barraiser: {why} (recording {path}, {duration_s:.1} s)"),
+        (None, None) => {}
     }
 }
 
-fn print_report(outcome: &Outcome, format: Format) -> Result<()> {
+/// The exit: an error when the answer was cut short or could not be saved, after
+/// the report was printed.
+pub(crate) fn conclusion(outcome: &Outcome) -> Result<()> {
+    let duration_s = outcome.recording.duration_s();
+    let session = match outcome.attempt_id {
+        Some(id) => format!("session {id}"),
+        None => "kept for the next start".to_string(),
+    };
+    if let Some(failure) = &outcome.failure {
+        bail!("{failure} after {duration_s:.1} s; the report covers what was recorded before it ({session})");
+    }
+    if let Some(why) = &outcome.unsaved {
+        bail!("{why}");
+    }
+    Ok(())
+}
+
+pub(crate) fn print_report(outcome: &Outcome, format: Format) -> Result<()> {
     let out = match format {
         Format::Json => render_json(&outcome.report) + "\n",
         Format::Md => render_markdown(&outcome.report, &outcome.transcript),

@@ -9,7 +9,7 @@ use anyhow::{bail, Context, Result};
 use clap::Args;
 
 use crate::audio::capture::{Capture, CaptureEvent, CaptureOptions, RATE};
-use crate::audio::recorder::recover_interrupted;
+use crate::audio::recorder::recover;
 use crate::audio::recorder::{Recorder, RecordingMeta};
 use crate::config::Config;
 use crate::store;
@@ -113,12 +113,16 @@ pub(crate) fn recordings_dir(cfg: &Config) -> PathBuf {
 }
 
 /// Repairs recordings a crash interrupted, tells the user about any awaiting
-/// analysis, and returns the recordings directory.
+/// analysis and any file left alone, and returns the recordings directory.
 pub(crate) fn recover_and_announce(cfg: &Config) -> Result<PathBuf> {
     let dir = recordings_dir(cfg);
-    for found in recover_interrupted(&dir)? {
+    let recovery = recover(&dir)?;
+    for line in &recovery.left_alone {
+        eprintln!("barraiser: {line}");
+    }
+    for found in &recovery.pending {
         eprintln!(
-            "barraiser: recovered an interrupted recording: {} ({:.1} s); `barraiser practice` offers to analyse it",
+            "barraiser: recovered an interrupted recording: {} ({:.1} s); `barraiser recover` analyses it",
             found.meta.path.display(),
             found.recording.duration_s()
         );

@@ -58,7 +58,15 @@ pub enum StoryCommand {
 
 pub fn run(cmd: StoryCommand, cfg: &Config) -> Result<()> {
     let data_dir = cfg.data_dir.clone();
-    let mut store = Store::open(&data_dir)?;
+    // Reading needs no write access: it works on a full disk or a read-only directory.
+    let reads_only = matches!(
+        cmd,
+        StoryCommand::List { .. } | StoryCommand::Show { .. } | StoryCommand::Export { .. }
+    );
+    let mut store = match reads_only {
+        true => Store::open_existing(&data_dir)?.map_or_else(|| Store::open(&data_dir), Ok)?,
+        false => Store::open(&data_dir)?,
+    };
     match cmd {
         StoryCommand::Add { title, principles, metrics, situation, notes } => {
             let flags_given = title.is_some()
@@ -209,7 +217,8 @@ fn print_story(s: &Story) {
 /// half-written export.
 fn write_file(path: &Path, text: &str) -> Result<()> {
     let tmp = path.with_extension("toml.partial");
-    std::fs::write(&tmp, text).with_context(|| format!("cannot write {}", tmp.display()))?;
+    crate::private::write(&tmp, text.as_bytes())
+        .with_context(|| format!("cannot write {}", tmp.display()))?;
     std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
 }
 
@@ -218,12 +227,12 @@ fn write_file(path: &Path, text: &str) -> Result<()> {
 /// does not parse, it stays in the draft file and the error names that file.
 fn edit_in_editor(data_dir: &Path, story: &Story) -> Result<Option<Story>> {
     let drafts = data_dir.join("drafts");
-    std::fs::create_dir_all(&drafts)
+    crate::private::create_dir_all(&drafts)
         .with_context(|| format!("cannot create {}", drafts.display()))?;
     let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S-%3f");
     let draft = drafts.join(format!("story-{stamp}.toml"));
     let initial = template(story);
-    std::fs::write(&draft, &initial)
+    crate::private::write(&draft, initial.as_bytes())
         .with_context(|| format!("cannot write {}", draft.display()))?;
 
     let editor = std::env::var("VISUAL")

@@ -38,9 +38,8 @@ pub fn run(args: TranscribeArgs, cfg: &Config) -> Result<()> {
     let transcript = transcribe_file(&args.file, &opts)?;
     let out = render(&transcript, args.format)?;
     match &args.output {
-        Some(path) => {
-            std::fs::write(path, out).with_context(|| format!("{}: cannot write", path.display()))
-        }
+        Some(path) => crate::private::write(path, out.as_bytes())
+            .with_context(|| format!("{}: cannot write", path.display())),
         None => {
             use std::io::Write;
             let mut stdout = std::io::stdout().lock();

@@ -5,4 +5,5 @@
 
 pub mod choose;
 pub mod outcome;
+pub mod recover;
 pub mod take;

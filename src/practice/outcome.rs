@@ -7,7 +7,7 @@ use super::take::Finished;
 use crate::analysis::{analyze, Context, Lexicon, Report};
 use crate::audio::recorder::Recording;
 use crate::bank::Question;
-use crate::store::{Mode, NewAttempt, Status, Store};
+use crate::store::{keep_unsaved, Mode, NewAttempt, Status, Store};
 use crate::transcript::Transcript;
 
 /// How a take is filed in the store: a practice of its own, or a take in a drill
@@ -44,18 +44,24 @@ impl Filing {
     }
 }
 
-/// A finished, analysed and saved take.
+/// A finished and analysed take, saved or kept for the next start.
 pub struct Outcome {
     pub report: Report,
     pub transcript: Transcript,
     pub recording: Recording,
-    pub attempt_id: i64,
+    /// The saved session; `None` when the database could not take it (see `unsaved`).
+    pub attempt_id: Option<i64>,
+    /// Why the take could not be saved, and the file it is kept in until the next
+    /// start saves it.
+    pub unsaved: Option<String>,
     /// The device failed mid-answer (the report covers what came before).
     pub failure: Option<String>,
 }
 
 /// Analyses the take and saves it (recording, transcript, report). When nothing
-/// was said the recording is still saved, and the error says where it is.
+/// was said the recording is still saved, and the error says where it is. When the
+/// database cannot take it (busy past the wait, disk full), the take is kept in a
+/// file beside the recording for the next start and the report is returned anyway.
 pub fn conclude(
     store: &mut Store,
     question: &Question,
@@ -82,14 +88,30 @@ pub fn conclude(
         }
     };
     filing.apply(&mut attempt, question, started_at, status, &recording);
-    let attempt_id = store.insert_attempt(&attempt)?;
+    let (attempt_id, unsaved) = match store.insert_attempt(&attempt) {
+        Ok(id) => (Some(id), None),
+        Err(err) => {
+            let kept = keep_unsaved(&store.recordings_dir(), &attempt).with_context(|| {
+                format!(
+                    "{err:#}; the take could not be kept either (the recording is {})",
+                    recording.path.display()
+                )
+            })?;
+            let why = format!(
+                "could not save the take ({err:#}); it is kept in {} and saved at the next start",
+                kept.display()
+            );
+            (None, Some(why))
+        }
+    };
     match analysed {
         Ok((report, transcript)) => {
-            Ok(Outcome { report, transcript, recording, attempt_id, failure })
+            Ok(Outcome { report, transcript, recording, attempt_id, unsaved, failure })
         }
         Err(err) => {
             let why = failure.map(|f| format!("{f}; ")).unwrap_or_default();
-            Err(anyhow!("{why}{err:#} in the recording {}", recording.path.display()))
+            let kept = unsaved.map(|u| format!("; {u}")).unwrap_or_default();
+            Err(anyhow!("{why}{err:#} in the recording {}{kept}", recording.path.display()))
         }
     }
 }

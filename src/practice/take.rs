@@ -1,7 +1,7 @@
 //! A live take: the microphone feeds the crash-safe recording, the level meter and
 //! the live transcription at once.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError};
 use std::time::{Duration, Instant};
 
@@ -24,8 +24,11 @@ const LEVEL_WINDOW: usize = RATE as usize / 20;
 pub struct TakeOptions {
     pub device: Option<String>,
     pub model: SharedModel,
+    /// The recording's question and start; its path is the name wished for in
+    /// `journal_dir` (see [`recording_meta`]), numbered when another take has it.
     pub meta: RecordingMeta,
-    /// Where the in-progress marker goes (the store's recordings directory).
+    /// Where the recording and its in-progress marker go (the store's recordings
+    /// directory).
     pub journal_dir: PathBuf,
     /// Audio past this many seconds is not kept (`--seconds`).
     pub max_s: Option<f64>,
@@ -44,21 +47,20 @@ impl TakeOptions {
         TakeOptions {
             device: device.map(str::to_string),
             model: model.clone(),
-            meta: recording_meta(store, question),
+            meta: recording_meta(&store.recordings_dir(), &question.id),
             journal_dir: store.recordings_dir(),
             max_s,
         }
     }
 }
 
-/// Where a new take's recording goes: the store's recordings directory, named by
-/// time and question.
-fn recording_meta(store: &Store, question: &Question) -> RecordingMeta {
+/// A new take of `question_id` in `recordings_dir`, named by its start time and
+/// question (the recorder numbers it when that name is taken).
+pub fn recording_meta(recordings_dir: &Path, question_id: &str) -> RecordingMeta {
     let now = chrono::Utc::now();
-    let stamp = now.format("%Y%m%d-%H%M%S");
     RecordingMeta {
-        path: store.recordings_dir().join(format!("{stamp}-{}.wav", question.id)),
-        question_id: Some(question.id.clone()),
+        path: recordings_dir.join(format!("{}-{question_id}.wav", now.format("%Y%m%d-%H%M%S"))),
+        question_id: Some(question_id.to_string()),
         started_at: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
     }
 }
@@ -72,6 +74,7 @@ pub struct Take {
     max_samples: Option<u64>,
     level_db: f32,
     failure: Option<String>,
+    dropped_frames: u64,
     ended: bool,
     paused: bool,
 }
@@ -84,6 +87,8 @@ pub struct Finished {
     pub failure: Option<String>,
     /// Seconds from the stop to the finished transcript.
     pub tail_s: f64,
+    /// Audio frames the capture had to drop because the machine was too busy.
+    pub dropped_frames: u64,
 }
 
 /// A take stopped without a report: its recording, and the live transcription that
@@ -92,6 +97,7 @@ pub struct Cancelled {
     pub recording: Recording,
     live: LiveTranscriber,
     failure: Option<String>,
+    dropped_frames: u64,
 }
 
 impl Cancelled {
@@ -104,6 +110,7 @@ impl Cancelled {
             transcript,
             failure: self.failure,
             tail_s: stopped.elapsed().as_secs_f64(),
+            dropped_frames: self.dropped_frames,
         }
     }
 }
@@ -116,7 +123,9 @@ impl Take {
         let mut capture = Capture::start(&CaptureOptions { device: opts.device.clone() })?;
         let events = capture.take_events().expect("a new capture has its events");
         let live = LiveTranscriber::start(&opts.model)?;
-        let recorder = Recorder::create(&opts.meta, RATE, Some(&opts.journal_dir))?;
+        let stem = opts.meta.path.file_stem().map(|s| s.to_string_lossy().into_owned());
+        let stem = stem.unwrap_or_else(|| "take".to_string());
+        let recorder = Recorder::create_new_in(&opts.journal_dir, &stem, &opts.meta, RATE)?;
         Ok(Take {
             capture,
             events,
@@ -126,6 +135,7 @@ impl Take {
             max_samples: opts.max_s.map(|s| (s * RATE as f64).round() as u64),
             level_db: -100.0,
             failure: None,
+            dropped_frames: 0,
             ended: false,
             paused: false,
         })
@@ -167,7 +177,10 @@ impl Take {
             }
             // The tail and `End` follow.
             CaptureEvent::Failed(message) => self.failure = Some(message),
-            CaptureEvent::End { .. } => self.ended = true,
+            CaptureEvent::End { overruns } => {
+                self.dropped_frames = overruns;
+                self.ended = true;
+            }
         }
         Ok(())
     }
@@ -221,18 +234,19 @@ impl Take {
     pub fn stop(mut self) -> Result<Finished> {
         self.drain()?;
         let stopped = Instant::now();
-        let Take { recorder, live, failure, .. } = self;
+        let Take { recorder, live, failure, dropped_frames, .. } = self;
         let recording = recorder.finish()?;
         let transcript = live.finish();
-        Ok(Finished { recording, transcript, failure, tail_s: stopped.elapsed().as_secs_f64() })
+        let tail_s = stopped.elapsed().as_secs_f64();
+        Ok(Finished { recording, transcript, failure, tail_s, dropped_frames })
     }
 
     /// Stops without transcribing the last piece; the recording is kept (until
     /// discarded), and so is what was transcribed while it was spoken.
     pub fn cancel(mut self) -> Result<Cancelled> {
         self.drain()?;
-        let Take { recorder, live, failure, .. } = self;
-        Ok(Cancelled { recording: recorder.finish()?, live, failure })
+        let Take { recorder, live, failure, dropped_frames, .. } = self;
+        Ok(Cancelled { recording: recorder.finish()?, live, failure, dropped_frames })
     }
 
     fn drain(&mut self) -> Result<()> {

@@ -14,7 +14,7 @@ pub fn render_markdown(r: &Report, t: &Transcript) -> String {
         o,
         "# {} answer{}\n",
         r.kind,
-        r.question_id.as_ref().map(|q| format!(" — {q}")).unwrap_or_default()
+        r.question_id.as_ref().map(|q| format!(" — {}", html(q))).unwrap_or_default()
     );
     let _ = writeln!(
         o,
@@ -59,7 +59,7 @@ pub fn render_markdown(r: &Report, t: &Transcript) -> String {
         o,
         "- **Metrics ({}):** {}",
         r.metrics.len(),
-        list(r.metrics.iter().map(|m| format!("{} ({})", m.text, m.kind)).collect())
+        list(r.metrics.iter().map(|m| format!("{} ({})", html(&m.text), m.kind)).collect())
     );
     let _ = writeln!(
         o,
@@ -91,25 +91,25 @@ pub fn render_markdown(r: &Report, t: &Transcript) -> String {
     if !r.framework.is_empty() {
         let _ = writeln!(o, "\n## Framework\n");
         for i in &r.framework {
-            let _ = writeln!(o, "- [{}] {}", if i.covered { "x" } else { " " }, i.item);
+            let _ = writeln!(o, "- [{}] {}", if i.covered { "x" } else { " " }, html(&i.item));
         }
     }
     if !r.vague.is_empty() {
         let _ = writeln!(o, "\n## Vague phrases\n");
         for v in &r.vague {
-            let _ = writeln!(o, "- *{}*{}: {}", v.text, at(v.start_s), v.suggestion);
+            let _ = writeln!(o, "- *{}*{}: {}", html(&v.text), at(v.start_s), html(&v.suggestion));
         }
     }
     if !r.flags.is_empty() {
         let _ = writeln!(o, "\n## Flags\n");
         for f in &r.flags {
-            let _ = writeln!(o, "- {}{}", f.message, at(f.start_s));
+            let _ = writeln!(o, "- {}{}", html(&f.message), at(f.start_s));
         }
     }
     if !r.followups.is_empty() {
         let _ = writeln!(o, "\n## Follow-up questions\n");
         for q in &r.followups {
-            let _ = writeln!(o, "1. {q}");
+            let _ = writeln!(o, "1. {}", html(q));
         }
     }
     let _ = writeln!(o, "\n## Transcript\n\n{}", marked(r, t));
@@ -143,7 +143,13 @@ fn marked(r: &Report, t: &Transcript) -> String {
         if k > 0 {
             out.push(' ');
         }
-        let _ = write!(out, "{}{}{}", open[k], w.text.replace(['*', '_'], ""), close[k]);
+        let _ = write!(out, "{}{}{}", open[k], html(&w.text.replace(['*', '_'], "")), close[k]);
     }
     out
+}
+
+/// Text from the answer, escaped so that Markdown viewers show HTML in it as
+/// written instead of rendering it.
+fn html(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }

@@ -11,14 +11,14 @@ use anyhow::{anyhow, bail, Context, Result};
 use chrono::{DateTime, Utc};
 use rusqlite::types::Type;
 use rusqlite::{params, params_from_iter, OptionalExtension, Row, ToSql, Transaction};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::columns::{document, from_json, time, time_text, to_json};
 use super::Store;
 use crate::round::Kind;
 
 /// How the answer was produced.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
     Practice,
@@ -28,7 +28,7 @@ pub enum Mode {
 }
 
 /// Whether the take ran to its end.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Complete,
@@ -61,7 +61,7 @@ text_enum!(Mode, Practice => "practice", Drill => "drill", Analyze => "analyze")
 text_enum!(Status, Complete => "complete", Interrupted => "interrupted", Cancelled => "cancelled");
 
 /// An attempt to save. Figures are optional: an interrupted take may have none.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewAttempt {
     /// The sitting this take belongs to (see [`Store::start_session`]): a mock
     /// interview of several questions, a drill. `None` when saving starts a session
@@ -183,7 +183,7 @@ impl Store {
     /// users see).
     pub fn insert_attempt(&mut self, a: &NewAttempt) -> Result<i64> {
         let audio = self.relative_audio(a.audio_path.as_deref())?;
-        let mut args = values(a, audio);
+        let args = values(a, audio);
         let slots: Vec<String> = (1..=args.len() + 1).map(|i| format!("?{i}")).collect();
         let sql = format!(
             "INSERT INTO attempts ({}) VALUES ({})",
@@ -195,8 +195,8 @@ impl Store {
                 Some(id) => id,
                 None => insert_session(tx, &a.started_at, a.mode)?,
             };
-            args.push(Box::new(session));
-            tx.execute(&sql, params_from_iter(args.iter()))?;
+            let all = args.iter().map(|v| v.as_ref()).chain([&session as &dyn ToSql]);
+            tx.execute(&sql, params_from_iter(all))?;
             Ok(tx.last_insert_rowid())
         })
     }

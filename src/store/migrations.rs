@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use anyhow::{bail, Result};
+use anyhow::{anyhow, Result};
 use rusqlite::{Connection, TransactionBehavior};
 
 use super::db_error;
@@ -62,36 +62,40 @@ pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
 
 /// Applies every migration the database has not seen, each in its own transaction
 /// together with its version bump, so a crash leaves the schema at a whole step.
-pub fn run(conn: &mut Connection, path: &Path) -> Result<usize> {
+/// A lock another process holds is returned as the outer error, to be waited for.
+pub fn run(conn: &mut Connection, path: &Path) -> rusqlite::Result<Result<usize>> {
     // Up to date is the common case: check without taking the write lock.
-    if version(conn, path)? == SCHEMA_VERSION {
-        return Ok(SCHEMA_VERSION);
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if current.max(0) as usize == SCHEMA_VERSION {
+        return Ok(Ok(SCHEMA_VERSION));
     }
     loop {
         // The version is re-read inside the write lock: another process may have
         // migrated while this one waited.
-        let tx = conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| db_error(path, e))?;
-        let version = version(&tx, path)?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let version =
+            tx.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))?.max(0) as usize;
         if version > SCHEMA_VERSION {
-            bail!(
+            return Ok(Err(anyhow!(
                 "{}: database schema version {version} is newer than this barraiser understands \
                  ({SCHEMA_VERSION}); upgrade barraiser (the file was left untouched)",
                 path.display()
-            );
+            )));
         }
         if version == SCHEMA_VERSION {
-            return Ok(version);
+            return Ok(Ok(version));
         }
-        tx.execute_batch(MIGRATIONS[version]).map_err(|e| db_error(path, e))?;
-        tx.pragma_update(None, "user_version", (version + 1) as i64)
-            .map_err(|e| db_error(path, e))?;
-        tx.commit().map_err(|e| db_error(path, e))?;
+        if version == 0 {
+            tx.pragma_update(None, "application_id", super::APPLICATION_ID)?;
+        }
+        tx.execute_batch(MIGRATIONS[version])?;
+        tx.pragma_update(None, "user_version", (version + 1) as i64)?;
+        tx.commit()?;
     }
 }
 
-fn version(conn: &Connection, path: &Path) -> Result<usize> {
+/// The schema version of the database.
+pub fn version(conn: &Connection, path: &Path) -> Result<usize> {
     let v = conn
         .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
         .map_err(|e| db_error(path, e))?;

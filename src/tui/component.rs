@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 
 use super::keymap::HelpLine;
 use crate::analysis::Lexicon;
+use crate::audio::recorder::Recovered;
 use crate::bank::Bank;
 use crate::config::Config;
 use crate::practice::choose::Choice;
@@ -109,6 +110,8 @@ pub struct Cx {
     pub model: std::result::Result<SharedModel, String>,
     /// Bells rung so far; the app rings the terminal's when this grows.
     pub bells: u32,
+    /// Recordings a crash interrupted, until the practice screen offers them.
+    pub recovered: Vec<Recovered>,
 }
 
 impl Cx {
@@ -118,7 +121,7 @@ impl Cx {
             .transcribe_options()
             .map(|opts| SharedModel::load_in_background(&opts))
             .map_err(|e| format!("{e:#}"));
-        Cx { config, store, bank, lexicon, model, bells: 0 }
+        Cx { config, store, bank, lexicon, model, bells: 0, recovered: Vec::new() }
     }
 
     pub fn model(&self) -> Result<SharedModel> {

@@ -30,13 +30,20 @@ use self::component::{Cx, Route};
 use self::terminal::{bell, TerminalGuard};
 use crate::bank::Bank;
 use crate::config::{load_lexicon, Config};
+use crate::practice::recover::take_up;
 
 /// The app on the real terminal, showing `route` first (esc from it goes home).
 pub fn run(config: &Config, route: Route) -> Result<()> {
-    let store = config.open_store()?;
+    let mut store = config.open_store()?;
+    // Said before the screen opens, so the lines are there again when it closes.
+    let taken_up = take_up(&mut store)?;
+    for line in &taken_up.lines {
+        eprintln!("barraiser: {line}");
+    }
     // Nothing whisper.cpp says may draw over the screen.
     crate::speech::log::log_to_file(&config.screen_log())?;
-    let cx = Cx::new(config.clone(), store, Bank::load(None)?, load_lexicon()?);
+    let mut cx = Cx::new(config.clone(), store, Bank::load(None)?, load_lexicon()?);
+    cx.recovered = taken_up.pending;
     let mut app = App::new(cx, route)?;
     let mut guard = TerminalGuard::enter()?;
     let read = |timeout: Duration| -> Result<Option<Event>> {

@@ -140,21 +140,23 @@ impl TakeRunner {
         self.cancelled = None;
     }
 
-    /// Transcribes a whole recording (one a crash left) and files it like a take.
+    /// Transcribes a whole recording (one a crash left) and files it like a take,
+    /// with `failure` saying why it ended early.
     pub fn analyse_recording(
         &mut self,
         cx: &Cx,
         recording: Recording,
         question: &Question,
         started_at: DateTime<Utc>,
-        filing: Filing,
+        failure: Option<String>,
     ) -> Result<()> {
         let opts = cx.config.transcribe_options()?;
         self.question = Some(question.into());
         self.live = LiveView::default();
+        let filing = Filing::practice();
         self.finishing = Some(Finishing::spawn(question.clone(), started_at, filing, move || {
             let transcript = transcribe_file(&recording.path, &opts);
-            Ok(Finished { recording, transcript, failure: None, tail_s: 0.0 })
+            Ok(Finished { recording, transcript, failure, tail_s: 0.0, dropped_frames: 0 })
         }));
         Ok(())
     }
@@ -184,7 +186,8 @@ impl TakeRunner {
         self.finishing = None;
         Ok(Some(match done {
             Ok((outcome, ready_after_s)) => {
-                let note = self.note.take().or_else(|| {
+                // A take the database could not take is kept for the next start: say so first.
+                let note = outcome.unsaved.clone().or(self.note.take()).or_else(|| {
                     outcome
                         .failure
                         .as_ref()

@@ -12,6 +12,7 @@ pub mod registry;
 pub mod resolve;
 pub mod verify;
 pub mod vocab;
+pub mod weights;
 
 pub use resolve::resolve_model;
 pub use verify::{verify, ModelInfo};

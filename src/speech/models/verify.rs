@@ -4,7 +4,8 @@
 //! mismatched state sizes trip an assertion that aborts the process. So the file's
 //! whole structure is checked here first: header, hyper-parameters, mel filters,
 //! vocabulary, every tensor's name, shape, type and size, and that the tensors end
-//! exactly at the end of the file.
+//! exactly at the end of the file. Then a sample of the weights, so that a file
+//! whose structure is right but whose weights are garbage is refused too.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -15,6 +16,7 @@ use anyhow::{bail, Context, Result};
 use super::ggml::{read_structure, Hparams, Structure};
 use super::layout::expected_tensors;
 use super::mel;
+use super::weights::check_weights;
 
 /// A model file that passed verification.
 #[derive(Debug, Clone)]
@@ -71,7 +73,8 @@ impl fmt::Display for ModelInfo {
             "  text       context {}, state {}, {} heads, {} layers",
             h.n_text_ctx, h.n_text_state, h.n_text_head, h.n_text_layer
         )?;
-        write!(f, "  tensors    {} (all present, sizes match the file)", self.tensors)
+        writeln!(f, "  tensors    {} (all present, sizes match the file)", self.tensors)?;
+        write!(f, "  weights    sampled in every tensor: finite and in range")
     }
 }
 
@@ -99,6 +102,7 @@ fn check(path: &Path) -> Result<ModelInfo> {
         bail!("{} tokens stored but the vocabulary size is {}", s.tokens.len(), s.hparams.n_vocab);
     }
     check_tensors(&s)?;
+    check_weights(path, &s)?;
     Ok(ModelInfo {
         path: path.to_path_buf(),
         hparams: s.hparams,

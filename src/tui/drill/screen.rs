@@ -57,11 +57,15 @@ impl DrillScreen {
 
     /// The drill again from the store, with the saved take in it.
     fn landed(&mut self, cx: &Cx, outcome: Outcome, note: Option<String>) -> Result<()> {
+        let Some(take_id) = outcome.attempt_id else {
+            self.view.message = outcome.unsaved;
+            return Ok(());
+        };
         if self.session_id.is_none() {
-            self.session_id = cx.store.attempt(outcome.attempt_id)?.and_then(|a| a.session_id);
+            self.session_id = cx.store.attempt(take_id)?.and_then(|a| a.session_id);
         }
         self.refresh(cx)?;
-        let row = self.view.series.rows.iter().find(|r| r.take_id == outcome.attempt_id);
+        let row = self.view.series.rows.iter().find(|r| r.take_id == take_id);
         let mut said = match row.and_then(|r| Some((r, r.duration_s?, r.distance_s?))) {
             Some((r, duration, distance)) => format!(
                 "Take #{} saved: {}, {} from the {} target",
@@ -70,7 +74,7 @@ impl DrillScreen {
                 signed_clock(distance),
                 clock(r.target_s)
             ),
-            None => format!("Take #{} saved", outcome.attempt_id),
+            None => format!("Take #{take_id} saved"),
         };
         if let Some(note) = note {
             said.push_str(&format!(" ({note})"));

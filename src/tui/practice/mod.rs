@@ -16,10 +16,11 @@ use super::keymap::HelpLine;
 use super::recording::QuestionItem;
 use super::take_runner::{Landed, Phase, TakeRunner};
 use crate::audio::playback::Playback;
-use crate::audio::recorder::{recover_interrupted, Recovered};
+use crate::audio::recorder::Recovered;
 use crate::bank::Question;
 use crate::practice::choose::{choose, Choice};
 use crate::practice::outcome::{Filing, Outcome};
+use crate::practice::recover::{recorded_at, INTERRUPTED};
 use crate::report::render_text;
 use crate::round::Kind;
 use crate::takes::{export_to_data_dir, ExportFormat};
@@ -45,7 +46,8 @@ pub struct ReportView {
     pub duration_s: f64,
     /// The full report as terminal text (no colour), one entry a line.
     pub lines: Vec<String>,
-    pub session_id: i64,
+    /// `None` when the take could not be saved (kept for the next start).
+    pub session_id: Option<i64>,
     pub recording: String,
     /// How long after the stop the report was ready.
     pub ready_after_s: f64,
@@ -86,10 +88,10 @@ pub struct PracticeScreen {
 
 impl PracticeScreen {
     /// The question list, with any recordings a crash left offered first.
-    pub fn open(cx: &Cx, choice: &Choice, start: bool) -> Result<PracticeScreen> {
+    pub fn open(cx: &mut Cx, choice: &Choice, start: bool) -> Result<PracticeScreen> {
         let mut screen =
             PracticeScreen::new(cx.bank.questions().iter().map(QuestionItem::from).collect());
-        screen.recovered_files = recover_interrupted(&cx.store.recordings_dir())?;
+        screen.recovered_files = std::mem::take(&mut cx.recovered);
         screen.recovered = screen.recovered_files.iter().map(kept_view).collect();
         if !screen.recovered.is_empty() {
             screen.stage = Stage::Recovered;
@@ -261,8 +263,8 @@ impl PracticeScreen {
     }
 
     fn export(&mut self, cx: &Cx) -> Result<()> {
-        let Some(report) = &self.report else { return Ok(()) };
-        let Some(a) = cx.store.attempt(report.session_id)? else { return Ok(()) };
+        let Some(id) = self.report.as_ref().and_then(|r| r.session_id) else { return Ok(()) };
+        let Some(a) = cx.store.attempt(id)? else { return Ok(()) };
         self.message =
             Some(match export_to_data_dir(&cx.store, &a, ExportFormat::Html, Some(&cx.bank)) {
                 Ok(path) => format!("Exported to {}", path.display()),
@@ -296,15 +298,10 @@ impl PracticeScreen {
             return;
         };
         let _ = found.settle(false);
-        let started_at = chrono::DateTime::parse_from_rfc3339(&found.meta.started_at)
-            .map_or_else(|_| chrono::Utc::now(), |t| t.with_timezone(&chrono::Utc));
-        match self.runner.analyse_recording(
-            cx,
-            found.recording,
-            &question,
-            started_at,
-            Filing::practice(),
-        ) {
+        // Dated when it was recorded, and filed as interrupted.
+        let started_at = recorded_at(&found).unwrap_or_else(chrono::Utc::now);
+        let failure = Some(INTERRUPTED.to_string());
+        match self.runner.analyse_recording(cx, found.recording, &question, started_at, failure) {
             Ok(()) => {
                 self.answered = Some(question);
                 self.stage = Stage::Finishing;
@@ -373,13 +370,8 @@ impl PracticeScreen {
     /// analyzer's follow-ups first, and its sitting.
     fn report_parent(&self, cx: &Cx) -> Option<(Question, i64, usize)> {
         let (q, report) = (self.answered.as_ref()?, self.report.as_ref()?);
-        let session = cx
-            .store
-            .attempt(report.session_id)
-            .ok()
-            .flatten()
-            .and_then(|a| a.session_id)
-            .unwrap_or(report.session_id);
+        let id = report.session_id?;
+        let session = cx.store.attempt(id).ok().flatten().and_then(|a| a.session_id).unwrap_or(id);
         let mut parent = q.clone();
         parent.followups = merge(&q.followups, &report.followups);
         Some((parent, session, 0))
@@ -416,8 +408,8 @@ impl PracticeScreen {
                 self.report_scroll = (self.report_scroll as i64 + by as i64).clamp(0, max) as u16;
             }
             Action::Transcript => {
-                if let Some(r) = &self.report {
-                    return Ok(Nav::Open(Route::Review(r.session_id)));
+                if let Some(id) = self.report.as_ref().and_then(|r| r.session_id) {
+                    return Ok(Nav::Open(Route::Review(id)));
                 }
             }
             Action::Replay => self.replay(),
@@ -431,8 +423,8 @@ impl PracticeScreen {
                 }
             }
             Action::Compare => {
-                if let Some(r) = &self.report {
-                    return Ok(Nav::Open(Route::Compare { before: None, after: r.session_id }));
+                if let Some(id) = self.report.as_ref().and_then(|r| r.session_id) {
+                    return Ok(Nav::Open(Route::Compare { before: None, after: id }));
                 }
             }
             Action::Export => self.export(cx)?,

@@ -94,10 +94,13 @@ fn render_report(app: &PracticeScreen, area: Rect, buf: &mut Buffer) {
         ]))
         .title(Line::from(question).right_aligned())
         .title_bottom(
-            Line::from(format!(
-                " session {} saved · ready {:.1} s after the stop ",
-                report.session_id, report.ready_after_s
-            ))
+            Line::from(match report.session_id {
+                Some(id) => format!(
+                    " session {id} saved · ready {:.1} s after the stop ",
+                    report.ready_after_s
+                ),
+                None => " not saved yet: kept for the next start ".to_string(),
+            })
             .right_aligned(),
         );
     let lines: Vec<Line> = report.lines.iter().map(|l| Line::from(l.as_str())).collect();
