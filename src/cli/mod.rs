@@ -20,6 +20,7 @@ pub mod sessions;
 pub mod stories;
 pub mod story;
 pub mod transcribe;
+pub mod write;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -93,6 +94,8 @@ pub enum Command {
     Drill(drill::DrillArgs),
     /// Progress across the 16 Leadership Principles and the preparation checklist
     Progress(progress::ProgressArgs),
+    /// The writing sample: 300-500 words in your editor (or a file), judged and saved
+    Write(write::WriteArgs),
 }
 
 /// Runs the parsed command line.
@@ -115,5 +118,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Export(a)) => export::run(a, g),
         Some(Command::Drill(a)) => drill::run(a, g),
         Some(Command::Progress(a)) => progress::run(a, g),
+        Some(Command::Write(a)) => write::run(a, g),
     }
 }

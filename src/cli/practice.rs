@@ -73,6 +73,13 @@ pub fn run(args: PracticeArgs, g: &Global) -> Result<()> {
     let data_dir = crate::paths::data_dir(g.data_dir.as_ref());
     let mut store = Store::open(&data_dir)?;
     let bank = Bank::load(None)?;
+    // A writing prompt is written, not spoken.
+    let asked = args.question.as_deref().and_then(|id| bank.get(id));
+    if args.kind == Some(Kind::Writing) || asked.is_some_and(|q| q.kind == Kind::Writing) {
+        eprintln!("A writing prompt is answered in your editor: running `barraiser write`");
+        let prompt = args.question.clone();
+        return super::write::run(super::write::WriteArgs { prompt, file: None, json: false }, g);
+    }
     if args.no_tui {
         recover_and_announce(g)?;
         let stories = store.stories()?;

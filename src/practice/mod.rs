@@ -4,5 +4,7 @@
 //! (analysis, saved session).
 
 pub mod choose;
+pub mod editor;
 pub mod outcome;
 pub mod take;
+pub mod writing_sample;
