@@ -7,6 +7,7 @@ pub mod analysis;
 pub mod audio;
 pub mod bank;
 pub mod cli;
+pub mod mock_loop;
 pub mod paths;
 pub mod practice;
 pub mod principles;

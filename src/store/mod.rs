@@ -13,10 +13,12 @@ use rusqlite::{Connection, ErrorCode, Transaction};
 
 mod attempts;
 mod columns;
+mod loops;
 mod migrations;
 mod stories;
 
 pub use attempts::{Attempt, AttemptFilter, Mode, NewAttempt, Status};
+pub use loops::{LoopLink, LoopRow};
 pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
 
 pub const DB_FILE: &str = "barraiser.db";
