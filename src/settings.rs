@@ -6,6 +6,7 @@
 //! model = "base.en"     # catalog name or path of the speech model
 //! quiet = true          # no terminal bell at the time warnings (practice, drill)
 //! no_cutoff = true      # keep recording past the round's limit
+//! silent = true         # the mock onsite loop does not read questions aloud
 //! ```
 
 use std::path::PathBuf;
@@ -24,6 +25,8 @@ pub struct Settings {
     pub quiet: bool,
     #[serde(default)]
     pub no_cutoff: bool,
+    #[serde(default)]
+    pub silent: bool,
 }
 
 /// Where the settings live: `config.toml` in the config directory.
@@ -62,6 +65,10 @@ impl Settings {
                 &mut a.device
             }
             Command::Record(a) => &mut a.device,
+            Command::Loop(a) => {
+                a.silent |= self.silent;
+                &mut a.device
+            }
             Command::Drill(a) => {
                 a.quiet |= self.quiet;
                 &mut a.device

@@ -10,6 +10,8 @@ pub mod compare;
 pub mod devices;
 pub mod drill;
 pub mod export;
+pub mod loop_run;
+pub mod loops;
 pub mod model;
 pub mod practice;
 pub mod progress;
@@ -94,6 +96,10 @@ pub enum Command {
     Drill(drill::DrillArgs),
     /// Progress across the 16 Leadership Principles and the preparation checklist
     Progress(progress::ProgressArgs),
+    /// The mock onsite: a writing sample, 4-5 rounds with follow-ups, the debrief and the decision
+    Loop(loop_run::LoopArgs),
+    /// List mock onsite loops, newest first
+    Loops(loops::LoopsArgs),
     /// The writing sample: 300-500 words in your editor (or a file), judged and saved
     Write(write::WriteArgs),
 }
@@ -119,5 +125,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Drill(a)) => drill::run(a, g),
         Some(Command::Progress(a)) => progress::run(a, g),
         Some(Command::Write(a)) => write::run(a, g),
+        Some(Command::Loop(a)) => loop_run::run(a, g),
+        Some(Command::Loops(a)) => loops::run(a, g),
     }
 }

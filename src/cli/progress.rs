@@ -9,7 +9,10 @@ use anyhow::Result;
 use clap::Args;
 
 use super::Global;
-use crate::progress::checklist::checklist;
+use serde::Serialize;
+
+use crate::mock_loop::session::{summaries, LoopSummary};
+use crate::progress::checklist::{checklist, LoopRef};
 use crate::progress::load::{story_refs, takes};
 use crate::progress::next::{practise_next, Focus};
 use crate::progress::principles::principle_progress;
@@ -27,24 +30,73 @@ pub struct ProgressArgs {
     pub print: bool,
 }
 
+/// The progress view with the mock onsite loops (the screen shows the view alone).
+#[derive(Serialize)]
+struct WithLoops<'a> {
+    #[serde(flatten)]
+    view: &'a ProgressView,
+    loops: LoopsProgress,
+}
+
+#[derive(Serialize)]
+struct LoopsProgress {
+    finished: usize,
+    /// Speaking time of the finished loops' takes.
+    recorded_s: f64,
+    last: Option<LoopSummary>,
+}
+
 pub fn run(args: ProgressArgs, g: &Global) -> Result<()> {
     let view = compute(g)?;
+    let loops = loops_progress(g)?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&view)?);
+        println!("{}", serde_json::to_string_pretty(&WithLoops { view: &view, loops })?);
     } else if args.print || !std::io::stdout().is_terminal() {
         print!("{}", printed(&view));
+        if let Some(last) = &loops.last {
+            let decision = last.decision.as_deref().unwrap_or("unfinished");
+            let score = last.score.map(|s| format!(", {s:.1} / 4")).unwrap_or_default();
+            println!(
+                "
+Mock onsite loops: {} finished, {:.2} h recorded; the last (#{}): {decision}{score}",
+                loops.finished,
+                loops.recorded_s / 3600.0,
+                last.id
+            );
+        }
     } else {
         crate::tui::screen_loop::run(&mut view.clone())?;
     }
     Ok(())
 }
 
+fn loops_progress(g: &Global) -> Result<LoopsProgress> {
+    let dir = crate::paths::data_dir(g.data_dir.as_ref());
+    let loops = match Store::open_existing(&dir)? {
+        Some(store) => summaries(&store)?,
+        None => vec![],
+    };
+    let finished: Vec<&LoopSummary> = loops.iter().filter(|l| l.finished).collect();
+    Ok(LoopsProgress {
+        finished: finished.len(),
+        recorded_s: finished.iter().map(|l| l.recorded_s).sum(),
+        last: loops.first().cloned(),
+    })
+}
+
 /// Progress from the store in the data directory (an empty history when there is none yet).
 pub fn compute(g: &Global) -> Result<ProgressView> {
     let dir = crate::paths::data_dir(g.data_dir.as_ref());
-    let (attempts, stories) = match Store::open_existing(&dir)? {
-        Some(store) => (store.attempts(&AttemptFilter::default())?, store.stories()?),
-        None => (vec![], vec![]),
+    let (attempts, stories, loops) = match Store::open_existing(&dir)? {
+        Some(store) => {
+            let loops: Vec<LoopRef> = store
+                .loops()?
+                .iter()
+                .map(|l| LoopRef { session_id: l.session_id, finished: l.finished_at.is_some() })
+                .collect();
+            (store.attempts(&AttemptFilter::default())?, store.stories()?, loops)
+        }
+        None => (vec![], vec![], vec![]),
     };
     let bank = crate::bank::Bank::load(None).ok();
     let takes = takes(&attempts, bank.as_ref());
@@ -52,7 +104,7 @@ pub fn compute(g: &Global) -> Result<ProgressView> {
     let principles = principle_progress(&takes, &stories);
     Ok(ProgressView {
         takes: takes.len(),
-        checklist: checklist(&takes, &stories),
+        checklist: checklist(&takes, &stories, &loops),
         trends: trends(&takes),
         next: practise_next(&principles, &takes),
         principles,

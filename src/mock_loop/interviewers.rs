@@ -13,7 +13,7 @@ pub struct Interviewer {
     pub bar_raiser: bool,
 }
 
-pub const BAR_RAISER_ROLE: &str = "Senior PM from outside the hiring team (bar raiser)";
+pub const BAR_RAISER_ROLE: &str = "Senior PM from outside the hiring team";
 
 /// Two people who could run each round; the seed picks one.
 fn roster(kind: RoundKind) -> [(&'static str, &'static str); 2] {

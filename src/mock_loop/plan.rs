@@ -74,7 +74,7 @@ impl RoundKind {
             RoundKind::Behavioral => Kind::Behavioral,
             RoundKind::Analytical => Kind::Analytical,
             RoundKind::SystemDesign => Kind::SystemDesign,
-            RoundKind::Combined if n % 2 == 0 => Kind::Behavioral,
+            RoundKind::Combined if n.is_multiple_of(2) => Kind::Behavioral,
             RoundKind::Combined => Kind::Product,
         }
     }

@@ -212,3 +212,57 @@ fn done_take(link: &LoopLink, a: &Attempt) -> Result<DoneTake> {
         transcript,
     })
 }
+
+/// A loop as `barraiser loops` lists it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct LoopSummary {
+    pub id: i64,
+    pub started_at: DateTime<Utc>,
+    pub finished: bool,
+    pub rounds: Vec<String>,
+    /// Rounds whose every step is taken.
+    pub rounds_done: usize,
+    pub takes: usize,
+    /// Speaking time of all its takes.
+    pub recorded_s: f64,
+    pub decision: Option<String>,
+    pub score: Option<f64>,
+}
+
+impl LoopSession {
+    pub fn summary(
+        &self,
+        finished: bool,
+        decision: Option<String>,
+        score: Option<f64>,
+    ) -> LoopSummary {
+        let steps = self.run.steps();
+        let rounds_done = (0..self.run.plan.rounds.len())
+            .filter(|r| {
+                let mut of_round = steps.iter().filter(|a| a.key.round() == Some(*r)).peekable();
+                of_round.peek().is_some() && of_round.all(|a| self.run.take(a.key).is_some())
+            })
+            .count();
+        LoopSummary {
+            id: self.id,
+            started_at: self.started_at,
+            finished,
+            rounds: self.run.plan.rounds.iter().map(|r| r.kind.to_string()).collect(),
+            rounds_done,
+            takes: self.run.done.len(),
+            recorded_s: self.run.done.iter().filter_map(|t| t.duration_s).sum(),
+            decision,
+            score,
+        }
+    }
+}
+
+/// Every loop in the store, newest first.
+pub fn summaries(store: &Store) -> Result<Vec<LoopSummary>> {
+    let mut out = Vec::new();
+    for row in store.loops()? {
+        let s = LoopSession::load(store, row.id)?;
+        out.push(s.summary(row.finished_at.is_some(), row.decision.clone(), row.score));
+    }
+    Ok(out)
+}

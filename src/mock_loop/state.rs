@@ -92,9 +92,14 @@ pub struct Ask {
 }
 
 impl Ask {
-    /// How long the answer may run: the limit, capped by `--seconds`.
+    /// How long the answer may run: its limit, a main answer's capped by `--seconds`
+    /// (a follow-up's limit is its own setting).
     pub fn record_limit_s(&self, settings: &RunSettings) -> Option<f64> {
-        match (self.limit_s, settings.answer_cap_s) {
+        let cap = match self.key {
+            StepKey::FollowUp { .. } => None,
+            _ => settings.answer_cap_s,
+        };
+        match (self.limit_s, cap) {
             (Some(l), Some(c)) => Some(l.min(c)),
             (l, c) => l.or(c),
         }
