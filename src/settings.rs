@@ -109,4 +109,17 @@ mod tests {
         };
         assert!(!drill.quiet);
     }
+
+    #[test]
+    fn silent_stops_the_loop_reading_questions_aloud() {
+        let silent = Settings { silent: true, ..Settings::default() };
+        let Some(Command::Loop(l)) = applied(silent, &["loop", "--no-tui"]).command else {
+            panic!()
+        };
+        assert!(l.silent);
+        let Some(Command::Loop(l)) = applied(Settings::default(), &["loop"]).command else {
+            panic!()
+        };
+        assert!(!l.silent);
+    }
 }
