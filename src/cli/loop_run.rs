@@ -131,14 +131,15 @@ pub fn run(args: LoopArgs, g: &Global) -> Result<()> {
         }
     };
     let lex = load_lexicon()?;
-    let stop = stop_flag()?;
+    let runner = Runner { args: &args, g, bank: &bank, lex: &lex, stop: stop_flag()? };
+    let stop = &runner.stop;
     let mut round_shown = None;
     while let Step::Ask(ask) = session.next() {
         if ask.key.round() != round_shown {
             announce_round(&session, ask.key.round());
             round_shown = ask.key.round();
         }
-        take_step(&args, g, &mut store, &mut session, &ask, &lex, &stop)?;
+        take_step(&runner, &mut store, &mut session, &ask)?;
         if stop.load(Ordering::Relaxed) {
             eprintln!(
                 "Stopped. Every finished take is saved; continue with `barraiser loop --no-tui --resume {}`",
@@ -232,15 +233,17 @@ fn round_clock(s: &LoopSession, round: usize) -> f64 {
     s.run.done.iter().filter(|t| t.key.round() == Some(round)).filter_map(|t| t.duration_s).sum()
 }
 
-fn take_step(
-    args: &LoopArgs,
-    g: &Global,
-    store: &mut Store,
-    session: &mut LoopSession,
-    ask: &Ask,
-    lex: &Lexicon,
-    stop: &Arc<AtomicBool>,
-) -> Result<()> {
+/// What every step of a run needs besides the store and the loop.
+struct Runner<'a> {
+    args: &'a LoopArgs,
+    g: &'a Global,
+    bank: &'a Bank,
+    lex: &'a Lexicon,
+    stop: Arc<AtomicBool>,
+}
+
+fn take_step(r: &Runner, store: &mut Store, session: &mut LoopSession, ask: &Ask) -> Result<()> {
+    let Runner { args, g, bank, lex, stop } = r;
     let label = match ask.key {
         StepKey::Writing => "Writing prompt".to_string(),
         StepKey::Question { .. } => {
@@ -254,7 +257,9 @@ fn take_step(
         crate::audio::speak::say(&ask.text);
     }
     if ask.key == StepKey::Writing {
-        let sample = writing_sample::from_editor(&store.data_dir().join("drafts"), None, lex)?;
+        let prompt = ask.question_id.as_deref().and_then(|id| bank.get(id));
+        let drafts = store.data_dir().join("drafts");
+        let sample = writing_sample::from_editor(&drafts, prompt, lex)?;
         let saved =
             session.save_written(store, ask, &sample.text, sample.attempt.started_at, lex)?;
         if let Some(d) = &sample.draft {
@@ -262,8 +267,10 @@ fn take_step(
         }
         let s = saved.report.map_or(1.0, |r| r.score.overall);
         eprintln!(
-            "Saved take {}: {} words, writing score {s:.1}",
-            saved.attempt_id, sample.report.words
+            "Saved take {}: {} words in {}, writing score {s:.1}",
+            saved.attempt_id,
+            sample.report.words,
+            sample.elapsed_s.map(clock).unwrap_or_default()
         );
         return Ok(());
     }

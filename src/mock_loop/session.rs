@@ -103,8 +103,12 @@ impl LoopSession {
             }
         };
         attempt.started_at = started_at;
-        attempt.question_id =
-            ask.question_id.clone().filter(|_| !matches!(ask.key, StepKey::YourQuestions { .. }));
+        // Only a main answer is a take of its question: a follow-up answers another
+        // question (its link names the parent), so drills and counts leave it out.
+        attempt.question_id = match ask.key {
+            StepKey::Question { .. } => ask.question_id.clone(),
+            _ => None,
+        };
         attempt.status = status;
         attempt.audio_path = Some(recording.path.clone());
         let saved = self.save(store, ask, attempt, report, transcript)?;
