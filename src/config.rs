@@ -31,6 +31,8 @@ pub struct Config {
     pub quiet: bool,
     /// Keep recording past the round's limit.
     pub no_cutoff: bool,
+    /// Don't read the loop's questions aloud.
+    pub silent: bool,
     /// Where whisper.cpp's log goes (`--log`); the screens use the data directory's
     /// `barraiser.log` when none is named.
     pub log: Option<PathBuf>,

@@ -8,6 +8,7 @@ pub mod audio;
 pub mod bank;
 pub mod cli;
 pub mod config;
+pub mod mock_loop;
 pub mod paths;
 pub mod practice;
 pub mod principles;

@@ -7,6 +7,7 @@
 //! model = "base.en"     # catalog name or path of the speech model
 //! quiet = true          # no terminal bell at the time warnings (practice, drill)
 //! no_cutoff = true      # keep recording past the round's limit
+//! silent = true         # the mock onsite loop does not read questions aloud
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -25,6 +26,8 @@ pub struct Settings {
     pub quiet: bool,
     #[serde(default)]
     pub no_cutoff: bool,
+    #[serde(default)]
+    pub silent: bool,
 }
 
 /// Where the settings live: `config.toml` in the config directory.

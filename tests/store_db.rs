@@ -45,7 +45,7 @@ fn migrations_run_on_a_fresh_file_and_are_idempotent() {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    assert_eq!(tables, ["attempts", "sessions", "stories"]);
+    assert_eq!(tables, ["attempts", "loop_takes", "loops", "sessions", "stories"]);
     drop(conn);
 
     // Opening again changes nothing and keeps data.

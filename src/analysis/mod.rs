@@ -76,7 +76,6 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
     let toks = tokens::tokenize(t);
     let words = toks.len();
     let behavioral = ctx.kind == Kind::Behavioral;
-    let story = behavioral || ctx.kind == Kind::Writing;
 
     let timing = timing::measure(t, ctx.limit_s);
     let minutes = timing.duration_s.map(|d| d / 60.0).filter(|m| *m > 0.0);
@@ -98,20 +97,39 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
         }
         _ => Vec::new(),
     };
-    let writing = (ctx.kind == Kind::Writing).then(|| writing::analyze(&toks, lex, words));
+    let writing = (ctx.kind == Kind::Writing).then(|| {
+        let mut w = writing::analyze(&toks, lex, words);
+        let evidence = writing::Evidence {
+            metrics: &metrics,
+            principles: &principles,
+            vague: &vague,
+            ownership: &ownership,
+            star: &star,
+        };
+        w.findings = writing::rubric(&w, &evidence);
+        w
+    });
 
     let mut flags = timing::flags(&timing, ctx.limit_s, ctx.target_s, behavioral, &toks);
     flags.extend(pace::flags(&pace));
     if !toks.is_empty() {
-        if story {
+        if behavioral {
             flags.extend(structure::flags(&star, &toks, &metrics, timing.duration_s));
         }
-        flags.extend(content_flags(ctx.kind, &metrics, &principles, &ownership, &fillers, &pauses));
         if !framework.is_empty() {
             flags.extend(frameworks::flags(&toks, lex, ctx.kind, &framework));
         }
-        if let Some(w) = &writing {
-            flags.extend(writing::flags(w));
+        // A writing sample is judged by its own rubric alone.
+        match &writing {
+            Some(w) => flags.extend(writing::flags(w)),
+            None => flags.extend(content_flags(
+                ctx.kind,
+                &metrics,
+                &principles,
+                &ownership,
+                &fillers,
+                &pauses,
+            )),
         }
     } else {
         flags.push(Flag {
@@ -141,7 +159,9 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
         followups: Vec::new(),
         score: report::Score { overall: 1.0, dimensions: Default::default(), bar: score::BAR },
         flags,
-        spoken_estimate_s: (!t.is_timed() && words > 0).then(|| words as f64 * 60.0 / SPOKEN_WPM),
+        // A writing sample is read, not said: no speaking-time estimate.
+        spoken_estimate_s: (!t.is_timed() && words > 0 && ctx.kind != Kind::Writing)
+            .then(|| words as f64 * 60.0 / SPOKEN_WPM),
         cutoff: timing.cutoff,
         pace,
         hedges,
@@ -183,7 +203,7 @@ fn content_flags(
     fillers: &report::Tally,
     pauses: &[report::Pause],
 ) -> Vec<Flag> {
-    let story = matches!(kind, Kind::Behavioral | Kind::Writing);
+    let story = kind == Kind::Behavioral;
     let mut out = Vec::new();
     let flag = |code: &str, message: String| Flag {
         code: code.into(),

@@ -206,4 +206,20 @@ pub struct Writing {
     pub in_range: bool,
     pub passive: Vec<Occurrence>,
     pub jargon: Vec<Occurrence>,
+    /// The writing rubric, one finding per check (see `analysis::writing::rubric`).
+    #[serde(default)]
+    pub findings: Vec<WritingFinding>,
+}
+
+/// One check of the writing rubric: its 1-4 score and what it rests on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WritingFinding {
+    /// length, active_voice, plain_language, principle, results, ownership, vague or story_arc.
+    pub check: String,
+    pub score: f64,
+    /// The check is fully met (score 4).
+    pub ok: bool,
+    pub message: String,
+    /// The first word the finding points at, when it points at one.
+    pub word_index: Option<usize>,
 }

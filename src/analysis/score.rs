@@ -12,6 +12,13 @@ use crate::round::Kind;
 pub const BAR: f64 = 3.5;
 
 pub fn score(r: &Report) -> Score {
+    if let Some(w) = r.writing.as_ref().filter(|w| !w.findings.is_empty()) {
+        // The writing rubric: the mean of its eight checks.
+        let d: BTreeMap<String, f64> =
+            w.findings.iter().map(|f| (f.check.clone(), f.score)).collect();
+        let overall = d.values().sum::<f64>() / d.len() as f64;
+        return Score { overall: round1(overall), dimensions: d, bar: BAR };
+    }
     let mut d = BTreeMap::new();
     if let Some(t) = timing(r) {
         d.insert("timing".to_string(), t);

@@ -8,4 +8,5 @@ pub mod playback;
 pub mod quiet;
 pub mod recorder;
 pub mod resample;
+pub mod speak;
 pub mod wav;

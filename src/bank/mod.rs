@@ -17,11 +17,12 @@ pub use select::Filter;
 pub use story::Story;
 
 /// The shipped question files, compiled into the binary.
-pub const BUILTIN_FILES: [(&str, &str); 4] = [
+pub const BUILTIN_FILES: [(&str, &str); 5] = [
     ("questions/behavioral.toml", include_str!("../../questions/behavioral.toml")),
     ("questions/product.toml", include_str!("../../questions/product.toml")),
     ("questions/analytical.toml", include_str!("../../questions/analytical.toml")),
     ("questions/system-design.toml", include_str!("../../questions/system-design.toml")),
+    ("questions/writing.toml", include_str!("../../questions/writing.toml")),
 ];
 
 #[derive(Debug, Clone)]

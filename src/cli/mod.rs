@@ -13,6 +13,8 @@ pub mod compare;
 pub mod devices;
 pub mod drill;
 pub mod export;
+pub mod loop_run;
+pub mod loops;
 pub mod model;
 pub mod practice;
 pub mod progress;
@@ -24,6 +26,7 @@ pub mod sessions;
 pub mod stories;
 pub mod story;
 pub mod transcribe;
+pub mod write;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -66,6 +69,7 @@ struct TakeFlags {
     device: Option<String>,
     quiet: bool,
     no_cutoff: bool,
+    silent: bool,
 }
 
 impl Global {
@@ -79,6 +83,7 @@ impl Global {
             device: take.device.or(settings.device),
             quiet: take.quiet || settings.quiet,
             no_cutoff: take.no_cutoff || settings.no_cutoff,
+            silent: take.silent || settings.silent,
             log: self.log.clone(),
         }
     }
@@ -122,6 +127,12 @@ pub enum Command {
     Drill(drill::DrillArgs),
     /// Progress across the 16 Leadership Principles and the preparation checklist
     Progress(progress::ProgressArgs),
+    /// The mock onsite: a writing sample, 4-5 rounds with follow-ups, the debrief and the decision
+    Loop(loop_run::LoopArgs),
+    /// List mock onsite loops, newest first
+    Loops(loops::LoopsArgs),
+    /// The writing sample: 300-500 words in your editor (or a file), judged and saved
+    Write(write::WriteArgs),
 }
 
 /// Runs the parsed command line with the settings file read.
@@ -130,13 +141,19 @@ pub fn run(cli: Cli) -> Result<()> {
     // No subcommand opens the app's home screen.
     let command = cli.command.unwrap_or(Command::Practice(Default::default()));
     let take = match &command {
-        Command::Practice(a) => {
-            TakeFlags { device: a.device.clone(), quiet: a.quiet, no_cutoff: a.no_cutoff }
-        }
+        Command::Practice(a) => TakeFlags {
+            device: a.device.clone(),
+            quiet: a.quiet,
+            no_cutoff: a.no_cutoff,
+            ..Default::default()
+        },
         Command::Drill(a) => {
             TakeFlags { device: a.device.clone(), quiet: a.quiet, ..Default::default() }
         }
         Command::Record(a) => TakeFlags { device: a.device.clone(), ..Default::default() },
+        Command::Loop(a) => {
+            TakeFlags { device: a.device.clone(), silent: a.silent, ..Default::default() }
+        }
         _ => TakeFlags::default(),
     };
     let cfg = &cli.global.config(settings, take);
@@ -160,5 +177,46 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Export(a) => export::run(a, cfg),
         Command::Drill(a) => drill::run(a, cfg),
         Command::Progress(a) => progress::run(a, cfg),
+        Command::Write(a) => write::run(a, cfg),
+        Command::Loop(a) => loop_run::run(a, cfg),
+        Command::Loops(a) => loops::run(a, cfg),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(settings: Settings, args: &[&str]) -> Config {
+        let cli = Cli::parse_from(std::iter::once("barraiser").chain(args.iter().copied()));
+        let take = match &cli.command {
+            Some(Command::Drill(a)) => TakeFlags { quiet: a.quiet, ..Default::default() },
+            Some(Command::Loop(a)) => TakeFlags { silent: a.silent, ..Default::default() },
+            _ => TakeFlags::default(),
+        };
+        cli.global.config(settings, take)
+    }
+
+    #[test]
+    fn the_settings_file_fills_in_what_the_flags_leave_open() {
+        let quiet = || Settings { quiet: true, ..Settings::default() };
+        assert!(config(quiet(), &["drill", "--question", "x"]).quiet);
+        assert!(!config(Settings::default(), &["drill", "--question", "x"]).quiet);
+        assert!(config(Settings::default(), &["drill", "--question", "x", "--quiet"]).quiet);
+        let silent = Settings { silent: true, ..Settings::default() };
+        assert!(config(silent, &["loop", "--no-tui"]).silent);
+        assert!(!config(Settings::default(), &["loop"]).silent);
+        let usb = Settings {
+            device: Some("USB".into()),
+            model: Some("base.en".into()),
+            ..Settings::default()
+        };
+        let c = config(usb, &["--model", "tiny.en", "practice"]);
+        assert_eq!((c.device.as_deref(), c.model.as_deref()), (Some("USB"), Some("tiny.en")));
+        assert_eq!(
+            c.model_setting.as_deref(),
+            Some("base.en"),
+            "the flag wins, the setting stays behind it"
+        );
     }
 }

@@ -88,6 +88,13 @@ pub fn run(args: PracticeArgs, cfg: &Config) -> Result<()> {
     }
     let mut store = cfg.open_store()?;
     let bank = Bank::load(None)?;
+    // A writing prompt is written, not spoken.
+    let asked = args.question.as_deref().and_then(|id| bank.get(id));
+    if args.kind == Some(Kind::Writing) || asked.is_some_and(|q| q.kind == Kind::Writing) {
+        eprintln!("A writing prompt is answered in your editor: running `barraiser write`");
+        let prompt = args.question.clone();
+        return super::write::run(super::write::WriteArgs { prompt, file: None, json: false }, cfg);
+    }
     store.set_wait_notice(Box::new(|line| eprintln!("barraiser: {line}")));
     for line in take_up(&mut store)?.lines {
         eprintln!("barraiser: {line}");

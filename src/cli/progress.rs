@@ -8,7 +8,10 @@ use std::io::IsTerminal;
 use anyhow::Result;
 use clap::Args;
 
+use serde::Serialize;
+
 use crate::config::Config;
+use crate::mock_loop::session::{summaries, LoopSummary};
 use crate::progress::next::Focus;
 use crate::store::Store;
 use crate::tui::component::Route;
@@ -24,18 +27,58 @@ pub struct ProgressArgs {
     pub print: bool,
 }
 
+/// The progress view with the mock onsite loops (the screen shows the view alone).
+#[derive(Serialize)]
+struct WithLoops<'a> {
+    #[serde(flatten)]
+    view: &'a ProgressView,
+    loops: LoopsProgress,
+}
+
+#[derive(Serialize)]
+struct LoopsProgress {
+    finished: usize,
+    /// Speaking time of the finished loops' takes.
+    recorded_s: f64,
+    last: Option<LoopSummary>,
+}
+
 pub fn run(args: ProgressArgs, cfg: &Config) -> Result<()> {
     if !args.json && !args.print && std::io::stdout().is_terminal() {
         return crate::tui::run(cfg, Route::Progress);
     }
     let store = Store::open_existing(&cfg.data_dir)?;
     let view = ProgressView::load(store.as_ref(), crate::bank::Bank::load(None).ok().as_ref())?;
+    let loops = loops_progress(store.as_ref())?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&view)?);
+        println!("{}", serde_json::to_string_pretty(&WithLoops { view: &view, loops })?);
     } else {
         print!("{}", printed(&view));
+        if let Some(last) = &loops.last {
+            let decision = last.decision.as_deref().unwrap_or("unfinished");
+            let score = last.score.map(|s| format!(", {s:.1} / 4")).unwrap_or_default();
+            println!(
+                "\nMock onsite loops: {} finished, {:.2} h recorded; the last (#{}): {decision}{score}",
+                loops.finished,
+                loops.recorded_s / 3600.0,
+                last.id
+            );
+        }
     }
     Ok(())
+}
+
+fn loops_progress(store: Option<&Store>) -> Result<LoopsProgress> {
+    let loops = match store {
+        Some(store) => summaries(store)?,
+        None => vec![],
+    };
+    let finished: Vec<&LoopSummary> = loops.iter().filter(|l| l.finished).collect();
+    Ok(LoopsProgress {
+        finished: finished.len(),
+        recorded_s: finished.iter().map(|l| l.recorded_s).sum(),
+        last: loops.first().cloned(),
+    })
 }
 
 fn printed(v: &ProgressView) -> String {

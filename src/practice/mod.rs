@@ -4,6 +4,8 @@
 //! (analysis, saved session).
 
 pub mod choose;
+pub mod editor;
 pub mod outcome;
 pub mod recover;
 pub mod take;
+pub mod writing_sample;

@@ -34,7 +34,17 @@ impl ChecklistItem {
     }
 }
 
-pub fn checklist(takes: &[Take], stories: &[StoryRef]) -> Vec<ChecklistItem> {
+/// A mock onsite loop, as the checklist counts it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LoopRef {
+    /// The sitting its takes belong to.
+    pub session_id: i64,
+    pub finished: bool,
+}
+
+/// `loops`: a finished loop is a mock interview; its takes are not counted again as
+/// a sitting, and an unfinished one is not one yet.
+pub fn checklist(takes: &[Take], stories: &[StoryRef], loops: &[LoopRef]) -> Vec<ChecklistItem> {
     let covered: BTreeSet<&str> = stories
         .iter()
         .flat_map(|s| s.principles.iter())
@@ -52,7 +62,12 @@ pub fn checklist(takes: &[Take], stories: &[StoryRef]) -> Vec<ChecklistItem> {
     for t in takes {
         per_session.entry(t.session_id).or_default().extend(t.question_id.as_deref());
     }
-    let mocks = per_session.values().filter(|q| q.len() >= MOCK_MIN_QUESTIONS).count() as f64;
+    let sittings = per_session
+        .iter()
+        .filter(|(id, _)| !loops.iter().any(|l| l.session_id == **id))
+        .filter(|(_, q)| q.len() >= MOCK_MIN_QUESTIONS)
+        .count();
+    let mocks = (sittings + loops.iter().filter(|l| l.finished).count()) as f64;
     let hours = takes.iter().filter_map(|t| t.duration_s).fold(0.0, |a, b| a + b) / 3600.0;
     vec![
         ChecklistItem {
@@ -79,7 +94,7 @@ pub fn checklist(takes: &[Take], stories: &[StoryRef]) -> Vec<ChecklistItem> {
             item: "mock interviews",
             done: mocks,
             target: 10.0,
-            counted_as: "sittings that took 3 or more different questions",
+            counted_as: "finished mock onsite loops, and other sittings that took 3 or more different questions",
         },
         ChecklistItem {
             item: "questions practised",
@@ -129,11 +144,18 @@ mod tests {
             (t.kind, t.sub_kind, t.session_id) = (kind, sub.map(String::from), 99);
             takes.push(t);
         }
-        let list = checklist(&takes, &stories);
+        let list = checklist(&takes, &stories, &[]);
         let done: Vec<f64> = list.iter().map(|i| i.done).collect();
         assert_eq!(done[..5], [2.0, 1.0, 1.0, 1.0, 4.0]);
         assert!((done[5] - 1.25).abs() < 1e-9, "3600 s + 900 s of speech is 1.25 h");
         assert!(list.iter().all(|i| !i.complete()));
         assert_eq!(list[0].fraction(), 2.0 / 16.0);
+
+        // Session 99 is a loop: counted once it is finished, not as a sitting.
+        let unfinished = [LoopRef { session_id: 99, finished: false }];
+        assert_eq!(checklist(&takes, &stories, &unfinished)[3].done, 0.0);
+        let finished =
+            [LoopRef { session_id: 99, finished: true }, LoopRef { session_id: 5, finished: true }];
+        assert_eq!(checklist(&takes, &stories, &finished)[3].done, 2.0);
     }
 }

@@ -39,7 +39,7 @@ pub fn escape(s: &str) -> String {
     o
 }
 
-const STYLE: &str = r#"
+pub(super) const STYLE: &str = r#"
 body{font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#202124;max-width:1000px;margin:24px auto;padding:0 16px}
 h1{font-size:1.5em;margin:0 0 4px}h2{font-size:1.15em;margin:28px 0 8px;border-bottom:1px solid #dadce0}
 .meta{color:#5f6368;margin:0}

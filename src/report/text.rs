@@ -152,6 +152,10 @@ pub fn render_text(r: &Report, t: &Transcript, color: bool) -> String {
             w.passive.len(),
             w.jargon.len()
         );
+        for f in &w.findings {
+            let mark = if f.ok { p.good("✓") } else { p.bad("✗") };
+            let _ = writeln!(o, "  {mark} {:<15} {:.1}  {}", f.check, f.score, f.message);
+        }
     }
     if !r.vague.is_empty() {
         let _ = writeln!(o, "{}", p.bold(&format!("Vague {}", r.vague.len())));
@@ -205,6 +209,7 @@ fn time_line(r: &Report, p: &Paint) -> String {
         (Some(d), None) => clock(d),
         (None, _) => match r.spoken_estimate_s {
             Some(e) => format!("typed text: about {} to say", clock(e)),
+            None if r.kind == crate::round::Kind::Writing => "written sample".to_string(),
             None => "typed text".to_string(),
         },
     };

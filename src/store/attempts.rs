@@ -183,22 +183,7 @@ impl Store {
     /// users see).
     pub fn insert_attempt(&mut self, a: &NewAttempt) -> Result<i64> {
         let audio = self.relative_audio(a.audio_path.as_deref())?;
-        let args = values(a, audio);
-        let slots: Vec<String> = (1..=args.len() + 1).map(|i| format!("?{i}")).collect();
-        let sql = format!(
-            "INSERT INTO attempts ({}) VALUES ({})",
-            COLUMNS.trim_start_matches("id, "),
-            slots.join(", ")
-        );
-        self.write(|tx| {
-            let session = match a.session_id {
-                Some(id) => id,
-                None => insert_session(tx, &a.started_at, a.mode)?,
-            };
-            let all = args.iter().map(|v| v.as_ref()).chain([&session as &dyn ToSql]);
-            tx.execute(&sql, params_from_iter(all))?;
-            Ok(tx.last_insert_rowid())
-        })
+        self.write(|tx| insert_in(tx, a, &audio))
     }
 
     /// Replaces a saved attempt's content (e.g. an interrupted take analysed later);
@@ -282,7 +267,7 @@ impl Store {
         attempt.audio_path.as_ref().map(|p| self.data_dir.join(p))
     }
 
-    fn relative_audio(&self, audio: Option<&Path>) -> Result<Option<String>> {
+    pub(super) fn relative_audio(&self, audio: Option<&Path>) -> Result<Option<String>> {
         let Some(path) = audio else { return Ok(None) };
         let stored = path.strip_prefix(&self.data_dir).unwrap_or(path);
         let text = stored
@@ -292,7 +277,30 @@ impl Store {
     }
 }
 
-fn insert_session(
+/// Inserts an attempt inside a transaction the caller holds (so it can write more
+/// with it); `audio` is the recording path as stored.
+pub(super) fn insert_in(
+    tx: &Transaction,
+    a: &NewAttempt,
+    audio: &Option<String>,
+) -> rusqlite::Result<i64> {
+    let mut args = values(a, audio.clone());
+    let slots: Vec<String> = (1..=args.len() + 1).map(|i| format!("?{i}")).collect();
+    let sql = format!(
+        "INSERT INTO attempts ({}) VALUES ({})",
+        COLUMNS.trim_start_matches("id, "),
+        slots.join(", ")
+    );
+    let session = match a.session_id {
+        Some(id) => id,
+        None => insert_session(tx, &a.started_at, a.mode)?,
+    };
+    args.push(Box::new(session));
+    tx.execute(&sql, params_from_iter(args.iter()))?;
+    Ok(tx.last_insert_rowid())
+}
+
+pub(super) fn insert_session(
     tx: &Transaction,
     started_at: &DateTime<Utc>,
     mode: Mode,

@@ -55,6 +55,32 @@ pub const MIGRATIONS: &[&str] = &[
     INSERT INTO sessions (id, started_at, mode) SELECT id, started_at, mode FROM attempts;
     UPDATE attempts SET session_id = id;
     CREATE INDEX attempts_by_session ON attempts (session_id);",
+    // 3: mock onsite loops. A loop keeps its plan and settings (so it can be resumed)
+    // and, once over, its debrief; each of its takes is an attempt of the loop's
+    // session, linked here to its step, and a follow-up to the take it follows.
+    "CREATE TABLE loops (
+        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+        started_at   TEXT NOT NULL,
+        finished_at  TEXT,
+        session_id   INTEGER NOT NULL REFERENCES sessions(id),
+        plan_json    TEXT NOT NULL,
+        settings_json TEXT NOT NULL,
+        debrief_json TEXT,
+        decision     TEXT CHECK (decision IN ('hire', 'no hire')),
+        score        REAL
+    );
+    CREATE TABLE loop_takes (
+        attempt_id        INTEGER PRIMARY KEY REFERENCES attempts(id) ON DELETE CASCADE,
+        loop_id           INTEGER NOT NULL REFERENCES loops(id) ON DELETE CASCADE,
+        step              TEXT NOT NULL CHECK (step IN ('writing', 'question', 'followup', 'your-questions')),
+        round_index       INTEGER,
+        question_index    INTEGER,
+        followup_index    INTEGER,
+        parent_attempt_id INTEGER REFERENCES attempts(id) ON DELETE SET NULL,
+        prompt            TEXT NOT NULL,
+        reason            TEXT
+    );
+    CREATE INDEX loop_takes_by_loop ON loop_takes (loop_id);",
 ];
 
 /// The schema version this build writes.

@@ -14,11 +14,13 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 mod attempts;
 mod columns;
 mod kept;
+mod loops;
 mod migrations;
 mod stories;
 
 pub use attempts::{Attempt, AttemptFilter, Mode, NewAttempt, Status};
 pub use kept::{keep_unsaved, SavedKept};
+pub use loops::{LoopLink, LoopRow};
 pub use migrations::{MIGRATIONS, SCHEMA_VERSION};
 
 pub const DB_FILE: &str = "barraiser.db";

@@ -17,7 +17,7 @@ use ratatui::widgets::{
 };
 
 use crate::bank::Bank;
-use crate::progress::checklist::{self, ChecklistItem};
+use crate::progress::checklist::{self, ChecklistItem, LoopRef};
 use crate::progress::load::{story_refs, takes};
 use crate::progress::next::{self, Focus, Suggestion};
 use crate::progress::principles::{principle_progress, PrincipleProgress};
@@ -37,16 +37,26 @@ pub struct ProgressView {
 impl ProgressView {
     /// Progress from the history in `store` (an empty history when there is none yet).
     pub fn load(store: Option<&Store>, bank: Option<&Bank>) -> Result<ProgressView> {
-        let (attempts, stories) = match store {
-            Some(store) => (store.attempts(&AttemptFilter::default())?, store.stories()?),
-            None => (vec![], vec![]),
+        let (attempts, stories, loops) = match store {
+            Some(store) => {
+                let loops: Vec<LoopRef> = store
+                    .loops()?
+                    .iter()
+                    .map(|l| LoopRef {
+                        session_id: l.session_id,
+                        finished: l.finished_at.is_some(),
+                    })
+                    .collect();
+                (store.attempts(&AttemptFilter::default())?, store.stories()?, loops)
+            }
+            None => (vec![], vec![], vec![]),
         };
         let takes = takes(&attempts, bank);
         let stories = story_refs(&stories);
         let principles = principle_progress(&takes, &stories);
         Ok(ProgressView {
             takes: takes.len(),
-            checklist: checklist::checklist(&takes, &stories),
+            checklist: checklist::checklist(&takes, &stories, &loops),
             trends: trends(&takes),
             next: next::practise_next(&principles, &takes),
             principles,
