@@ -35,6 +35,24 @@ pub struct Question {
 pub const FOLLOW_UP_LIMIT_S: f64 = 90.0;
 
 impl Question {
+    /// A question an interviewer asks that is not in the bank (a loop's follow-ups
+    /// and "what questions do you have for me?"), answered within `limit_s`.
+    pub fn asked(id: &str, text: &str, kind: Kind, limit_s: f64) -> Question {
+        Question {
+            id: id.to_string(),
+            text: text.to_string(),
+            kind,
+            sub_kind: None,
+            audience: None,
+            principles: Vec::new(),
+            limit_s,
+            frequency: None,
+            followups: Vec::new(),
+            framework: Vec::new(),
+            source: Source { path: PathBuf::from("(asked aloud)"), line: 0, builtin: true },
+        }
+    }
+
     /// The interviewer's follow-up `text` to this question, answered as a take of its
     /// own: the same round and principles, a 90-second limit, and an id naming the
     /// question it follows (`beh-x/follow-up-1`).

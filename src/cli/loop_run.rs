@@ -22,6 +22,7 @@ use crate::practice::take::{recording_meta, Take, TakeOptions};
 use crate::practice::writing_sample;
 use crate::speech::shared_model::SharedModel;
 use crate::store::Store;
+use crate::tui::component::{LoopStart, Route};
 
 #[derive(Debug, Default, Args)]
 pub struct LoopArgs {
@@ -99,8 +100,19 @@ pub fn run(args: LoopArgs, cfg: &Config) -> Result<()> {
         let plan = build(&bank, &plan_options(&args))?;
         return print_plan(&plan, args.json);
     }
-    if !args.no_tui && !std::io::stderr().is_terminal() {
-        bail!("the loop screen needs a terminal; use --no-tui to run it from the command line");
+    if !args.no_tui {
+        if !std::io::stdout().is_terminal() {
+            bail!("the loop screen needs a terminal; use --no-tui to run it from the command line");
+        }
+        let start = match args.resume {
+            Some(id) => LoopStart::Resume((id > 0).then_some(id)),
+            // On screen the writing sample is its own step: `barraiser write`.
+            None => LoopStart::New(
+                PlanOptions { writing: false, ..plan_options(&args) },
+                run_settings(&args),
+            ),
+        };
+        return crate::tui::run(cfg, Route::Loop(start));
     }
     let mut store = cfg.open_store()?;
     recover_and_announce(cfg)?;
@@ -116,13 +128,7 @@ pub fn run(args: LoopArgs, cfg: &Config) -> Result<()> {
         }
         None => {
             let plan = build(&bank, &plan_options(&args))?;
-            let settings = RunSettings {
-                followups: args.followups,
-                followup_limit_s: args.followup_seconds,
-                your_questions: !args.no_your_questions,
-                answer_cap_s: args.seconds,
-            };
-            let s = LoopSession::start(&mut store, plan, settings)?;
+            let s = LoopSession::start(&mut store, plan, run_settings(&args))?;
             eprintln!("Loop #{} (seed {}): {}", s.id, s.run.plan.seed, round_list(&s));
             s
         }
@@ -158,6 +164,15 @@ pub fn run(args: LoopArgs, cfg: &Config) -> Result<()> {
         session.id, session.id
     );
     std::io::stdout().lock().write_all(out.as_bytes()).context("could not write the debrief")
+}
+
+fn run_settings(args: &LoopArgs) -> RunSettings {
+    RunSettings {
+        followups: args.followups,
+        followup_limit_s: args.followup_seconds,
+        your_questions: !args.no_your_questions,
+        answer_cap_s: args.seconds,
+    }
 }
 
 fn plan_options(args: &LoopArgs) -> PlanOptions {

@@ -12,6 +12,8 @@ use crate::analysis::Lexicon;
 use crate::audio::recorder::Recovered;
 use crate::bank::Bank;
 use crate::config::Config;
+use crate::mock_loop::plan::PlanOptions;
+use crate::mock_loop::RunSettings;
 use crate::practice::choose::Choice;
 use crate::speech::shared_model::SharedModel;
 use crate::store::Store;
@@ -76,6 +78,17 @@ pub enum Route {
     },
     Progress,
     Stories,
+    /// The mock onsite loop.
+    Loop(LoopStart),
+}
+
+/// Which loop the loop screen runs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoopStart {
+    /// The loop with this id, else the newest unfinished one.
+    Resume(Option<i64>),
+    /// A new loop from these plan options and settings.
+    New(PlanOptions, RunSettings),
 }
 
 /// What the list of takes does with the chosen one.

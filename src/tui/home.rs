@@ -11,12 +11,14 @@ use ratatui::widgets::{
     Block, Borders, List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap,
 };
 
-use super::component::{Component, Cx, Nav, Route, TakeAction};
+use super::component::{Component, Cx, LoopStart, Nav, Route, TakeAction};
 use super::keymap::{Binding, HelpLine, Key, KeyTable};
+use crate::mock_loop::plan::PlanOptions;
+use crate::mock_loop::RunSettings;
 use crate::store::AttemptFilter;
 
 /// The entries, in order: what opens, its name and what it is for.
-const ENTRIES: [(Entry, &str, &str); 6] = [
+const ENTRIES: [(Entry, &str, &str); 7] = [
     (
         Entry::Practice,
         "Practice",
@@ -35,6 +37,11 @@ const ENTRIES: [(Entry, &str, &str); 6] = [
         "the 16 Leadership Principles, the checklist, and what to practise next",
     ),
     (Entry::Stories, "Stories", "your story bank against the 16 principles"),
+    (
+        Entry::Loop,
+        "Mock loop",
+        "a whole onsite: rounds, interviewers, follow-ups aloud, the bar raiser's debrief",
+    ),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +52,7 @@ enum Entry {
     Compare,
     Progress,
     Stories,
+    Loop,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,6 +130,13 @@ const KEYS: KeyTable<Action> = KeyTable(&[
         group: GROUP,
     },
     Binding {
+        keys: &[Key::Char('l')],
+        action: Action::Go(Entry::Loop),
+        label: "",
+        help: "the mock onsite loop (an unfinished one resumes)",
+        group: GROUP,
+    },
+    Binding {
         keys: &[Key::Char('q'), Key::Esc],
         action: Action::Quit,
         label: "quit",
@@ -164,7 +179,7 @@ impl Home {
         Ok(())
     }
 
-    fn route(&mut self, entry: Entry) -> Nav {
+    fn route(&mut self, cx: &Cx, entry: Entry) -> Nav {
         let needs_a_take = matches!(entry, Entry::Takes | Entry::Drill | Entry::Compare);
         if needs_a_take && self.takes == 0 {
             self.message = Some("No takes yet: practise a question first (p).".to_string());
@@ -177,7 +192,20 @@ impl Home {
             Entry::Compare => Route::Takes(TakeAction::Compare),
             Entry::Progress => Route::Progress,
             Entry::Stories => Route::Stories,
+            Entry::Loop => Route::Loop(loop_start(cx)),
         })
+    }
+}
+
+/// The unfinished loop, else a new one of the guide's default rounds.
+fn loop_start(cx: &Cx) -> LoopStart {
+    let loops = cx.store.loops().unwrap_or_default();
+    match loops.iter().find(|r| r.finished_at.is_none()) {
+        Some(row) => LoopStart::Resume(Some(row.id)),
+        None => LoopStart::New(
+            PlanOptions { seed: crate::bank::select::random_seed(), ..PlanOptions::default() },
+            RunSettings::default(),
+        ),
     }
 }
 
@@ -235,7 +263,7 @@ impl Component for Home {
         self.message.as_deref()
     }
 
-    fn on_key(&mut self, key: KeyEvent, _cx: &mut Cx) -> Result<Nav> {
+    fn on_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Result<Nav> {
         self.message = None;
         Ok(match KEYS.action(GROUP, &key) {
             Some(Action::Move(by)) => {
@@ -243,8 +271,8 @@ impl Component for Home {
                 self.selected = (self.selected as i64 + by as i64).clamp(0, last) as usize;
                 Nav::Stay
             }
-            Some(Action::Open) => self.route(ENTRIES[self.selected].0),
-            Some(Action::Go(entry)) => self.route(entry),
+            Some(Action::Open) => self.route(cx, ENTRIES[self.selected].0),
+            Some(Action::Go(entry)) => self.route(cx, entry),
             Some(Action::Quit) => Nav::Quit,
             None => Nav::Stay,
         })

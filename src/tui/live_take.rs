@@ -141,16 +141,26 @@ impl Finishing {
     /// `None` while the worker is busy; then the take analysed and saved, with the
     /// seconds from the stop to the saved report.
     pub fn poll(&self, store: &mut Store, lex: &Lexicon) -> Option<Result<(Outcome, f64)>> {
+        let (finished, ready_after_s) = self.poll_finished()?;
+        Some(finished.and_then(|f| {
+            let outcome = conclude(store, &self.question, self.started_at, &self.filing, f, lex)?;
+            Ok((outcome, ready_after_s))
+        }))
+    }
+
+    /// `None` while the worker is busy; then the transcribed take, unsaved, with the
+    /// seconds since the stop (for callers that file takes their own way).
+    pub fn poll_finished(&self) -> Option<(Result<Finished>, f64)> {
         let finished = match self.done.try_recv() {
             Ok(finished) => finished,
             Err(TryRecvError::Empty) => return None,
             Err(TryRecvError::Disconnected) => Err(anyhow!("the transcription ended unexpectedly")),
         };
-        let ready_after_s = self.stopped.elapsed().as_secs_f64();
-        Some(finished.and_then(|f| {
-            let outcome = conclude(store, &self.question, self.started_at, &self.filing, f, lex)?;
-            Ok((outcome, ready_after_s))
-        }))
+        Some((finished, self.stopped.elapsed().as_secs_f64()))
+    }
+
+    pub fn started_at(&self) -> DateTime<Utc> {
+        self.started_at
     }
 }
 

@@ -10,6 +10,7 @@ pub mod help;
 pub mod home;
 pub mod keymap;
 pub mod live_take;
+pub mod mock_loop;
 pub mod practice;
 pub mod progress;
 pub mod recording;

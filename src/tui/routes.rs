@@ -6,6 +6,7 @@ use super::compare::CompareScreen;
 use super::component::{Component, Cx, Route};
 use super::drill::DrillScreen;
 use super::home::Home;
+use super::mock_loop::LoopScreen;
 use super::practice::PracticeScreen;
 use super::progress::ProgressScreen;
 use super::review::ReviewScreen;
@@ -22,5 +23,6 @@ pub fn open(route: &Route, cx: &mut Cx) -> Result<Box<dyn Component>> {
         Route::Compare { before, after } => Box::new(CompareScreen::open(cx, *before, *after)?),
         Route::Progress => Box::new(ProgressScreen::open(cx)?),
         Route::Stories => Box::new(StoriesScreen::open(cx)?),
+        Route::Loop(start) => Box::new(LoopScreen::open(cx, start)?),
     })
 }

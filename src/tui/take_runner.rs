@@ -26,6 +26,9 @@ pub enum Phase {
 
 /// What a tick brought.
 pub enum Landed {
+    /// A take started with [`TakeRunner::start_unfiled`]: transcribed, for the caller
+    /// to analyse and file (the loop files its takes with their step).
+    Unfiled { finished: Box<Finished>, started_at: DateTime<Utc>, note: Option<String> },
     /// The take is analysed and saved; `note` says why it ended early, if it did.
     Saved { outcome: Box<Outcome>, ready_after_s: f64, note: Option<String> },
     /// It could not be saved or analysed (nothing said, a failed save): why.
@@ -42,6 +45,8 @@ pub struct TakeRunner {
     pub live: LiveView,
     /// Why the take ended early (the limit, a lost device), for the report.
     note: Option<String>,
+    /// The take is handed back transcribed, not analysed and saved here.
+    unfiled: bool,
 }
 
 impl Default for TakeRunner {
@@ -59,6 +64,7 @@ impl TakeRunner {
             question: None,
             live: LiveView::default(),
             note: None,
+            unfiled: false,
         }
     }
 
@@ -80,6 +86,26 @@ impl TakeRunner {
         self.question = Some(question.into());
         self.live = LiveView::default();
         self.note = None;
+        self.unfiled = false;
+        Ok(())
+    }
+
+    /// Starts a take whose answer the caller files itself, kept to at most `max_s`
+    /// seconds; its tick hands back [`Landed::Unfiled`].
+    pub fn start_unfiled(
+        &mut self,
+        cx: &Cx,
+        question: &Question,
+        max_s: Option<f64>,
+    ) -> Result<()> {
+        self.cancelled = None;
+        let device = cx.config.device.as_deref();
+        let opts = TakeOptions::new(&cx.model()?, &cx.store, question, device, max_s);
+        self.take = Some(LiveTake::start(&opts, question, Filing::practice())?);
+        self.question = Some(question.into());
+        self.live = LiveView::default();
+        self.note = None;
+        self.unfiled = true;
         Ok(())
     }
 
@@ -182,6 +208,17 @@ impl TakeRunner {
             }
         }
         let Some(finishing) = &self.finishing else { return Ok(None) };
+        if self.unfiled {
+            let Some((finished, _)) = finishing.poll_finished() else { return Ok(None) };
+            let started_at = finishing.started_at();
+            self.finishing = None;
+            return Ok(Some(match finished {
+                Ok(f) => {
+                    Landed::Unfiled { finished: Box::new(f), started_at, note: self.note.take() }
+                }
+                Err(err) => Landed::Failed(format!("{err:#}")),
+            }));
+        }
         let Some(done) = finishing.poll(&mut cx.store, &cx.lexicon) else { return Ok(None) };
         self.finishing = None;
         Ok(Some(match done {

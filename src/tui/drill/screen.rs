@@ -153,7 +153,7 @@ impl Component for DrillScreen {
                 self.refresh(cx)?;
                 self.view.message = Some(why);
             }
-            None => {}
+            Some(Landed::Unfiled { .. }) | None => {}
         }
         Ok(Nav::Stay)
     }

@@ -503,7 +503,7 @@ impl Component for PracticeScreen {
                 self.message = Some(why);
                 self.stage = Stage::Pick;
             }
-            None => {
+            Some(Landed::Unfiled { .. }) | None => {
                 // The runner stops on its own at the limit or a lost device.
                 if self.stage == Stage::Recording && self.runner.phase() == Phase::Finishing {
                     self.stage = Stage::Finishing;

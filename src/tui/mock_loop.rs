@@ -1,0 +1,475 @@
+//! The mock onsite loop on screen: the plan, each round's interviewer asking each
+//! question (read aloud unless silent) with the round's 45-minute clock beside the
+//! answer's limit, follow-ups answered aloud, the candidate's own questions, and the
+//! bar raiser's debrief. Every take is saved with its step the moment it is
+//! transcribed, so a quit or a crash loses nothing and `barraiser loop --resume`
+//! goes on from the next step.
+
+use anyhow::Result;
+use crossterm::event::KeyEvent;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Style, Stylize};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+use super::component::{Component, Cx, LoopStart, Nav, Route};
+use super::keymap::{Binding, HelpLine, Key, KeyTable};
+use super::recording::{FinishingView, RecordingView};
+use super::take_runner::{Landed, Phase, TakeRunner};
+use crate::analysis::timing::clock;
+use crate::bank::Question;
+use crate::mock_loop::plan::build;
+use crate::mock_loop::session::LoopSession;
+use crate::mock_loop::{Ask, Step, StepKey};
+use crate::report::debrief::render_text;
+
+/// Where the loop screen is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    /// The plan, before the first (or next, on a resume) step.
+    Plan,
+    /// The interviewer has asked; enter starts the answer.
+    Asked,
+    Recording,
+    Finishing,
+    /// The answer is saved: a line about it, enter goes on.
+    Saved,
+    Debrief,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Go,
+    Stop,
+    TogglePause,
+    Cancel,
+    Review,
+    Scroll(i32),
+    Export,
+    Back,
+    Quit,
+}
+
+const PLAN: &str = "Loop plan";
+const ASKED: &str = "Question";
+const RECORDING: &str = "While recording";
+const SAVED: &str = "After an answer";
+const DEBRIEF: &str = "Debrief";
+
+const fn bind(
+    keys: &'static [Key],
+    action: Action,
+    label: &'static str,
+    help: &'static str,
+    group: &'static str,
+) -> Binding<Action> {
+    Binding { keys, action, label, help, group }
+}
+
+const KEYS: KeyTable<Action> = KeyTable(&[
+    bind(&[Key::Enter], Action::Go, "begin", "begin (or go on with) the loop", PLAN),
+    bind(&[Key::Esc], Action::Back, "back", "back; the loop is kept and resumes here", PLAN),
+    bind(&[Key::Char('q')], Action::Quit, "quit", "quit; the loop is kept", PLAN),
+    bind(
+        &[Key::Enter, Key::Char(' ')],
+        Action::Go,
+        "answer",
+        "start answering: recording begins at once",
+        ASKED,
+    ),
+    bind(&[Key::Esc], Action::Back, "back", "back; the loop resumes at this question", ASKED),
+    bind(&[Key::Char('q')], Action::Quit, "quit", "quit; the loop is kept", ASKED),
+    bind(
+        &[Key::Char(' '), Key::Enter],
+        Action::Stop,
+        "stop",
+        "stop: the answer is transcribed and saved",
+        RECORDING,
+    ),
+    bind(&[Key::Char('p')], Action::TogglePause, "pause", "pause / resume", RECORDING),
+    bind(
+        &[Key::Esc],
+        Action::Cancel,
+        "cancel",
+        "cancel the answer (its audio is kept); answer again",
+        RECORDING,
+    ),
+    bind(&[Key::Enter, Key::Char(' ')], Action::Go, "next", "the next question", SAVED),
+    bind(&[Key::Char('t')], Action::Review, "review", "review the answer just saved", SAVED),
+    bind(
+        &[Key::Char('q')],
+        Action::Quit,
+        "quit",
+        "quit; the loop resumes at the next question",
+        SAVED,
+    ),
+    bind(&[Key::Down, Key::Char('j')], Action::Scroll(1), "scroll", "scroll down", DEBRIEF),
+    bind(&[Key::Up, Key::Char('k')], Action::Scroll(-1), "", "scroll up", DEBRIEF),
+    bind(&[Key::PageDown], Action::Scroll(10), "", "a page down", DEBRIEF),
+    bind(&[Key::PageUp], Action::Scroll(-10), "", "a page up", DEBRIEF),
+    bind(
+        &[Key::Char('e')],
+        Action::Export,
+        "export",
+        "export the whole packet as a page in the data directory",
+        DEBRIEF,
+    ),
+    bind(&[Key::Esc], Action::Back, "back", "back", DEBRIEF),
+    bind(&[Key::Char('q')], Action::Quit, "quit", "quit", DEBRIEF),
+]);
+
+pub struct LoopScreen {
+    session: LoopSession,
+    stage: Stage,
+    ask: Option<Ask>,
+    runner: TakeRunner,
+    /// The answer just saved, for `t`.
+    last_take: Option<i64>,
+    debrief: Vec<String>,
+    scroll: u16,
+    message: Option<String>,
+}
+
+impl LoopScreen {
+    /// A new loop from its plan, or the newest unfinished one (or the one named).
+    pub fn open(cx: &mut Cx, start: &LoopStart) -> Result<LoopScreen> {
+        let session = match start {
+            LoopStart::Resume(id) => LoopSession::resume(&cx.store, *id)?,
+            LoopStart::New(options, settings) => {
+                let plan = build(&cx.bank, options)?;
+                LoopSession::start(&mut cx.store, plan, settings.clone())?
+            }
+        };
+        let mut screen = LoopScreen {
+            session,
+            stage: Stage::Plan,
+            ask: None,
+            runner: TakeRunner::new(),
+            last_take: None,
+            debrief: Vec::new(),
+            scroll: 0,
+            message: None,
+        };
+        if screen.session.run.plan.writing.is_some() && screen.session.run.done.is_empty() {
+            screen.message = Some(
+                "The writing sample comes first: write it in your editor with `barraiser loop --resume` or `barraiser write`."
+                    .to_string(),
+            );
+        }
+        Ok(screen)
+    }
+
+    fn group(&self) -> &'static str {
+        match self.stage {
+            Stage::Plan => PLAN,
+            Stage::Asked => ASKED,
+            Stage::Recording | Stage::Finishing => RECORDING,
+            Stage::Saved => SAVED,
+            Stage::Debrief => DEBRIEF,
+        }
+    }
+
+    /// The next step: the interviewer asks it (aloud unless silent), or the debrief.
+    fn next_step(&mut self, cx: &mut Cx) -> Result<()> {
+        match self.session.next() {
+            Step::Ask(ask) if ask.key == StepKey::Writing => {
+                self.message = Some(
+                    "The loop starts with the writing sample: `barraiser loop --resume` asks for it in your editor."
+                        .to_string(),
+                );
+                self.stage = Stage::Plan;
+            }
+            Step::Ask(ask) => {
+                if !cx.config.silent {
+                    let text = ask.text.clone();
+                    // Read aloud beside the screen; without a synthesizer it is only shown.
+                    std::thread::spawn(move || crate::audio::speak::say(&text));
+                }
+                self.ask = Some(ask);
+                self.stage = Stage::Asked;
+            }
+            Step::Debrief => {
+                let debrief = self.session.finish(&mut cx.store)?;
+                self.debrief = render_text(&debrief).lines().map(str::to_string).collect();
+                self.stage = Stage::Debrief;
+            }
+        }
+        Ok(())
+    }
+
+    /// The question a step's take answers, for the live view and the recording's name.
+    fn question(&self, cx: &Cx, ask: &Ask) -> Question {
+        let limit = ask.record_limit_s(&self.session.run.settings).unwrap_or(300.0);
+        let base = ask.question_id.as_deref().and_then(|id| cx.bank.get(id));
+        match (ask.key, base) {
+            (StepKey::Question { .. }, Some(q)) => Question { limit_s: limit, ..q.clone() },
+            (StepKey::FollowUp { followup, .. }, Some(q)) => {
+                Question { limit_s: limit, ..q.follow_up(followup + 1, &ask.text) }
+            }
+            _ => Question::asked(&format!("loop-{}", ask.key.name()), &ask.text, ask.kind, limit),
+        }
+    }
+
+    fn answer(&mut self, cx: &Cx) {
+        let Some(ask) = self.ask.clone() else { return };
+        let question = self.question(cx, &ask);
+        let cap = ask.record_limit_s(&self.session.run.settings);
+        match self.runner.start_unfiled(cx, &question, cap) {
+            Ok(()) => {
+                self.message = None;
+                self.stage = Stage::Recording;
+            }
+            Err(err) => self.message = Some(format!("Cannot record: {err:#}")),
+        }
+    }
+
+    fn export(&mut self, cx: &Cx) {
+        let debrief = self.session.debrief();
+        let page = crate::report::debrief::render_html(&debrief, &self.session.run);
+        let path =
+            cx.store.data_dir().join("exports").join(format!("loop-{}.html", self.session.id));
+        self.message = Some(
+            match path
+                .parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|_| crate::private::write(&path, page.as_bytes()))
+            {
+                Ok(()) => format!("Exported to {}", path.display()),
+                Err(err) => format!("Cannot export: {err}"),
+            },
+        );
+    }
+
+    /// Speaking time so far in `round`, for its 45-minute clock.
+    fn round_clock(&self, round: usize) -> f64 {
+        let done = &self.session.run.done;
+        done.iter().filter(|t| t.key.round() == Some(round)).filter_map(|t| t.duration_s).sum()
+    }
+
+    fn header(&self) -> Vec<Line<'static>> {
+        let plan = &self.session.run.plan;
+        let Some(round) = self.ask.as_ref().and_then(|a| a.key.round()) else {
+            return vec![Line::from(format!(
+                " Mock onsite loop #{} · {} rounds · {} answers saved",
+                self.session.id,
+                plan.rounds.len(),
+                self.session.run.done.len()
+            ))
+            .bold()];
+        };
+        let r = &plan.rounds[round];
+        let raiser = if r.bar_raiser { " · bar raiser" } else { "" };
+        vec![
+            Line::from(format!(
+                " Round {} of {}: {} · {} ({}{raiser})",
+                round + 1,
+                plan.rounds.len(),
+                r.kind.as_str(),
+                r.interviewer,
+                r.role
+            ))
+            .bold(),
+            Line::from(format!(
+                " round clock {} of {} · assesses {}",
+                clock(self.round_clock(round)),
+                clock(r.clock_s),
+                r.focus.join(", ")
+            ))
+            .dark_gray(),
+        ]
+    }
+
+    fn render_plan(&self, area: Rect, buf: &mut Buffer) {
+        let mut lines: Vec<Line> = Vec::new();
+        let plan = &self.session.run.plan;
+        if let Some(w) = &plan.writing {
+            lines.push(Line::from(format!(
+                "Writing sample ({}-{} words): {}",
+                w.min_words, w.max_words, w.prompt
+            )));
+        }
+        for (i, r) in plan.rounds.iter().enumerate() {
+            let raiser = if r.bar_raiser { ", the bar raiser" } else { "" };
+            lines.push(
+                Line::from(format!(
+                    "{}. {} — {}, {}{raiser} · {} question{}",
+                    i + 1,
+                    r.kind.as_str(),
+                    r.interviewer,
+                    r.role,
+                    r.questions.len(),
+                    if r.questions.len() == 1 { "" } else { "s" }
+                ))
+                .bold(),
+            );
+            lines.push(Line::from(format!("   assesses {}", r.focus.join(", "))).dark_gray());
+        }
+        lines.push(Line::from(""));
+        lines.push(Line::from(format!(
+            "{} answers saved so far. Each answer is followed by up to {} follow-up{} answered aloud.",
+            self.session.run.done.len(),
+            self.session.run.settings.followups,
+            if self.session.run.settings.followups == 1 { "" } else { "s" }
+        )));
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::default().borders(Borders::ALL).title(Line::from(" The loop ").bold()))
+            .render(area, buf);
+    }
+
+    fn render_asked(&self, ask: &Ask, area: Rect, buf: &mut Buffer) {
+        let what = match ask.key {
+            StepKey::FollowUp { .. } => "Follow-up",
+            StepKey::YourQuestions { .. } => "The interviewer",
+            _ => "Question",
+        };
+        let limit = ask.record_limit_s(&self.session.run.settings).map(clock).unwrap_or_default();
+        let mut lines = vec![Line::from(ask.text.clone()).bold(), Line::from("")];
+        if let Some(reason) = &ask.reason {
+            lines.push(Line::from(format!("(probing: {reason})")).dark_gray());
+        }
+        lines.push(Line::from(format!("Answer limit {limit}. Press enter when you are ready.")));
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .title(Line::from(format!(" {what} ")).bold()),
+            )
+            .render(area, buf);
+    }
+}
+
+impl Component for LoopScreen {
+    fn draw(&self, area: Rect, buf: &mut Buffer) {
+        let header = self.header();
+        let [head, body] =
+            Layout::vertical([Constraint::Length(header.len() as u16), Constraint::Min(4)])
+                .areas(area);
+        Paragraph::new(header).render(head, buf);
+        match (self.stage, &self.ask, &self.runner.question) {
+            (Stage::Plan, ..) => self.render_plan(body, buf),
+            (Stage::Asked, Some(ask), _) => self.render_asked(ask, body, buf),
+            (Stage::Recording, _, Some(q)) => {
+                RecordingView { question: q, live: &self.runner.live, target_s: q.target_s() }
+                    .render(body, buf)
+            }
+            (Stage::Finishing | Stage::Saved, _, Some(q)) => {
+                FinishingView { question: q, live: &self.runner.live }.render(body, buf)
+            }
+            (Stage::Debrief, ..) => {
+                let verdict = self.debrief.first().cloned().unwrap_or_default();
+                Paragraph::new(
+                    self.debrief.iter().map(|l| Line::from(l.as_str())).collect::<Vec<_>>(),
+                )
+                .wrap(Wrap { trim: false })
+                .scroll((self.scroll, 0))
+                .block(
+                    Block::default()
+                        .borders(Borders::ALL)
+                        .title(Line::from(" Debrief ").bold())
+                        .title(Line::from(format!(" {verdict} ")).right_aligned())
+                        .border_style(Style::new().fg(Color::Cyan)),
+                )
+                .render(body, buf)
+            }
+            _ => {}
+        }
+    }
+
+    fn footer(&self) -> String {
+        match self.stage {
+            Stage::Finishing => "transcribing the last words…".to_string(),
+            _ => KEYS.footer(self.group()),
+        }
+    }
+
+    fn help(&self) -> Vec<HelpLine> {
+        KEYS.help()
+    }
+
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    fn on_key(&mut self, key: KeyEvent, cx: &mut Cx) -> Result<Nav> {
+        let Some(action) = KEYS.action(self.group(), &key) else { return Ok(Nav::Stay) };
+        match action {
+            Action::Go if self.stage == Stage::Asked => self.answer(cx),
+            Action::Go => {
+                self.message = None;
+                self.next_step(cx)?;
+            }
+            Action::Stop => {
+                self.runner.stop();
+                self.stage = Stage::Finishing;
+            }
+            Action::TogglePause => self.runner.toggle_pause(),
+            Action::Cancel => {
+                self.message = self.runner.cancel()?.map(|kept| {
+                    format!("Answer cancelled, not saved ({kept}); enter answers again")
+                });
+                self.runner.keep_cancelled();
+                self.stage = Stage::Asked;
+            }
+            Action::Review => {
+                if let Some(id) = self.last_take {
+                    return Ok(Nav::Open(Route::Review(id)));
+                }
+            }
+            Action::Scroll(by) => {
+                let max = self.debrief.len().saturating_sub(1) as i64;
+                self.scroll = (self.scroll as i64 + by as i64).clamp(0, max) as u16;
+            }
+            Action::Export => self.export(cx),
+            Action::Back => return Ok(Nav::Back),
+            Action::Quit => return Ok(Nav::Quit),
+        }
+        Ok(Nav::Stay)
+    }
+
+    fn on_tick(&mut self, cx: &mut Cx) -> Result<Nav> {
+        let landed = self.runner.tick(cx)?;
+        if self.stage == Stage::Recording && self.runner.phase() == Phase::Finishing {
+            self.stage = Stage::Finishing;
+        }
+        let Some(landed) = landed else { return Ok(Nav::Stay) };
+        let Some(ask) = self.ask.clone() else { return Ok(Nav::Stay) };
+        match landed {
+            Landed::Unfiled { finished, started_at, note } => {
+                let seconds = finished.recording.duration_s();
+                let saved = self.session.save_spoken(
+                    &mut cx.store,
+                    &ask,
+                    *finished,
+                    started_at,
+                    &cx.lexicon,
+                )?;
+                self.last_take = Some(saved.attempt_id);
+                let how = match (&saved.report, &saved.problem) {
+                    (_, Some(problem)) => problem.clone(),
+                    (Some(r), None) => format!("score {:.1} / 4", r.score.overall),
+                    (None, None) => String::new(),
+                };
+                let note = note.map(|n| format!(" {n}")).unwrap_or_default();
+                self.message = Some(format!(
+                    "Answer saved as take #{} ({}, {how}).{note}",
+                    saved.attempt_id,
+                    clock(seconds)
+                ));
+                self.stage = Stage::Saved;
+            }
+            Landed::Failed(why) => {
+                self.message = Some(why);
+                self.stage = Stage::Asked;
+            }
+            Landed::Saved { .. } => {}
+        }
+        Ok(Nav::Stay)
+    }
+
+    fn on_quit(&mut self, _cx: &mut Cx) -> Result<()> {
+        self.runner.quit()
+    }
+}
