@@ -261,3 +261,114 @@ fn practise_next_starts_a_take_from_progress() {
     assert!(text.contains("Pick a question"), "{text}");
     assert!(text.contains("Cannot record"), "{text}");
 }
+
+/// Answers every step of `loop_id` with a typed answer (the story told in the first
+/// round's answer again in the second), as if spoken at 2.5 words a second.
+fn answer_loop(store: &mut Store, loop_id: i64, steps: usize) {
+    use barraiser::audio::recorder::Recording;
+    use barraiser::mock_loop::session::LoopSession;
+    use barraiser::mock_loop::Step;
+    use barraiser::practice::take::Finished;
+    let mut session = LoopSession::load(store, loop_id).unwrap();
+    for _ in 0..steps {
+        let Step::Ask(ask) = session.next() else { return };
+        let t = timed(FIRST);
+        let recording = Recording { path: "answer.wav".into(), samples: 16_000 * 20, rate: 16_000 };
+        let finished = Finished {
+            recording,
+            transcript: Ok(t),
+            failure: None,
+            tail_s: 0.0,
+            dropped_frames: 0,
+        };
+        let at = chrono::Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap();
+        session.save_spoken(store, &ask, finished, at, &Lexicon::builtin()).unwrap();
+    }
+}
+
+/// A two-round loop (behavioral then product, one question each, one follow-up each).
+fn new_loop() -> Route {
+    use barraiser::mock_loop::plan::PlanOptions;
+    use barraiser::mock_loop::{RoundKind, RunSettings};
+    let options = PlanOptions {
+        rounds: Some(vec![RoundKind::Behavioral, RoundKind::Product]),
+        questions: Some(1),
+        seed: 7,
+        ..PlanOptions::default()
+    };
+    let settings = RunSettings { followups: 1, your_questions: false, ..RunSettings::default() };
+    Route::Loop(barraiser::tui::component::LoopStart::New(options, settings))
+}
+
+#[test]
+fn the_loop_screen_plan_round_follow_up_and_debrief() {
+    use barraiser::tui::component::LoopStart;
+    use barraiser::tui::mock_loop::{LoopScreen, Stage};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path(), new_loop());
+    app.cx.config.silent = true;
+    snapshot_with_help("loop_plan", &mut app);
+
+    // Enter: the first interviewer asks the first question.
+    press(&mut app, KeyCode::Enter);
+    let asked = render(&app, 80, 24);
+    assert!(
+        asked.contains("Round 1 of 2: behavioral") && asked.contains("round clock 0:00 of 45:00"),
+        "{asked}"
+    );
+    // Enter again: no model in this test, so the take cannot start, and says why.
+    press(&mut app, KeyCode::Enter);
+    assert!(render(&app, 100, 24).contains("Cannot record"));
+
+    // A round in progress: the recording view under the round's header.
+    let loop_id = app.cx.store.loops().unwrap()[0].id;
+    let mut screen = LoopScreen::open(&mut app.cx, &LoopStart::Resume(Some(loop_id))).unwrap();
+    let barraiser::mock_loop::Step::Ask(ask) = screen.session.next() else { panic!() };
+    screen.runner.question = Some(
+        (&barraiser::bank::Question::asked(
+            ask.question_id.as_deref().unwrap(),
+            &ask.text,
+            ask.kind,
+            180.0,
+        ))
+            .into(),
+    );
+    screen.runner.live = LiveView {
+        elapsed_s: 95.0,
+        level_db: -20.0,
+        transcript: FIRST.into(),
+        ..Default::default()
+    };
+    screen.ask = Some(ask);
+    screen.stage = Stage::Recording;
+    app.push(Box::new(screen));
+    insta::assert_snapshot!("loop_round_in_progress", render(&app, 80, 24));
+    press(&mut app, KeyCode::Esc); // cancels the (pretend) take: back to the question
+    press(&mut app, KeyCode::Esc);
+
+    // The first answer saved: the interviewer's follow-up comes next.
+    answer_loop(&mut app.cx.store, loop_id, 1);
+    let resumed = LoopScreen::open(&mut app.cx, &LoopStart::Resume(Some(loop_id))).unwrap();
+    app.push(Box::new(resumed));
+    press(&mut app, KeyCode::Enter);
+    let follow_up = render(&app, 80, 24);
+    assert!(follow_up.contains("Follow-up"), "{follow_up}");
+    insta::assert_snapshot!("loop_follow_up", follow_up);
+
+    // Every step answered: the debrief, the bar raiser's decision and its matrix.
+    answer_loop(&mut app.cx.store, loop_id, 10);
+    press(&mut app, KeyCode::Esc);
+    let resumed = LoopScreen::open(&mut app.cx, &LoopStart::Resume(Some(loop_id))).unwrap();
+    app.push(Box::new(resumed));
+    press(&mut app, KeyCode::Enter);
+    let debrief = render(&app, 80, 24);
+    assert!(debrief.contains("Debrief") && debrief.contains("Decision"), "{debrief}");
+    assert!(debrief.contains("same story was told in rounds 1 and 2"), "{debrief}");
+    insta::assert_snapshot!("loop_debrief", debrief);
+    assert!(
+        app.cx.store.loops().unwrap()[0].finished_at.is_some(),
+        "the loop is finished and kept"
+    );
+    press(&mut app, KeyCode::Char('e'));
+    assert!(dir.path().join(format!("exports/loop-{loop_id}.html")).is_file());
+}

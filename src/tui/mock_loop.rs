@@ -26,7 +26,7 @@ use crate::report::debrief::render_text;
 
 /// Where the loop screen is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Stage {
+pub enum Stage {
     /// The plan, before the first (or next, on a resume) step.
     Plan,
     /// The interviewer has asked; enter starts the answer.
@@ -120,10 +120,11 @@ const KEYS: KeyTable<Action> = KeyTable(&[
 ]);
 
 pub struct LoopScreen {
-    session: LoopSession,
-    stage: Stage,
-    ask: Option<Ask>,
-    runner: TakeRunner,
+    pub session: LoopSession,
+    pub stage: Stage,
+    /// The step being asked.
+    pub ask: Option<Ask>,
+    pub runner: TakeRunner,
     /// The answer just saved, for `t`.
     last_take: Option<i64>,
     debrief: Vec<String>,
@@ -359,7 +360,8 @@ impl Component for LoopScreen {
                 FinishingView { question: q, live: &self.runner.live }.render(body, buf)
             }
             (Stage::Debrief, ..) => {
-                let verdict = self.debrief.first().cloned().unwrap_or_default();
+                let decision = self.debrief.iter().find(|l| l.starts_with("Decision"));
+                let verdict = decision.map_or("", |l| l.trim_start_matches("Decision").trim());
                 Paragraph::new(
                     self.debrief.iter().map(|l| Line::from(l.as_str())).collect::<Vec<_>>(),
                 )
