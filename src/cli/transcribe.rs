@@ -21,7 +21,7 @@ pub struct TranscribeArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
-    /// Threads for whisper [default: all cores]
+    /// Threads for whisper [default: the cores other programs leave free]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
     /// Write to FILE instead of standard output

@@ -116,6 +116,11 @@ impl Engine {
         self.threads
     }
 
+    /// Threads for the pieces from now on (at least 1).
+    pub fn set_threads(&mut self, threads: usize) {
+        self.threads = threads.max(1);
+    }
+
     /// Transcribes one piece (16 kHz mono, at most ~25 s) that starts `offset_s`
     /// into the recording; `prompt` is the text said before it. A piece whose text
     /// is longer than its audio could hold (whisper looping) is done again without

@@ -1,6 +1,7 @@
 //! Speech to text: the whisper engine, streaming segmentation and model management.
 pub mod engine;
 pub mod format;
+pub mod free_cores;
 pub mod log;
 pub mod models;
 pub mod segmenter;

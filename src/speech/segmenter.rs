@@ -130,6 +130,11 @@ impl Segmenter {
         self.ready.pop_front()
     }
 
+    /// How many finished pieces have not been popped yet.
+    pub fn waiting(&self) -> usize {
+        self.ready.len()
+    }
+
     /// Ends the input: the open piece (if it holds voice) becomes the last one.
     /// Returns the silences of the whole audio.
     pub fn finish(&mut self) -> Vec<Silence> {

@@ -20,12 +20,15 @@ enum Slot {
 #[derive(Clone)]
 pub struct SharedModel {
     slot: Arc<(Mutex<Slot>, Condvar)>,
+    /// Threads 0: each take's whisper threads follow the free cores.
+    follows_free_cores: bool,
 }
 
 impl SharedModel {
     /// Starts loading the model named in `opts` and returns at once.
     pub fn load_in_background(opts: &TranscribeOptions) -> SharedModel {
         let slot = Arc::new((Mutex::new(Slot::Loading), Condvar::new()));
+        let follows_free_cores = opts.threads == 0;
         let (loading, opts) = (Arc::clone(&slot), opts.clone());
         let spawned = std::thread::Builder::new().name("barraiser-model".into()).spawn(move || {
             let loaded = match Engine::load(&opts.model, opts.threads, opts.verbose) {
@@ -40,7 +43,12 @@ impl SharedModel {
             *slot.0.lock().unwrap_or_else(|e| e.into_inner()) =
                 Slot::Failed(format!("cannot start loading the speech model: {err}"));
         }
-        SharedModel { slot }
+        SharedModel { slot, follows_free_cores }
+    }
+
+    /// Whether takes choose their threads from the cores other programs leave free.
+    pub fn follows_free_cores(&self) -> bool {
+        self.follows_free_cores
     }
 
     /// An engine for one take or file: waits for the load, then makes a new decoding

@@ -4,13 +4,18 @@
 //! audio is pushed to it over a channel as it is recorded, each piece the segmenter
 //! cuts at a pause is transcribed as soon as that pause is heard (one whisper job at
 //! a time, never two), and the transcript so far is published after each batch. At
-//! the stop only the last short piece is left to do.
+//! the stop only the last short piece is left to do. Unless the threads are fixed,
+//! each piece gets as many threads as other programs leave cores free
+//! ([`CoreMeter`]), so a busy core elsewhere never stalls whisper.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::Arc;
 use std::thread::JoinHandle;
 
 use anyhow::{anyhow, Context, Result};
 
+use super::free_cores::CoreMeter;
 use super::shared_model::SharedModel;
 use super::transcribe::Transcriber;
 use crate::transcript::Transcript;
@@ -28,6 +33,7 @@ pub struct LiveTranscriber {
     updates: Receiver<Transcript>,
     worker: Option<JoinHandle<Result<Transcript>>>,
     latest: Option<Transcript>,
+    most_waiting: Arc<AtomicUsize>,
 }
 
 impl LiveTranscriber {
@@ -39,9 +45,12 @@ impl LiveTranscriber {
         let (update_tx, update_rx) = mpsc::channel();
         let (ready_tx, ready_rx) = mpsc::sync_channel(1);
         let model = model.clone();
+        let most_waiting = Arc::new(AtomicUsize::new(0));
+        let published = Arc::clone(&most_waiting);
         let worker = std::thread::Builder::new()
             .name("barraiser-stream".into())
             .spawn(move || {
+                let meter = CoreMeter::start();
                 let engine = match model.engine() {
                     Ok(engine) => engine,
                     Err(err) => {
@@ -51,7 +60,11 @@ impl LiveTranscriber {
                     }
                 };
                 let _ = ready_tx.send(Ok(()));
-                work(Transcriber::new(engine), audio_rx, update_tx)
+                let t = match model.follows_free_cores() {
+                    true => Transcriber::new(engine).following_free_cores(meter),
+                    false => Transcriber::new(engine),
+                };
+                work(t, audio_rx, update_tx, &published)
             })
             .context("cannot start the transcription thread")?;
         match ready_rx.recv() {
@@ -69,6 +82,7 @@ impl LiveTranscriber {
             updates: update_rx,
             worker: Some(worker),
             latest: None,
+            most_waiting,
         })
     }
 
@@ -82,6 +96,12 @@ impl LiveTranscriber {
         let newest = self.updates.try_iter().last()?;
         self.latest = Some(newest);
         self.latest.as_ref()
+    }
+
+    /// The most pieces that waited for whisper at once so far: 1 while transcription
+    /// keeps up with the speaker, more when it falls behind.
+    pub fn most_waiting(&self) -> usize {
+        self.most_waiting.load(Ordering::Relaxed)
     }
 
     /// Transcribes what is left and returns the whole transcript.
@@ -109,6 +129,7 @@ fn work(
     mut t: Transcriber,
     audio: Receiver<Msg>,
     updates: Sender<Transcript>,
+    most_waiting: &AtomicUsize,
 ) -> Result<Transcript> {
     loop {
         let mut finishing = false;
@@ -122,7 +143,9 @@ fn work(
         if finishing {
             return t.finish();
         }
-        if t.transcribe_ready()? > 0 {
+        let added = t.transcribe_ready()?;
+        most_waiting.store(t.most_waiting(), Ordering::Relaxed);
+        if added > 0 {
             let _ = updates.send(t.transcript().clone());
         }
     }

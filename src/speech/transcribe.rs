@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{anyhow, Context, Result};
 use indicatif::ProgressBar;
 
-use super::engine::{default_threads, Engine};
+use super::engine::Engine;
+use super::free_cores::CoreMeter;
 use super::segmenter::{AudioPiece, Segmenter};
 use crate::audio::decode::decode_16k_mono;
 use crate::audio::level::RATE;
@@ -39,7 +40,8 @@ pub struct NoSpeech;
 #[derive(Debug, Clone)]
 pub struct TranscribeOptions {
     pub model: PathBuf,
-    /// Threads whisper uses; 0 means all cores.
+    /// Threads whisper uses; 0 follows the cores other programs leave free, measured
+    /// when the work starts and again before each piece.
     pub threads: usize,
     /// Show whisper.cpp's own log on stderr.
     pub verbose: bool,
@@ -69,6 +71,7 @@ pub fn transcribe_samples(
     opts: &TranscribeOptions,
 ) -> Result<Transcript> {
     anyhow::ensure!(!samples_16k_mono.is_empty(), "empty audio (no samples)");
+    let mut meter = CoreMeter::start();
     let mut segmenter = Segmenter::default();
     segmenter.push(samples_16k_mono);
     let silences = segmenter.finish();
@@ -76,24 +79,41 @@ pub fn transcribe_samples(
     if pieces.is_empty() {
         return Err(NoSpeech.into());
     }
-    let threads = if opts.threads == 0 { default_threads() } else { opts.threads };
+    let mut engine = Engine::load(&opts.model, 1, opts.verbose)?;
+    // Decoding and loading the model took part of the window the free cores are read over.
+    let cores = match opts.threads {
+        0 => meter.free_after_window(),
+        n => n,
+    };
     let speech_s: f64 = pieces.iter().map(AudioPiece::duration_s).sum();
-    let workers = threads.clamp(1, MAX_WORKERS).min((speech_s / MIN_SHARE_S) as usize).max(1);
-    let engine = Engine::load(&opts.model, threads / workers, opts.verbose)?;
+    let (workers, threads) = split(cores, speech_s);
+    engine.set_threads(threads);
+    // One state alone keeps following the free cores; states side by side have 1 thread each.
+    let meter = (opts.threads == 0 && workers == 1).then_some(meter);
     let duration_s = samples_16k_mono.len() as f64 / RATE as f64;
     let bar = (opts.progress && duration_s > PROGRESS_AFTER_S).then(|| progress_bar(pieces.len()));
-    let transcript = transcribe_shares(engine, &shares(&pieces, workers), bar.as_ref());
+    let transcript = transcribe_shares(engine, meter, &shares(&pieces, workers), bar.as_ref());
     if let Some(b) = bar {
         b.finish_and_clear();
     }
     finished(transcript?, duration_s, silences)
 }
 
+/// How many whisper states to share `speech_s` seconds of speech between on `cores`
+/// cores, and the threads of each: together never more threads than cores.
+fn split(cores: usize, speech_s: f64) -> (usize, usize) {
+    let cores = cores.max(1);
+    let workers = cores.min(MAX_WORKERS).min((speech_s / MIN_SHARE_S) as usize).max(1);
+    (workers, cores / workers)
+}
+
 /// Transcribes each share on its own thread with its own engine (`engine` and more
 /// like it) and joins the results in order. Within a share each piece has the words
-/// before it as its prompt; the first piece of a later share goes without.
+/// before it as its prompt; the first piece of a later share goes without. With a
+/// single share, `meter` (if any) sets the threads before each piece.
 fn transcribe_shares(
     engine: Engine,
+    meter: Option<CoreMeter>,
     shares: &[&[AudioPiece]],
     bar: Option<&ProgressBar>,
 ) -> Result<Transcript> {
@@ -101,13 +121,18 @@ fn transcribe_shares(
     for _ in 1..shares.len() {
         engines.push(engines[0].another(engines[0].threads())?);
     }
+    let mut meter = meter;
     let parts: Vec<Result<Transcript>> = std::thread::scope(|scope| {
         let workers: Vec<_> = shares
             .iter()
             .zip(engines)
             .map(|(share, engine)| {
+                let meter = meter.take();
                 scope.spawn(move || {
                     let mut t = Transcriber::new(engine);
+                    if let Some(meter) = meter {
+                        t = t.following_free_cores(meter);
+                    }
                     for piece in *share {
                         t.transcribe_piece(piece)?;
                         bar.inspect(|b| b.inc(1));
@@ -169,13 +194,30 @@ pub struct Transcriber {
     segmenter: Segmenter,
     transcript: Transcript,
     use_filler_prompt: bool,
+    /// Sets the engine's threads before each piece, when it follows the free cores.
+    meter: Option<CoreMeter>,
+    /// The most pieces found waiting for whisper at once while audio came in.
+    most_waiting: usize,
 }
 
 impl Transcriber {
     pub fn new(engine: Engine) -> Self {
         let transcript =
             Transcript { model: Some(engine.model_name().to_string()), ..Default::default() };
-        Self { engine, segmenter: Segmenter::default(), transcript, use_filler_prompt: true }
+        Self {
+            engine,
+            segmenter: Segmenter::default(),
+            transcript,
+            use_filler_prompt: true,
+            meter: None,
+            most_waiting: 0,
+        }
+    }
+
+    /// Before each piece, gives whisper as many threads as `meter` finds cores free.
+    pub fn following_free_cores(mut self, meter: CoreMeter) -> Self {
+        self.meter = Some(meter);
+        self
     }
 
     /// Leaves out the filler prompt (used to measure what it does).
@@ -191,11 +233,22 @@ impl Transcriber {
 
     /// Transcribes every piece the segmenter has finished; returns how many words were added.
     pub fn transcribe_ready(&mut self) -> Result<usize> {
+        self.most_waiting = self.most_waiting.max(self.segmenter.waiting());
+        self.transcribe_waiting()
+    }
+
+    fn transcribe_waiting(&mut self) -> Result<usize> {
         let before = self.transcript.words.len();
         while let Some(piece) = self.segmenter.pop() {
             self.transcribe_piece(&piece)?;
         }
         Ok(self.transcript.words.len() - before)
+    }
+
+    /// The most pieces that were waiting for whisper at once before the end: 1 when
+    /// transcription keeps up with the speaker, more when it falls behind.
+    pub fn most_waiting(&self) -> usize {
+        self.most_waiting
     }
 
     /// The transcript so far (words and segments; durations and silences come with `finish`).
@@ -207,12 +260,15 @@ impl Transcriber {
     /// when nothing was said.
     pub fn finish(mut self) -> Result<Transcript> {
         let silences = self.segmenter.finish();
-        self.transcribe_ready()?;
+        self.transcribe_waiting()?;
         let duration_s = self.segmenter.pushed_s();
         finished(self.transcript, duration_s, silences)
     }
 
     fn transcribe_piece(&mut self, piece: &AudioPiece) -> Result<()> {
+        if let Some(meter) = &mut self.meter {
+            self.engine.set_threads(meter.free());
+        }
         let prompt = self.prompt();
         let text = self.engine.transcribe_segment(&piece.samples, piece.start_s, &prompt)?;
         self.transcript.segments.extend(text.segments);
@@ -262,6 +318,22 @@ mod tests {
 
     fn lengths(shares: &[&[AudioPiece]]) -> Vec<usize> {
         shares.iter().map(|s| s.len()).collect()
+    }
+
+    #[test]
+    fn states_and_threads_never_exceed_the_cores() {
+        assert_eq!(split(2, 30.0), (1, 2), "a short answer: one state, both cores");
+        assert_eq!(split(2, 170.0), (2, 1), "a long one: two single-threaded states");
+        assert_eq!(split(1, 170.0), (1, 1), "one free core: one state, one thread");
+        assert_eq!(split(0, 170.0), (1, 1));
+        assert_eq!(split(8, 600.0), (4, 2));
+        assert_eq!(split(3, 200.0), (3, 1));
+        for cores in 1..=16 {
+            for speech_s in [5.0, 61.0, 130.0, 1000.0] {
+                let (workers, threads) = split(cores, speech_s);
+                assert!(workers * threads <= cores && workers >= 1 && threads >= 1);
+            }
+        }
     }
 
     #[test]
