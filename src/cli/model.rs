@@ -10,6 +10,7 @@ use crate::speech::models::catalog::{file_name, CATALOG, DEFAULT_MODEL};
 use crate::speech::models::fetch::FetchOptions;
 use crate::speech::models::resolve::search_dirs;
 use crate::speech::models::{import, install, verify};
+use crate::speech::recommend::{pick, time_installed, BUDGET_S};
 
 #[derive(Debug, Subcommand)]
 pub enum ModelCommand {
@@ -36,6 +37,8 @@ pub enum ModelCommand {
         /// The ggml model file
         file: PathBuf,
     },
+    /// Time the installed models here and name the most accurate that gives feedback within a second
+    Recommend,
 }
 
 pub fn run(cmd: ModelCommand, cfg: &Config) -> Result<()> {
@@ -66,6 +69,23 @@ pub fn run(cmd: ModelCommand, cfg: &Config) -> Result<()> {
         }
         ModelCommand::Verify { file } => {
             println!("{}", verify(&file)?);
+            Ok(())
+        }
+        ModelCommand::Recommend => {
+            let timings = time_installed(&data_dir, cfg.verbose)?;
+            for t in &timings {
+                println!(
+                    "{:<10} {:.2} s for the last 7 s of an answer ({} threads)",
+                    t.name, t.seconds, t.threads
+                );
+            }
+            match pick(&timings) {
+                Some(t) => println!("recommended: {} ({})", t.name, t.path.display()),
+                None => println!(
+                    "none gives feedback within {BUDGET_S} s here now; the fastest is {}",
+                    timings[0].name
+                ),
+            }
             Ok(())
         }
     }

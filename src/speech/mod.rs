@@ -4,6 +4,7 @@ pub mod format;
 pub mod free_cores;
 pub mod log;
 pub mod models;
+pub mod recommend;
 pub mod segmenter;
 pub mod shared_model;
 pub mod stream;

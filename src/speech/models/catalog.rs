@@ -20,6 +20,8 @@ pub struct CatalogEntry {
 /// The model used when none is named.
 pub const DEFAULT_MODEL: &str = "tiny.en";
 
+/// Least accurate on English first: larger models hear better, and at one size the
+/// English-only model does better than the multilingual one.
 pub const CATALOG: &[CatalogEntry] = &[
     CatalogEntry {
         name: "tiny",
