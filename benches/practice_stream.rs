@@ -191,9 +191,13 @@ fn peers(file: &Path, cores: usize) -> Vec<(String, Command)> {
     let threads = cores.to_string();
     match std::env::var("BENCH_BARRAISER") {
         Ok(bin) => {
-            let mut cmd = Command::new(bin);
+            let mut cmd = Command::new(&bin);
             cmd.arg("transcribe").arg(file);
             out.push(("barraiser transcribe".to_string(), cmd));
+            // Every core whatever the load: the choice made before threads followed free cores.
+            let mut cmd = Command::new(&bin);
+            cmd.arg("transcribe").arg(file).args(["--threads", &threads]);
+            out.push((format!("barraiser transcribe --threads {threads}"), cmd));
         }
         Err(_) => println!("skipped barraiser's CLI: BENCH_BARRAISER is not set"),
     }
