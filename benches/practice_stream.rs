@@ -253,13 +253,13 @@ fn print_table(
     peers: &[(String, Command)],
 ) {
     let fmt = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.3}"));
-    let mut header = format!("{:<48}{:>10}", "", "idle");
+    let mut header = format!("{:<52}{:>10}", "", "idle");
     if let Some(&n) = conditions.get(1) {
         header += &format!("{:>14}{:>14}", format!("{n} busy"), "busy / idle");
     }
     println!("\n{header}");
     for (label, values) in rows {
-        let mut line = format!("{label:<48}{:>10}", fmt(values[0]));
+        let mut line = format!("{label:<52}{:>10}", fmt(values[0]));
         if values.len() > 1 {
             let ratio = values[0].zip(values[1]).map(|(a, b)| b / a);
             line += &format!("{:>14}{:>14}", fmt(values[1]), fmt(ratio));
@@ -271,7 +271,7 @@ fn print_table(
         let theirs = rows.iter().find(|(l, _)| *l == format!("whole file, {name} (s)"));
         if let (Some((_, ours)), Some((_, theirs))) = (ours, theirs) {
             let ratio = |i: usize| fmt(ours[i].zip(theirs[i]).map(|(a, b)| a / b));
-            let mut line = format!("{:<48}{:>10}", format!("barraiser / {name}"), ratio(0));
+            let mut line = format!("{:<52}{:>10}", format!("barraiser / {name}"), ratio(0));
             if ours.len() > 1 {
                 line += &format!("{:>14}", ratio(1));
             }
