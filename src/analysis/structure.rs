@@ -4,7 +4,8 @@
 //! the part before it.
 
 use super::lexicon::Lexicon;
-use super::report::{Flag, Metric, Star, StarPart};
+use super::report::{Flag, Metric, PrincipleHit, Star, StarPart};
+use super::roles;
 use super::tokens::Token;
 
 /// The STAR-LP parts, then the lesson or what the candidate would do differently,
@@ -69,11 +70,17 @@ struct Clause {
     primary: Option<usize>,
 }
 
-/// Tags clauses and returns the Star summary.
-pub fn analyze(toks: &[Token], lex: &Lexicon, metrics: &[Metric]) -> Star {
+/// Tags clauses and returns the Star summary. The principle part is where a
+/// principle is named as the lesson (`principles` with `explicit`).
+pub fn analyze(
+    toks: &[Token],
+    lex: &Lexicon,
+    metrics: &[Metric],
+    principles: &[PrincipleHit],
+) -> Star {
     let mut clauses = split(toks);
     for c in &mut clauses {
-        c.tags = tags(toks, c.a, c.b, lex, metrics);
+        c.tags = tags(toks, c.a, c.b, lex, metrics, principles);
         c.primary = PRIORITY.into_iter().find(|&p| c.tags[p]);
     }
     // An untagged clause continues the part before it; an untagged opening sets the scene.
@@ -186,6 +193,14 @@ fn headline_early(star: &Star, toks: &[Token], metrics: &[Metric]) -> bool {
         || metrics.iter().any(|m| m.kind != "duration" && early(m.start_s, m.span.word_index))
 }
 
+/// The first word where the candidate (or the team) acts.
+pub fn first_action(toks: &[Token], lex: &Lexicon) -> Option<usize> {
+    split(toks)
+        .into_iter()
+        .find(|c| lex.action.any_in(&toks[..c.b], c.a, c.b) || acting_past(toks, c.a, c.b))
+        .map(|c| toks[c.a].word)
+}
+
 fn split(toks: &[Token]) -> Vec<Clause> {
     let mut out = Vec::new();
     let mut a = 0;
@@ -198,25 +213,46 @@ fn split(toks: &[Token]) -> Vec<Clause> {
     out
 }
 
-fn tags(toks: &[Token], a: usize, b: usize, lex: &Lexicon, metrics: &[Metric]) -> [bool; 6] {
+fn tags(
+    toks: &[Token],
+    a: usize,
+    b: usize,
+    lex: &Lexicon,
+    metrics: &[Metric],
+    principles: &[PrincipleHit],
+) -> [bool; 6] {
     let clause = &toks[..b];
     let words = toks[a].word..=toks[b - 1].word;
-    let has_metric = metrics.iter().any(|m| words.contains(&m.span.word_index));
+    let role_here =
+        |role: &str| metrics.iter().any(|m| m.role == role && words.contains(&m.span.word_index));
+    // A result cue ("in the end", "as a result") is a result only with evidence in its
+    // sentence: a figure or a change. "In the end the launch went well" is a claim.
+    let (sa, sb) = sentence(toks, a);
+    let sentence_words = toks[sa].word..=toks[sb - 1].word;
+    let evidence = metrics.iter().any(|m| sentence_words.contains(&m.span.word_index))
+        || lex.change.any_in(&toks[..sb], sa, sb);
     let mut t = [false; 6];
-    t[SITUATION] = lex.situation.any_in(clause, a, b);
+    t[SITUATION] = lex.situation.any_in(clause, a, b) || role_here(roles::BASELINE);
     t[TASK] = lex.task.any_in(clause, a, b);
-    t[ACTION] = lex.action.any_in(clause, a, b) || first_person_past(toks, a, b);
-    t[RESULT] = lex.result.any_in(clause, a, b) || (has_metric && lex.change.any_in(clause, a, b));
+    t[ACTION] = lex.action.any_in(clause, a, b) || acting_past(toks, a, b);
+    t[RESULT] = (lex.result.any_in(clause, a, b) && evidence) || role_here(roles::RESULT);
     t[REFLECTION] = lex.reflection.any_in(clause, a, b);
-    t[PRINCIPLE] =
-        lex.principles.find_all(&toks[a..b]).iter().any(|m| lex.principle_cues[m.phrase].explicit);
+    t[PRINCIPLE] = principles.iter().any(|p| p.explicit && words.contains(&p.span.word_index));
     t
 }
 
-/// "I rewrote", "I quickly built": the candidate acting, in the past tense.
-fn first_person_past(toks: &[Token], a: usize, b: usize) -> bool {
+/// The sentence around token `i`.
+fn sentence(toks: &[Token], i: usize) -> (usize, usize) {
+    let a = (0..i).rev().find(|&k| toks[k].sentence_end).map_or(0, |k| k + 1);
+    let b = (i..toks.len()).find(|&k| toks[k].sentence_end).map_or(toks.len(), |k| k + 1);
+    (a, b)
+}
+
+/// "I rewrote", "we quickly built": the candidate or the team acting, in the past tense
+/// (whether "we" did too much of it is the ownership flag's business).
+fn acting_past(toks: &[Token], a: usize, b: usize) -> bool {
     (a..b).any(|i| {
-        toks[i].norm == "i" && {
+        matches!(toks[i].norm.as_str(), "i" | "we") && {
             let mut j = i + 1;
             if toks.get(j).is_some_and(|t| t.norm.ends_with("ly") && j < b) {
                 j += 1;
@@ -252,15 +288,18 @@ mod tests {
         let lex = Lexicon::builtin();
         let toks = tokenize(&Transcript::from_text(text));
         let m = metrics::detect(&toks);
-        analyze(&toks, &lex, &m)
+        let p = crate::analysis::principles::detect(&toks, &lex);
+        analyze(&toks, &lex, &m, &p)
     }
 
+    /// The guide's answer says "I owned the launch"; the principle is named as the
+    /// lesson only with "This demonstrates Ownership".
     #[test]
     fn the_guide_answer_has_all_five() {
         let s = star(
             "I owned the launch of a mobile checkout feature at my startup. When engineering delayed the deadline \
              by 3 weeks, I re-scoped MVP, ran 3 A/B tests, and shipped—resulting in 18% faster checkout and $2.3M \
-             annual revenue uplift.",
+             annual revenue uplift. This demonstrates Ownership.",
         );
         assert!(s.situation && s.task && s.action && s.result && s.principle, "{s:?}");
         let shares: f64 = s.parts.iter().map(|p| p.share).sum();
