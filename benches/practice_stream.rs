@@ -33,6 +33,7 @@ fn main() -> anyhow::Result<()> {
         threads: default_threads(),
         verbose: false,
         progress: false,
+        prompt: Default::default(),
     };
     let samples = decode_16k_mono(&file)?;
     let audio_s = samples.len() as f64 / 16_000.0;

@@ -4,7 +4,7 @@
 //!
 //!     accuracy text
 //!     accuracy voice DIR
-//!     accuracy speech DIR [--prompt filler|domain] [--model PATH]
+//!     accuracy speech DIR [--prompt filler|domain] [--model PATH] [--kind KIND]
 //!
 //! `voice` speaks every other answer into DIR with espeak-ng, turn by turn in one of
 //! four variants (two voices at two speeds, a faster tempo, added noise) made with sox.
@@ -21,7 +21,7 @@ use barraiser::analysis::report::Report;
 use barraiser::analysis::tokens::tokenize;
 use barraiser::analysis::{analyze, Context, Lexicon};
 use barraiser::round::Kind;
-use barraiser::speech::transcribe::{transcribe_file, TranscribeOptions};
+use barraiser::speech::transcribe::{transcribe_file, Prompt, TranscribeOptions};
 use barraiser::transcript::Transcript;
 use serde::Deserialize;
 
@@ -110,7 +110,11 @@ fn run() -> Result<()> {
                     .map(PathBuf::from)
                     .unwrap_or_else(|| PathBuf::from("models/ggml-tiny.en.bin"))
             });
-            let takes = speech_takes(&answers, &dir, &prompt, &model)?;
+            let kind: Option<Kind> = option(&args, "--kind")
+                .map(|k| k.parse())
+                .transpose()
+                .map_err(anyhow::Error::msg)?;
+            let takes = speech_takes(&answers, &dir, &prompt, &model, kind)?;
             println!("from speech ({prompt} prompt): {} takes", takes.len());
             print_word_accuracy(&takes);
             print_figures(&takes, &lex, true);
@@ -197,12 +201,14 @@ fn speech_takes(
     dir: &Path,
     prompt: &str,
     model: &Path,
+    kind: Option<Kind>,
 ) -> Result<Vec<(Answer, Transcript)>> {
     let opts = TranscribeOptions {
         model: model.to_path_buf(),
         threads: 0,
         verbose: false,
         progress: false,
+        prompt: Prompt { question: None, vocabulary: prompt == "domain" },
     };
     let mut wavs: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("could not read {}", dir.display()))?
@@ -214,7 +220,8 @@ fn speech_takes(
     for wav in wavs {
         let stem = wav.file_stem().unwrap_or_default().to_string_lossy().into_owned();
         let id = stem.split('.').next().unwrap_or_default();
-        let Some(answer) = answers.iter().find(|a| a.id == id) else { continue };
+        let wanted = |a: &&Answer| a.id == id && kind.is_none_or(|k| a.kind == Some(k));
+        let Some(answer) = answers.iter().find(wanted) else { continue };
         let cache = dir.join(format!("{stem}.{prompt}.json"));
         let t = match std::fs::read_to_string(&cache) {
             Ok(json) => serde_json::from_str(&json)?,

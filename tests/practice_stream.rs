@@ -26,8 +26,13 @@ fn streamed_transcript_matches_the_whole_file() {
     let speech = dir.path().join("answer.wav");
     speak(&SENTENCES.join(" "), &speech);
     let samples = decode_16k_mono(&speech).unwrap();
-    let opts =
-        TranscribeOptions { model: model_path(), threads: 2, verbose: false, progress: false };
+    let opts = TranscribeOptions {
+        model: model_path(),
+        threads: 2,
+        verbose: false,
+        progress: false,
+        prompt: Default::default(),
+    };
     let _whisper = whisper_lock();
 
     let batch = transcribe_samples(&samples, &opts).unwrap().text();

@@ -241,6 +241,7 @@ pub fn detect(toks: &[Token]) -> Vec<Metric> {
                 kind: kind.to_string(),
                 span: word_span(toks, a, b),
                 role: String::new(),
+                unsure: false,
             });
             i = b.max(i + 1);
         } else {

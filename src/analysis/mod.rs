@@ -5,6 +5,7 @@
 
 pub mod arithmetic;
 pub mod case_rounds;
+pub mod confidence;
 pub mod fillers;
 pub mod followups;
 pub mod frameworks;
@@ -92,13 +93,13 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
         _ => Vec::new(),
     };
     let mut metrics = metrics::detect(&toks);
-    let principles = principles::detect(&toks, lex);
-    let vague = vague::detect(&toks, lex);
+    let mut principles = principles::detect(&toks, lex);
+    let mut vague = vague::detect(&toks, lex);
     let (fillers, hedges) = fillers::detect(&toks, lex, minutes, t.is_timed());
     let pauses = pauses::detect(t);
     let ownership = ownership::count(&toks);
     let first_action = structure::first_action(&toks, lex);
-    roles::assign(&toks, &mut metrics, story, first_action, |a, b| lex.task.any_in(&toks, a, b));
+    roles::assign(&toks, lex, &mut metrics, story, first_action);
     let star = structure::analyze(&toks, lex, &metrics, &principles);
     let framework = match ctx.kind {
         Kind::Product | Kind::Analytical | Kind::SystemDesign => {
@@ -141,6 +142,17 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
         });
     }
 
+    let unsure_words = confidence::unsure_words(t);
+    flags.extend(confidence::flag(unsure_words.len(), t.words.len()));
+    for m in &mut metrics {
+        m.unsure = confidence::rests_on_unsure(m.span, &unsure_words);
+    }
+    for p in &mut principles {
+        p.unsure = confidence::rests_on_unsure(p.span, &unsure_words);
+    }
+    for v in &mut vague {
+        v.unsure = confidence::rests_on_unsure(v.span, &unsure_words);
+    }
     let mut report = Report {
         kind: ctx.kind,
         question_id: ctx.question_id.clone(),
@@ -166,6 +178,7 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
         hedges,
         framework,
         writing,
+        unsure_words,
     };
     report.followups = followups::suggest(&report, &ctx.question_followups);
     report.score = score::score(&report);

@@ -68,6 +68,7 @@ fn hit(
         span: word_span(toks, start, start + len),
         mentions: 1,
         near_miss: near,
+        unsure: false,
     }
 }
 

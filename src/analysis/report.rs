@@ -46,6 +46,9 @@ pub struct Report {
     pub framework: Vec<ChecklistItem>,
     #[serde(default)]
     pub writing: Option<Writing>,
+    /// Transcript words heard with low confidence (analysis::confidence), in order.
+    #[serde(default)]
+    pub unsure_words: Vec<usize>,
 }
 
 /// Words of the transcript a finding points at: `word_index .. word_index + word_count`.
@@ -67,6 +70,9 @@ pub struct Metric {
     /// roles existed counted every metric as a result.
     #[serde(default = "result_role")]
     pub role: String,
+    /// Rests on a word heard with low confidence (analysis::confidence).
+    #[serde(default)]
+    pub unsure: bool,
 }
 
 fn result_role() -> String {
@@ -90,6 +96,8 @@ pub struct PrincipleHit {
     /// `text` holds what was heard.
     #[serde(default)]
     pub near_miss: bool,
+    #[serde(default)]
+    pub unsure: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -99,6 +107,9 @@ pub struct VagueHit {
     pub suggestion: String,
     #[serde(flatten)]
     pub span: Span,
+    /// Heard with low confidence: shown, but not held against the score.
+    #[serde(default)]
+    pub unsure: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

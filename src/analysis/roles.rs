@@ -4,6 +4,7 @@
 //! engineers", "three markets") or a time frame. Only results count towards the
 //! "2+ metrics per story" rule: setup counts are not evidence of impact.
 
+use super::lexicon::Lexicon;
 use super::report::Metric;
 use super::tokens::Token;
 
@@ -59,9 +60,6 @@ const CHANGE: &[&str] = &[
     "climbed",
     "shrank",
     "recovered",
-    "went",
-    "came",
-    "gone",
     "up",
     "down",
     "uplift",
@@ -140,17 +138,35 @@ const FINDING: &[&str] = &[
 /// Words that make a figure a target in a case round ("with a target of 15%").
 const TARGET: &[&str] = &["target", "targets", "goal", "goals", "aim", "aiming"];
 /// Words that make a figure an outcome beyond a plan ("25% above target").
-const BEYOND: &[&str] = &["above", "over", "ahead", "more", "fewer", "less", "better"];
+const BEYOND: &[&str] = &[
+    "above",
+    "over",
+    "ahead",
+    "more",
+    "fewer",
+    "less",
+    "better",
+    "faster",
+    "slower",
+    "cheaper",
+    "higher",
+    "lower",
+    "increase",
+    "reduction",
+    "improvement",
+    "growth",
+];
 
 /// Sets `role` on every metric. `story`: a behavioral or writing answer, judged on
-/// outcomes; `first_action`: the first word where the candidate acts, if any;
-/// `goal_clause(a, b)`: the clause `toks[a..b]` states the task ("my goal was ...").
+/// outcomes; `first_action`: the first word where the candidate acts, if any.
+/// A figure in a clause stating the task ("my goal was ...") is scope; one in a
+/// clause with a result cue ("resulting in", "as a result") is a result.
 pub fn assign(
     toks: &[Token],
+    lex: &Lexicon,
     metrics: &mut [Metric],
     story: bool,
     first_action: Option<usize>,
-    goal_clause: impl Fn(usize, usize) -> bool,
 ) {
     for m in metrics.iter_mut() {
         let Some(i) = toks.iter().position(|t| t.word == m.span.word_index) else {
@@ -160,8 +176,14 @@ pub fn assign(
         let end = toks.iter().rposition(|t| t.word < m.span.word_index + m.span.word_count);
         let end = end.map_or(i + 1, |e| e + 1);
         let (a, b) = clause(toks, i);
-        let role = if story && goal_clause(a, b) {
+        let role = if story && m.kind != "duration" && lex.task.any_in(&toks[..b], a, b) {
             SCOPE // a goal set in the task is not an outcome
+        } else if story
+            && lex.result.any_in(&toks[..b], a, b)
+            && m.kind != "duration"
+            && !after_time_word(toks, i)
+        {
+            RESULT
         } else if story {
             story_role(toks, i, end, m, first_action)
         } else {
@@ -195,12 +217,7 @@ fn story_role(
     let inside = &toks[i..end];
     let after = &toks[end..b];
     let by_me = before.iter().any(|t| t.norm == "i");
-    let time_frame = m.kind == "count"
-        && matches!(
-            before.last().map(|t| t.norm.as_str()),
-            Some("in" | "within" | "over" | "after")
-        );
-    if time_frame {
+    if m.kind == "count" && after_time_word(toks, i) {
         return TIME; // "in two releases"
     }
     let changed = if m.kind == "duration" {
@@ -211,8 +228,10 @@ fn story_role(
             || inside.first().is_some_and(|t| t.norm == "from")
             || has(inside, CHANGE)
             || has(before, CHANGE)
-            // "25% above target", "eleven more orders an hour"; "I bought 20% more stock" is the action's size.
+            // "25% above target", "18% faster checkout", "$2.3M uplift"; "I bought 20% more
+            // stock" is the action's size.
             || (!by_me && after.first().is_some_and(|t| BEYOND.contains(&t.norm.as_str())))
+            || (!by_me && has(&after[..after.len().min(4)], CHANGE))
     };
     let found = has(before, FINDING) || has(after, &["instead", "before"]);
     // Before the candidate acts, a figure describes the problem, unless the candidate
@@ -269,6 +288,11 @@ fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     } else {
         BASELINE
     }
+}
+
+/// "in two releases", "over three sprints": a count that frames time.
+fn after_time_word(toks: &[Token], i: usize) -> bool {
+    i > 0 && matches!(toks[i - 1].norm.as_str(), "in" | "within" | "over" | "after")
 }
 
 /// The clause around token `i`: from after the previous clause end to the next one.

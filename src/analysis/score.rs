@@ -111,7 +111,7 @@ fn structure(r: &Report) -> f64 {
     clamp(base - minus)
 }
 
-/// Results cited (0 → 1, 1 → 2, 2 → 3, 3+ → 4), minus 0.5 per vague phrase.
+/// Results cited (0 → 1, 1 → 2, 2 → 3, 3+ → 4), minus 0.5 per vague phrase heard surely.
 fn specificity(r: &Report) -> f64 {
     let base = match r.metrics.iter().filter(|m| m.role == RESULT).count() {
         0 => 1.0,
@@ -119,7 +119,8 @@ fn specificity(r: &Report) -> f64 {
         2 => 3.0,
         _ => 4.0,
     };
-    clamp(base - 0.5 * r.vague.len() as f64)
+    // A vague phrase heard with low confidence may be a mishearing: not held against.
+    clamp(base - 0.5 * r.vague.iter().filter(|v| !v.unsure).count() as f64)
 }
 
 /// A principle named 4; only hinted at 2.5; none 1 (2 outside behavioral and writing,

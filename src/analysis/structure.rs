@@ -79,8 +79,10 @@ pub fn analyze(
     principles: &[PrincipleHit],
 ) -> Star {
     let mut clauses = split(toks);
+    let acts_at = first_action(toks, lex);
     for c in &mut clauses {
-        c.tags = tags(toks, c.a, c.b, lex, metrics, principles);
+        let setup = acts_at.is_none_or(|w| toks[c.a].word < w);
+        c.tags = tags(toks, c.a, c.b, lex, metrics, principles, setup);
         c.primary = PRIORITY.into_iter().find(|&p| c.tags[p]);
     }
     // An untagged clause continues the part before it; an untagged opening sets the scene.
@@ -220,6 +222,7 @@ fn tags(
     lex: &Lexicon,
     metrics: &[Metric],
     principles: &[PrincipleHit],
+    setup: bool,
 ) -> [bool; 6] {
     let clause = &toks[..b];
     let words = toks[a].word..=toks[b - 1].word;
@@ -232,7 +235,8 @@ fn tags(
     let evidence = metrics.iter().any(|m| sentence_words.contains(&m.span.word_index))
         || lex.change.any_in(&toks[..sb], sa, sb);
     let mut t = [false; 6];
-    t[SITUATION] = lex.situation.any_in(clause, a, b) || role_here(roles::BASELINE);
+    // A baseline said before the candidate acts sets the scene; later it is a finding.
+    t[SITUATION] = lex.situation.any_in(clause, a, b) || (setup && role_here(roles::BASELINE));
     t[TASK] = lex.task.any_in(clause, a, b);
     t[ACTION] = lex.action.any_in(clause, a, b) || acting_past(toks, a, b);
     t[RESULT] = (lex.result.any_in(clause, a, b) && evidence) || role_here(roles::RESULT);

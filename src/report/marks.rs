@@ -254,3 +254,20 @@ mod tests {
         assert_eq!(sentence_lines(&t, 4).len(), 5, "long sentences are split");
     }
 }
+
+/// The transcript as plain text with each word the transcriber was unsure of
+/// followed by "(?)": what was heard, and where it may be wrong.
+pub fn marked_transcript(t: &Transcript, unsure: &[usize]) -> String {
+    t.words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            if unsure.binary_search(&i).is_ok() {
+                format!("{}(?)", w.text)
+            } else {
+                w.text.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}

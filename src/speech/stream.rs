@@ -50,7 +50,7 @@ impl LiveTranscriber {
                     }
                 };
                 let _ = ready_tx.send(Ok(()));
-                work(Transcriber::new(engine), audio_rx, update_tx)
+                work(Transcriber::new(engine).with_prompt(&opts.prompt), audio_rx, update_tx)
             })
             .context("cannot start the transcription thread")?;
         match ready_rx.recv() {
