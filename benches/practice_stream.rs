@@ -40,8 +40,13 @@ fn main() -> anyhow::Result<()> {
     let model = std::env::var_os("BARRAISER_MODEL")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("models/ggml-tiny.en.bin"));
-    let opts =
-        TranscribeOptions { model: model.clone(), threads: 0, verbose: false, progress: false };
+    let opts = TranscribeOptions {
+        model: model.clone(),
+        threads: 0,
+        verbose: false,
+        progress: false,
+        prompt: Default::default(),
+    };
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let samples = decode_16k_mono(&file)?;
     let audio_s = samples.len() as f64 / 16_000.0;

@@ -28,6 +28,7 @@ fn main() -> anyhow::Result<()> {
         threads: default_threads(),
         verbose: false,
         progress: false,
+        prompt: Default::default(),
     };
     println!("model {} · {} threads · {takes} takes", model.display(), opts.threads);
 

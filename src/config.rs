@@ -9,7 +9,7 @@ use anyhow::{anyhow, Context, Result};
 
 use crate::analysis::Lexicon;
 use crate::speech::models::resolve_model;
-use crate::speech::transcribe::TranscribeOptions;
+use crate::speech::transcribe::{Prompt, TranscribeOptions, VOCABULARY_BY_DEFAULT};
 use crate::store::Store;
 
 /// The user's own words for the analyzer, beside the settings in the config directory.
@@ -44,7 +44,8 @@ impl Config {
     pub fn transcribe_options(&self) -> Result<TranscribeOptions> {
         let model =
             resolve_model(self.model.as_deref(), self.model_setting.as_deref(), &self.data_dir)?;
-        Ok(TranscribeOptions { model, threads: 0, verbose: self.verbose, progress: false })
+        let prompt = Prompt { question: None, vocabulary: VOCABULARY_BY_DEFAULT };
+        Ok(TranscribeOptions { model, threads: 0, verbose: self.verbose, progress: false, prompt })
     }
 
     /// The log file of the screens: `--log`, else `barraiser.log` in the data directory.

@@ -25,12 +25,12 @@ fn text_report_for_a_typed_answer() {
     for want in [
         "behavioral answer",
         "Score",
-        "meets the bar",
+        "below the bar",
         "3 weeks",
         "3 A/B tests",
         "18%",
         "$2.3M",
-        "Ownership (named",
+        "Ownership (hinted",
         "typed text",
     ] {
         assert!(s.contains(want), "missing {want:?} in:\n{s}");

@@ -28,8 +28,13 @@ fn streamed_transcript_matches_the_whole_file() {
     speak(&SENTENCES.join(" "), &speech);
     let samples = decode_16k_mono(&speech).unwrap();
     // Threads 0: as in practice, whisper gets the cores other programs leave free.
-    let opts =
-        TranscribeOptions { model: model_path(), threads: 0, verbose: false, progress: false };
+    let opts = TranscribeOptions {
+        model: model_path(),
+        threads: 0,
+        verbose: false,
+        progress: false,
+        prompt: Default::default(),
+    };
     let _whisper = whisper_lock();
 
     let batch = transcribe_samples(&samples, &opts).unwrap().text();

@@ -37,6 +37,7 @@ fn a_long_file_shared_between_two_states_reads_like_one() {
         threads,
         verbose: false,
         progress: false,
+        prompt: Default::default(),
     };
     let _whisper = whisper_lock();
 

@@ -14,7 +14,7 @@ pub fn suggest(r: &Report, question_followups: &[String]) -> Vec<String> {
     if story && r.ownership.we_actions > r.ownership.i_actions {
         out.push("What did you personally do, as opposed to the team?".into());
     }
-    if r.metrics.len() < 2 {
+    if r.metrics.iter().filter(|m| m.role == super::roles::RESULT).count() < 2 {
         out.push(
             if story {
                 "How did you measure that? What were the numbers before and after?"

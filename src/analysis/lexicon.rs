@@ -29,6 +29,9 @@ struct Source {
     hedges: Vec<String>,
     #[serde(default)]
     principle: Vec<PrincipleSource>,
+    /// Cues that a sentence names its lesson ("this demonstrates", "the principle").
+    #[serde(default)]
+    lesson: Vec<String>,
     #[serde(default)]
     vague: Vec<VagueSource>,
     #[serde(default)]
@@ -118,6 +121,10 @@ pub struct Lexicon {
     pub principles: PhraseSet,
     /// Parallel to the phrases of `principles`.
     pub principle_cues: Vec<PrincipleCue>,
+    pub lesson: PhraseSet,
+    /// Every way of naming a principle (its name and explicit phrases), lower case,
+    /// with the name it stands for: what a bent name is compared with.
+    pub principle_names: Vec<(String, &'static str)>,
     pub vague: PhraseSet,
     /// Parallel to the phrases of `vague`.
     pub vague_rules: Vec<VagueRule>,
@@ -151,6 +158,7 @@ impl Lexicon {
             all.fillers.extend(s.fillers);
             all.hedges.extend(s.hedges);
             all.principle.extend(s.principle);
+            all.lesson.extend(s.lesson);
             all.vague.extend(s.vague);
             all.star.situation.extend(s.star.situation);
             all.star.task.extend(s.star.task);
@@ -163,10 +171,13 @@ impl Lexicon {
         }
         let mut principle_phrases = Vec::new();
         let mut principle_cues = Vec::new();
+        let mut principle_names = Vec::new();
         for p in &all.principle {
             let Some(name) = canonical(&p.name) else {
                 bail!("'{}' is not one of the 16 Leadership Principles", p.name);
             };
+            principle_names.push((name.to_lowercase(), name));
+            principle_names.extend(p.explicit.iter().map(|e| (e.to_lowercase(), name)));
             for (list, explicit) in [(&p.explicit, true), (&p.hints, false)] {
                 for phrase in list {
                     principle_phrases.push(phrase.clone());
@@ -201,6 +212,8 @@ impl Lexicon {
             hedges: PhraseSet::new(&all.hedges),
             principles: PhraseSet::new(&principle_phrases),
             principle_cues,
+            lesson: PhraseSet::new(&all.lesson),
+            principle_names,
             vague: PhraseSet::new(&vague_phrases),
             vague_rules,
             situation: PhraseSet::new(&all.star.situation),

@@ -240,6 +240,8 @@ pub fn detect(toks: &[Token]) -> Vec<Metric> {
                 start_s: toks[a].start_s,
                 kind: kind.to_string(),
                 span: word_span(toks, a, b),
+                role: String::new(),
+                unsure: false,
             });
             i = b.max(i + 1);
         } else {

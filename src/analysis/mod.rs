@@ -3,17 +3,22 @@
 //! [`analyze`] runs one small detector per concern over the same tokens and
 //! gathers their findings into a [`Report`] (the JSON contract in docs/report-json.md).
 
+pub mod arithmetic;
+pub mod case_rounds;
+pub mod confidence;
 pub mod fillers;
 pub mod followups;
 pub mod frameworks;
 pub mod lexicon;
 pub mod metrics;
+pub mod near_miss;
 pub mod numbers;
 pub mod ownership;
 pub mod pace;
 pub mod pauses;
 pub mod principles;
 pub mod report;
+pub mod roles;
 pub mod score;
 pub mod structure;
 pub mod timing;
@@ -32,8 +37,10 @@ use report::Flag;
 
 /// Words a minute used to estimate how long typed text would take to say.
 pub const SPOKEN_WPM: f64 = 150.0;
-/// A behavioral story should cite at least this many metrics.
+/// A behavioral story should cite at least this many quantified results.
 pub const MIN_METRICS: usize = 2;
+/// Where the figures quoted in advice come from.
+pub const GUIDE: &str = "source: the Amazon PM interview guide, 127 debriefs";
 
 /// What the answer is judged against.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,6 +83,7 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
     let toks = tokens::tokenize(t);
     let words = toks.len();
     let behavioral = ctx.kind == Kind::Behavioral;
+    let story = behavioral || ctx.kind == Kind::Writing;
 
     let timing = timing::measure(t, ctx.limit_s);
     let minutes = timing.duration_s.map(|d| d / 60.0).filter(|m| *m > 0.0);
@@ -84,13 +92,15 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
         (Some(s), Some(d)) => pace::windows(t, s, d),
         _ => Vec::new(),
     };
-    let metrics = metrics::detect(&toks);
-    let principles = principles::detect(&toks, lex);
-    let vague = vague::detect(&toks, lex);
+    let mut metrics = metrics::detect(&toks);
+    let mut principles = principles::detect(&toks, lex);
+    let mut vague = vague::detect(&toks, lex);
     let (fillers, hedges) = fillers::detect(&toks, lex, minutes, t.is_timed());
     let pauses = pauses::detect(t);
     let ownership = ownership::count(&toks);
-    let star = structure::analyze(&toks, lex, &metrics);
+    let first_action = structure::first_action(&toks, lex);
+    roles::assign(&toks, lex, &mut metrics, story, first_action);
+    let star = structure::analyze(&toks, lex, &metrics, &principles);
     let framework = match ctx.kind {
         Kind::Product | Kind::Analytical | Kind::SystemDesign => {
             frameworks::checklist(&toks, lex, ctx.kind, &metrics)
@@ -110,6 +120,9 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
         w
     });
 
+    // A writing sample is read, not said: no speaking-time estimate.
+    let estimate_s = (!t.is_timed() && words > 0 && ctx.kind != Kind::Writing)
+        .then(|| words as f64 * 60.0 / SPOKEN_WPM);
     let mut flags = timing::flags(&timing, ctx.limit_s, ctx.target_s, behavioral, &toks);
     flags.extend(pace::flags(&pace));
     if !toks.is_empty() {
@@ -117,7 +130,17 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
             flags.extend(structure::flags(&star, &toks, &metrics, timing.duration_s));
         }
         if !framework.is_empty() {
-            flags.extend(frameworks::flags(&toks, lex, ctx.kind, &framework));
+            flags.extend(frameworks::flags(&framework));
+            let spoken_s = timing.duration_s.or(estimate_s);
+            flags.extend(case_rounds::flags(
+                &toks,
+                lex,
+                ctx.kind,
+                &framework,
+                &metrics,
+                spoken_s,
+                ctx.limit_s,
+            ));
         }
         // A writing sample is judged by its own rubric alone.
         match &writing {
@@ -140,6 +163,17 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
         });
     }
 
+    let unsure_words = confidence::unsure_words(t);
+    flags.extend(confidence::flag(unsure_words.len(), t.words.len()));
+    for m in &mut metrics {
+        m.unsure = confidence::rests_on_unsure(m.span, &unsure_words);
+    }
+    for p in &mut principles {
+        p.unsure = confidence::rests_on_unsure(p.span, &unsure_words);
+    }
+    for v in &mut vague {
+        v.unsure = confidence::rests_on_unsure(v.span, &unsure_words);
+    }
     let mut report = Report {
         kind: ctx.kind,
         question_id: ctx.question_id.clone(),
@@ -159,14 +193,13 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
         followups: Vec::new(),
         score: report::Score { overall: 1.0, dimensions: Default::default(), bar: score::BAR },
         flags,
-        // A writing sample is read, not said: no speaking-time estimate.
-        spoken_estimate_s: (!t.is_timed() && words > 0 && ctx.kind != Kind::Writing)
-            .then(|| words as f64 * 60.0 / SPOKEN_WPM),
+        spoken_estimate_s: estimate_s,
         cutoff: timing.cutoff,
         pace,
         hedges,
         framework,
         writing,
+        unsure_words,
     };
     report.followups = followups::suggest(&report, &ctx.question_followups);
     report.score = score::score(&report);
@@ -211,16 +244,27 @@ fn content_flags(
         start_s: None,
         word_index: None,
     };
-    if story && metrics.len() < MIN_METRICS {
+    let results = metrics.iter().filter(|m| m.role == roles::RESULT).count();
+    if story && results < MIN_METRICS {
+        let others: Vec<&str> =
+            metrics.iter().filter(|m| m.role != roles::RESULT).map(|m| m.text.as_str()).collect();
+        let setup = if others.is_empty() {
+            String::new()
+        } else {
+            format!("; {} set the scene but are not outcomes", others.join(", "))
+        };
         out.push(flag(
             "few_metrics",
-            format!("{} metric{} cited: cite at least two (candidates who did were 3.2x more likely to pass)", metrics.len(), if metrics.len() == 1 { "" } else { "s" }),
+            format!(
+                "{results} quantified result{} cited{setup}: cite at least two (candidates who did were 3.2x more likely to pass; {GUIDE})",
+                if results == 1 { "" } else { "s" }
+            ),
         ));
     }
     if story && !principles.iter().any(|p| p.explicit) {
         let hint =
             principles.first().map(|p| format!(" (it hints at {})", p.name)).unwrap_or_default();
-        out.push(flag("no_principle", format!("No Leadership Principle named{hint}: say \"This demonstrates ...\" (41% of rejected candidates did not)")));
+        out.push(flag("no_principle", format!("No Leadership Principle named as the lesson{hint}: say \"This demonstrates ...\" (41% of rejected candidates did not; {GUIDE})")));
     }
     if story && ownership.we_actions > ownership.i_actions {
         out.push(flag(

@@ -1,35 +1,117 @@
-//! Leadership Principles the answer names or shows, one entry per principle.
+//! Leadership Principles the answer names as its lesson or shows, one entry per principle.
+//!
+//! A principle counts as named (`explicit`) only where the candidate says it as the
+//! thing the story shows: in a sentence with a lesson cue ("This demonstrates
+//! Ownership", "the principle here is Dive Deep", "I'd call it Frugality") or a
+//! sentence of names alone. "I owned the investigation" or "to earn trust with
+//! finance" use a principle's words in passing: a hint, not the lesson. Inside a
+//! lesson sentence a name whisper bent ("customer on session") is matched as a near miss.
 
 use super::lexicon::Lexicon;
+use super::near_miss;
 use super::report::PrincipleHit;
-use super::tokens::{span_text, word_span, Token};
+use super::tokens::{span_text, word_span, Match, Token};
 
-/// Every principle mentioned, in order of first mention. A principle named
-/// anywhere is `explicit`; its entry points at the first naming, else the first hint.
+/// A bent name starts within this many words after its lesson cue ("shows that ...").
+const NEAR_CUE: usize = 3;
+/// Words that may sit between names in a sentence of names alone.
+const JOINERS: &[&str] = &["and", "also", "both", "plus", "as", "well", "mostly", "mainly"];
+
 pub fn detect(toks: &[Token], lex: &Lexicon) -> Vec<PrincipleHit> {
+    let matches = lex.principles.find_all(toks);
+    let sentences = sentences(toks);
+    let lesson: Vec<bool> =
+        sentences.iter().map(|&(a, b)| is_lesson(toks, a, b, lex, &matches)).collect();
+    let sentence_of = |i: usize| sentences.iter().position(|&(a, b)| (a..b).contains(&i));
     let mut out: Vec<PrincipleHit> = Vec::new();
-    for m in lex.principles.find_all(toks) {
+    for m in &matches {
         let cue = lex.principle_cues[m.phrase];
-        let hit = PrincipleHit {
-            name: cue.name.to_string(),
-            text: span_text(toks, m.start, m.start + m.len),
-            explicit: cue.explicit,
-            start_s: toks[m.start].start_s,
-            span: word_span(toks, m.start, m.start + m.len),
-            mentions: 1,
-        };
-        match out.iter_mut().find(|h| h.name == cue.name) {
-            Some(h) => {
-                let mentions = h.mentions + 1;
-                if cue.explicit && !h.explicit {
-                    *h = hit;
-                }
-                h.mentions = mentions;
-            }
-            None => out.push(hit),
+        let named = cue.explicit && sentence_of(m.start).is_some_and(|s| lesson[s]);
+        add(&mut out, hit(toks, cue.name, m.start, m.len, named, false));
+    }
+    for (k, &(a, b)) in sentences.iter().enumerate() {
+        let named_here = matches
+            .iter()
+            .any(|m| (a..b).contains(&m.start) && lex.principle_cues[m.phrase].explicit);
+        if !lesson[k] || named_here {
+            continue;
+        }
+        // A bent name follows its cue closely: "This demonstrates deliverance adults".
+        let cues: Vec<Match> =
+            lex.lesson.find_all(&toks[..b]).into_iter().filter(|c| c.start >= a).collect();
+        let blocked = |i: usize| cues.iter().any(|c| (c.start..c.start + c.len).contains(&i));
+        let starts: Vec<usize> = cues
+            .iter()
+            .flat_map(|c| c.start + c.len..c.start + c.len + NEAR_CUE)
+            .filter(|&i| !blocked(i))
+            .collect();
+        if let Some(nm) = near_miss::find(toks, &starts, b, &lex.principle_names, blocked) {
+            add(&mut out, hit(toks, nm.name, nm.start, nm.len, true, true));
         }
     }
     out
+}
+
+fn hit(
+    toks: &[Token],
+    name: &str,
+    start: usize,
+    len: usize,
+    named: bool,
+    near: bool,
+) -> PrincipleHit {
+    PrincipleHit {
+        name: name.to_string(),
+        text: span_text(toks, start, start + len),
+        explicit: named,
+        start_s: toks[start].start_s,
+        span: word_span(toks, start, start + len),
+        mentions: 1,
+        near_miss: near,
+        unsure: false,
+    }
+}
+
+/// One entry per principle: the first naming, else the first hint; mentions add up.
+fn add(out: &mut Vec<PrincipleHit>, hit: PrincipleHit) {
+    match out.iter_mut().find(|h| h.name == hit.name) {
+        Some(h) => {
+            let mentions = h.mentions + 1;
+            if hit.explicit && !h.explicit {
+                *h = hit;
+            }
+            h.mentions = mentions;
+        }
+        None => out.push(hit),
+    }
+}
+
+fn sentences(toks: &[Token]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut a = 0;
+    for (i, t) in toks.iter().enumerate() {
+        if t.sentence_end || i + 1 == toks.len() {
+            out.push((a, i + 1));
+            a = i + 1;
+        }
+    }
+    out
+}
+
+/// A sentence that names its lesson: a lesson cue, or nothing but principle names.
+fn is_lesson(toks: &[Token], a: usize, b: usize, lex: &Lexicon, matches: &[Match]) -> bool {
+    if lex.lesson.any_in(toks, a, b) {
+        return true;
+    }
+    let inside: Vec<&Match> = matches
+        .iter()
+        .filter(|m| (a..b).contains(&m.start) && lex.principle_cues[m.phrase].explicit)
+        .collect();
+    !inside.is_empty()
+        && (a..b).all(|i| {
+            inside.iter().any(|m| (m.start..m.start + m.len).contains(&i))
+                || JOINERS.contains(&toks[i].norm.as_str())
+        })
 }
 
 #[cfg(test)]
@@ -46,7 +128,11 @@ mod tests {
     #[test]
     fn named_variants_and_hints() {
         assert_eq!(names("This demonstrates Ownership."), [("Ownership".to_string(), true)]);
-        assert_eq!(names("I dove deep into the logs"), [("Dive Deep".to_string(), true)]);
+        assert_eq!(names("I think it shows I dove deep."), [("Dive Deep".to_string(), true)]);
+        assert_eq!(
+            names("Customer Obsession and Ownership."),
+            [("Customer Obsession".to_string(), true), ("Ownership".to_string(), true)]
+        );
         assert_eq!(names("We did more with less."), [("Frugality".to_string(), false)]);
         assert_eq!(
             names("I disagreed and committed, and that is Customer Obsession"),
@@ -55,6 +141,41 @@ mod tests {
                 ("Customer Obsession".to_string(), true)
             ]
         );
+    }
+
+    #[test]
+    fn words_in_passing_are_not_naming() {
+        for s in [
+            "I owned the investigation and got the right people on a call.",
+            "I gave each of the leads ownership of one roadmap area.",
+            "I dove deep into the logs.",
+            "To earn trust with the finance team I set up a weekly meeting.",
+        ] {
+            assert!(names(s).iter().all(|(_, named)| !named), "{s}: {:?}", names(s));
+        }
+    }
+
+    #[test]
+    fn bent_names_in_a_lesson_are_near_misses() {
+        let toks = tokenize(&Transcript::from_text(
+            "This demonstrates deliverance adults: we committed to a date and beat it.",
+        ));
+        let hits = detect(&toks, &Lexicon::builtin());
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].name, "Deliver Results");
+        assert!(hits[0].explicit && hits[0].near_miss);
+        assert_eq!(hits[0].text, "deliverance adults");
+        for (text, name) in [
+            (
+                "This shows customer on session, because every change came from the calls.",
+                "Customer Obsession",
+            ),
+            ("This is in VEN and Simplify.", "Invent and Simplify"),
+            ("For me that's higher and developed the best.", "Hire and Develop the Best"),
+            ("That is how I earn the trust of the people I build for.", "Earn Trust"),
+        ] {
+            assert_eq!(names(text), [(name.to_string(), true)], "{text}");
+        }
     }
 
     #[test]

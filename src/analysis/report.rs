@@ -46,6 +46,9 @@ pub struct Report {
     pub framework: Vec<ChecklistItem>,
     #[serde(default)]
     pub writing: Option<Writing>,
+    /// Transcript words heard with low confidence (analysis::confidence), in order.
+    #[serde(default)]
+    pub unsure_words: Vec<usize>,
 }
 
 /// Words of the transcript a finding points at: `word_index .. word_index + word_count`.
@@ -63,6 +66,17 @@ pub struct Metric {
     pub kind: String,
     #[serde(flatten)]
     pub span: Span,
+    /// result, baseline, scope or time (see analysis::roles). Reports stored before
+    /// roles existed counted every metric as a result.
+    #[serde(default = "result_role")]
+    pub role: String,
+    /// Rests on a word heard with low confidence (analysis::confidence).
+    #[serde(default)]
+    pub unsure: bool,
+}
+
+fn result_role() -> String {
+    crate::analysis::roles::RESULT.into()
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -70,14 +84,20 @@ pub struct PrincipleHit {
     /// One of the 16 canonical names.
     pub name: String,
     pub text: String,
-    /// The answer names the principle ("This demonstrates Ownership", "I dove deep"),
-    /// rather than only hinting at it ("doing more with less").
+    /// The answer names the principle as its lesson ("This demonstrates Ownership"),
+    /// rather than only using its words or hinting at it ("I owned the fix").
     pub explicit: bool,
     pub start_s: Option<f64>,
     #[serde(flatten)]
     pub span: Span,
     #[serde(default)]
     pub mentions: usize,
+    /// Named in a form whisper bent ("customer on session" for Customer Obsession):
+    /// `text` holds what was heard.
+    #[serde(default)]
+    pub near_miss: bool,
+    #[serde(default)]
+    pub unsure: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -87,6 +107,9 @@ pub struct VagueHit {
     pub suggestion: String,
     #[serde(flatten)]
     pub span: Span,
+    /// Heard with low confidence: shown, but not held against the score.
+    #[serde(default)]
+    pub unsure: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::report::{Report, Score};
+use super::roles::RESULT;
 use super::structure::MAX_SETUP_SHARE;
 use super::timing::TOO_SHORT_S;
 use crate::round::Kind;
@@ -63,16 +64,27 @@ fn timing(r: &Report) -> Option<f64> {
     Some(s)
 }
 
+/// Case-round flags and what each costs the structure score.
+const CASE_PENALTIES: [(&str, f64); 7] = [
+    ("ideas_before_clarifying", 1.0),
+    ("late_clarification", 0.5),
+    ("ideas_unweighed", 0.5),
+    ("kpi_without_target", 0.5),
+    ("estimate_arithmetic", 0.5),
+    ("estimate_without_arithmetic", 0.5),
+    ("no_sanity_check", 0.5),
+];
+
 /// Behavioral and writing: STAR-LP parts present (5 → 4, 4 → 3, 3 → 2, fewer → 1), minus
 /// 0.5 for a long setup and 0.5 for a late or missing headline result. Other rounds: share
-/// of the framework checklist covered (≥ 80% → 4, ≥ 60% → 3, ≥ 40% → 2, else 1), minus 0.5
-/// for ideas before clarifying.
+/// of the framework checklist covered (≥ 80% → 4, ≥ 60% → 3, ≥ 40% → 2, else 1), at most 2
+/// when the answer is too short for the round, minus the [`CASE_PENALTIES`] it earns.
 fn structure(r: &Report) -> f64 {
     let has = |c: &str| r.flags.iter().any(|f| f.code == c);
     if !r.framework.is_empty() {
         let covered =
             r.framework.iter().filter(|i| i.covered).count() as f64 / r.framework.len() as f64;
-        let base = if covered >= 0.8 {
+        let base: f64 = if covered >= 0.8 {
             4.0
         } else if covered >= 0.6 {
             3.0
@@ -81,7 +93,9 @@ fn structure(r: &Report) -> f64 {
         } else {
             1.0
         };
-        return clamp(base - if has("ideas_before_clarifying") { 0.5 } else { 0.0 });
+        let minus: f64 = CASE_PENALTIES.iter().filter(|(c, _)| has(c)).map(|(_, p)| p).sum();
+        let capped = if has("too_short") { base.min(2.0) } else { base };
+        return clamp(capped - minus);
     }
     let s = &r.star;
     let parts =
@@ -104,15 +118,16 @@ fn structure(r: &Report) -> f64 {
     clamp(base - minus)
 }
 
-/// Metrics cited (0 → 1, 1 → 2, 2 → 3, 3+ → 4), minus 0.5 per vague phrase.
+/// Results cited (0 → 1, 1 → 2, 2 → 3, 3+ → 4), minus 0.5 per vague phrase heard surely.
 fn specificity(r: &Report) -> f64 {
-    let base = match r.metrics.len() {
+    let base = match r.metrics.iter().filter(|m| m.role == RESULT).count() {
         0 => 1.0,
         1 => 2.0,
         2 => 3.0,
         _ => 4.0,
     };
-    clamp(base - 0.5 * r.vague.len() as f64)
+    // A vague phrase heard with low confidence may be a mishearing: not held against.
+    clamp(base - 0.5 * r.vague.iter().filter(|v| !v.unsure).count() as f64)
 }
 
 /// A principle named 4; only hinted at 2.5; none 1 (2 outside behavioral and writing,

@@ -3,8 +3,11 @@
 //! Clauses are tagged from cue phrases (data/star.toml); an untagged clause continues
 //! the part before it.
 
+use std::ops::RangeInclusive;
+
 use super::lexicon::Lexicon;
-use super::report::{Flag, Metric, Star, StarPart};
+use super::report::{Flag, Metric, PrincipleHit, Star, StarPart};
+use super::roles;
 use super::tokens::Token;
 
 /// The STAR-LP parts, then the lesson or what the candidate would do differently,
@@ -69,15 +72,26 @@ struct Clause {
     primary: Option<usize>,
 }
 
-/// Tags clauses and returns the Star summary.
-pub fn analyze(toks: &[Token], lex: &Lexicon, metrics: &[Metric]) -> Star {
+/// Tags clauses and returns the Star summary. The principle part is where a
+/// principle is named as the lesson (`principles` with `explicit`).
+pub fn analyze(
+    toks: &[Token],
+    lex: &Lexicon,
+    metrics: &[Metric],
+    principles: &[PrincipleHit],
+) -> Star {
     let mut clauses = split(toks);
-    // Sorted once, so each clause finds its metrics by binary search: a scan of all
-    // metrics per clause made long texts quadratic.
-    let mut metric_words: Vec<usize> = metrics.iter().map(|m| m.span.word_index).collect();
-    metric_words.sort_unstable();
+    // Sorted once, so each clause finds its metrics and principles by binary search:
+    // a scan of all of them per clause made long texts quadratic.
+    let mut by_word: Vec<&Metric> = metrics.iter().collect();
+    by_word.sort_by_key(|m| m.span.word_index);
+    let mut named: Vec<usize> =
+        principles.iter().filter(|p| p.explicit).map(|p| p.span.word_index).collect();
+    named.sort_unstable();
+    let acts_at = first_action(toks, lex);
     for c in &mut clauses {
-        c.tags = tags(toks, c.a, c.b, lex, &metric_words);
+        let setup = acts_at.is_none_or(|w| toks[c.a].word < w);
+        c.tags = tags(toks, c.a, c.b, lex, &by_word, &named, setup);
         c.primary = PRIORITY.into_iter().find(|&p| c.tags[p]);
     }
     // An untagged clause continues the part before it; an untagged opening sets the scene.
@@ -190,6 +204,14 @@ fn headline_early(star: &Star, toks: &[Token], metrics: &[Metric]) -> bool {
         || metrics.iter().any(|m| m.kind != "duration" && early(m.start_s, m.span.word_index))
 }
 
+/// The first word where the candidate (or the team) acts.
+pub fn first_action(toks: &[Token], lex: &Lexicon) -> Option<usize> {
+    split(toks)
+        .into_iter()
+        .find(|c| lex.action.any_in(&toks[..c.b], c.a, c.b) || acting_past(toks, c.a, c.b))
+        .map(|c| toks[c.a].word)
+}
+
 fn split(toks: &[Token]) -> Vec<Clause> {
     let mut out = Vec::new();
     let mut a = 0;
@@ -202,25 +224,59 @@ fn split(toks: &[Token]) -> Vec<Clause> {
     out
 }
 
-fn tags(toks: &[Token], a: usize, b: usize, lex: &Lexicon, metric_words: &[usize]) -> [bool; 6] {
+/// The metrics (sorted by word) said within `words`.
+fn metrics_within<'a, 'm>(
+    by_word: &'a [&'m Metric],
+    words: &RangeInclusive<usize>,
+) -> &'a [&'m Metric] {
+    let from = by_word.partition_point(|m| m.span.word_index < *words.start());
+    let to = by_word.partition_point(|m| m.span.word_index <= *words.end());
+    &by_word[from..to.max(from)]
+}
+
+fn tags(
+    toks: &[Token],
+    a: usize,
+    b: usize,
+    lex: &Lexicon,
+    by_word: &[&Metric],
+    named: &[usize],
+    setup: bool,
+) -> [bool; 6] {
     let clause = &toks[..b];
-    let first = metric_words.partition_point(|&w| w < toks[a].word);
-    let has_metric = metric_words.get(first).is_some_and(|&w| w <= toks[b - 1].word);
+    let words = toks[a].word..=toks[b - 1].word;
+    let here = metrics_within(by_word, &words);
+    let role_here = |role: &str| here.iter().any(|m| m.role == role);
+    // A result cue ("in the end", "as a result") is a result only with evidence in its
+    // sentence: a figure or a change. "In the end the launch went well" is a claim.
+    let (sa, sb) = sentence(toks, a);
+    let sentence_words = toks[sa].word..=toks[sb - 1].word;
+    let evidence = !metrics_within(by_word, &sentence_words).is_empty()
+        || lex.change.any_in(&toks[..sb], sa, sb);
     let mut t = [false; 6];
-    t[SITUATION] = lex.situation.any_in(clause, a, b);
+    // A baseline said before the candidate acts sets the scene; later it is a finding.
+    t[SITUATION] = lex.situation.any_in(clause, a, b) || (setup && role_here(roles::BASELINE));
     t[TASK] = lex.task.any_in(clause, a, b);
-    t[ACTION] = lex.action.any_in(clause, a, b) || first_person_past(toks, a, b);
-    t[RESULT] = lex.result.any_in(clause, a, b) || (has_metric && lex.change.any_in(clause, a, b));
+    t[ACTION] = lex.action.any_in(clause, a, b) || acting_past(toks, a, b);
+    t[RESULT] = (lex.result.any_in(clause, a, b) && evidence) || role_here(roles::RESULT);
     t[REFLECTION] = lex.reflection.any_in(clause, a, b);
-    t[PRINCIPLE] =
-        lex.principles.find_all(&toks[a..b]).iter().any(|m| lex.principle_cues[m.phrase].explicit);
+    let first = named.partition_point(|&w| w < *words.start());
+    t[PRINCIPLE] = named.get(first).is_some_and(|w| words.contains(w));
     t
 }
 
-/// "I rewrote", "I quickly built": the candidate acting, in the past tense.
-fn first_person_past(toks: &[Token], a: usize, b: usize) -> bool {
+/// The sentence around token `i`.
+fn sentence(toks: &[Token], i: usize) -> (usize, usize) {
+    let a = (0..i).rev().find(|&k| toks[k].sentence_end).map_or(0, |k| k + 1);
+    let b = (i..toks.len()).find(|&k| toks[k].sentence_end).map_or(toks.len(), |k| k + 1);
+    (a, b)
+}
+
+/// "I rewrote", "we quickly built": the candidate or the team acting, in the past tense
+/// (whether "we" did too much of it is the ownership flag's business).
+fn acting_past(toks: &[Token], a: usize, b: usize) -> bool {
     (a..b).any(|i| {
-        toks[i].norm == "i" && {
+        matches!(toks[i].norm.as_str(), "i" | "we") && {
             let mut j = i + 1;
             if toks.get(j).is_some_and(|t| t.norm.ends_with("ly") && j < b) {
                 j += 1;
@@ -256,15 +312,18 @@ mod tests {
         let lex = Lexicon::builtin();
         let toks = tokenize(&Transcript::from_text(text));
         let m = metrics::detect(&toks);
-        analyze(&toks, &lex, &m)
+        let p = crate::analysis::principles::detect(&toks, &lex);
+        analyze(&toks, &lex, &m, &p)
     }
 
+    /// The guide's answer says "I owned the launch"; the principle is named as the
+    /// lesson only with "This demonstrates Ownership".
     #[test]
     fn the_guide_answer_has_all_five() {
         let s = star(
             "I owned the launch of a mobile checkout feature at my startup. When engineering delayed the deadline \
              by 3 weeks, I re-scoped MVP, ran 3 A/B tests, and shipped—resulting in 18% faster checkout and $2.3M \
-             annual revenue uplift.",
+             annual revenue uplift. This demonstrates Ownership.",
         );
         assert!(s.situation && s.task && s.action && s.result && s.principle, "{s:?}");
         let shares: f64 = s.parts.iter().map(|p| p.share).sum();

@@ -15,13 +15,22 @@ pub fn detect(toks: &[Token], lex: &Lexicon) -> Vec<VagueHit> {
         .filter(|m| {
             !lex.vague_rules[m.phrase].unless_number || !number_near(toks, m.start, m.start + m.len)
         })
+        .filter(|m| !negated(toks, m.start))
         .map(|m| VagueHit {
             text: span_text(toks, m.start, m.start + m.len),
             start_s: toks[m.start].start_s,
             suggestion: lex.vague_rules[m.phrase].suggestion.clone(),
             span: word_span(toks, m.start, m.start + m.len),
+            unsure: false,
         })
         .collect()
+}
+
+/// "Not everything went well" admits a problem; it claims nothing.
+fn negated(toks: &[Token], start: usize) -> bool {
+    toks[start.saturating_sub(2)..start].iter().any(|t| {
+        matches!(t.norm.as_str(), "not" | "never" | "nothing" | "hardly") || t.norm.ends_with("n't")
+    })
 }
 
 /// A number within `NEAR` words of `a..b` without crossing a sentence end.
@@ -70,5 +79,12 @@ mod tests {
             ["significantly improved"]
         );
         assert_eq!(texts("a lot of tickets"), ["a lot of"]);
+    }
+
+    #[test]
+    fn claims_without_evidence_are_vague_unless_negated() {
+        assert_eq!(texts("In the end the launch went well."), ["went well"]);
+        assert!(texts("Not everything went well.").is_empty());
+        assert!(texts("The launch went well: sign-ups rose 12%.").is_empty());
     }
 }

@@ -20,7 +20,10 @@ pub fn take(a: &Attempt, bank: Option<&Bank>) -> Take {
     let metrics = report
         .and_then(|r| r["metrics"].as_array())
         .map(|list| {
+            // Results only: a shorter take that drops "two engineers" lost no evidence.
+            // Reports stored before metrics had roles count every metric as a result.
             list.iter()
+                .filter(|m| m["role"].as_str().is_none_or(|r| r == crate::analysis::roles::RESULT))
                 .map(|m| Metric {
                     text: m["text"].as_str().unwrap_or_default().to_string(),
                     kind: m["kind"].as_str().unwrap_or_default().to_string(),

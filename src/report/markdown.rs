@@ -57,17 +57,36 @@ pub fn render_markdown(r: &Report, t: &Transcript) -> String {
         |items: Vec<String>| if items.is_empty() { "none".to_string() } else { items.join(", ") };
     let _ = writeln!(
         o,
-        "- **Metrics ({}):** {}",
-        r.metrics.len(),
-        list(r.metrics.iter().map(|m| format!("{} ({})", html(&m.text), m.kind)).collect())
+        "- **Results ({}):** {}",
+        r.metrics.iter().filter(|m| m.role == crate::analysis::roles::RESULT).count(),
+        list(
+            r.metrics
+                .iter()
+                .filter(|m| m.role == crate::analysis::roles::RESULT)
+                .map(|m| format!("{} ({})", super::heard(&html(&m.text), m.unsure), m.kind))
+                .collect()
+        )
     );
+    let setup: Vec<String> = r
+        .metrics
+        .iter()
+        .filter(|m| m.role != crate::analysis::roles::RESULT)
+        .map(super::with_role)
+        .collect();
+    if !setup.is_empty() {
+        let _ = writeln!(o, "- **Setup:** {}", setup.join(", "));
+    }
     let _ = writeln!(
         o,
         "- **Principles:** {}",
         list(
             r.principles
                 .iter()
-                .map(|p| format!("{} ({})", p.name, if p.explicit { "named" } else { "hinted" }))
+                .map(|p| match (p.explicit, p.near_miss) {
+                    (true, true) => format!("{} (named, heard as \"{}\")", p.name, p.text),
+                    (true, false) => format!("{} (named)", p.name),
+                    _ => format!("{} (hinted)", p.name),
+                })
                 .collect()
         )
     );
@@ -97,7 +116,8 @@ pub fn render_markdown(r: &Report, t: &Transcript) -> String {
     if !r.vague.is_empty() {
         let _ = writeln!(o, "\n## Vague phrases\n");
         for v in &r.vague {
-            let _ = writeln!(o, "- *{}*{}: {}", html(&v.text), at(v.start_s), html(&v.suggestion));
+            let text = super::heard(&html(&v.text), v.unsure);
+            let _ = writeln!(o, "- *{text}*{}: {}", at(v.start_s), html(&v.suggestion));
         }
     }
     if !r.flags.is_empty() {
@@ -116,7 +136,8 @@ pub fn render_markdown(r: &Report, t: &Transcript) -> String {
     o
 }
 
-/// The transcript with metrics and principles in bold, vague phrases in italics.
+/// The transcript with metrics and principles in bold, vague phrases in italics, and
+/// words heard with low confidence followed by "(?)".
 fn marked(r: &Report, t: &Transcript) -> String {
     let n = t.words.len();
     let mut open = vec![String::new(); n];
@@ -143,7 +164,10 @@ fn marked(r: &Report, t: &Transcript) -> String {
         if k > 0 {
             out.push(' ');
         }
-        let _ = write!(out, "{}{}{}", open[k], html(&w.text.replace(['*', '_'], "")), close[k]);
+        // "(?)": heard with low confidence.
+        let unsure = if r.unsure_words.binary_search(&k).is_ok() { "(?)" } else { "" };
+        let _ =
+            write!(out, "{}{}{}{unsure}", open[k], html(&w.text.replace(['*', '_'], "")), close[k]);
     }
     out
 }

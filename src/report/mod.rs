@@ -47,6 +47,26 @@ fn excerpt(t: &Transcript, span: Span, n: usize) -> String {
     )
 }
 
+/// A finding's words as shown: "heard as "i ate percent" (unsure)" when they rest on
+/// a word the transcriber was unsure of.
+fn heard(text: &str, unsure: bool) -> String {
+    if unsure {
+        format!("heard as \"{text}\" (unsure)")
+    } else {
+        text.to_string()
+    }
+}
+
+/// A metric with its role when it is not a result: "3 weeks (time)".
+fn with_role(m: &crate::analysis::report::Metric) -> String {
+    let text = heard(&m.text, m.unsure);
+    if m.role == crate::analysis::roles::RESULT {
+        text
+    } else {
+        format!("{text} ({})", m.role)
+    }
+}
+
 /// Dimension names in a fixed, readable order.
 const DIMENSIONS: [&str; 5] = ["timing", "structure", "specificity", "principles", "delivery"];
 

@@ -2,8 +2,10 @@
 
 use std::fmt::Write as _;
 
-use super::{at, dimensions, excerpt, verdict};
+use super::marks::marked_transcript;
+use super::{at, dimensions, excerpt, heard, verdict, with_role};
 use crate::analysis::report::Report;
+use crate::analysis::roles;
 use crate::analysis::structure::PARTS;
 use crate::analysis::timing::clock;
 use crate::transcript::Transcript;
@@ -76,20 +78,35 @@ pub fn render_text(r: &Report, t: &Transcript, color: bool) -> String {
     let _ = writeln!(o, "{}{}", p.label("Time"), time_line(r, &p));
     let _ = writeln!(o, "{}{}", p.label("Delivery"), delivery_line(r));
 
-    let metrics: Vec<String> =
-        r.metrics.iter().map(|m| format!("{}{}", p.good(&m.text), p.dim(&at(m.start_s)))).collect();
-    let metrics = if metrics.is_empty() { p.bad("none") } else { metrics.join(" · ") };
-    let _ = writeln!(o, "{}{}", p.label(&format!("Metrics {}", r.metrics.len())), metrics);
+    let is_result = |m: &&crate::analysis::report::Metric| m.role == roles::RESULT;
+    let results: Vec<String> = r
+        .metrics
+        .iter()
+        .filter(is_result)
+        .map(|m| format!("{}{}", p.good(&heard(&m.text, m.unsure)), p.dim(&at(m.start_s))))
+        .collect();
+    let count = results.len();
+    let results = if results.is_empty() { p.bad("none") } else { results.join(" · ") };
+    let _ = writeln!(o, "{}{}", p.label(&format!("Results {count}")), results);
+    let setup: Vec<String> = r.metrics.iter().filter(|m| !is_result(m)).map(with_role).collect();
+    if !setup.is_empty() {
+        let _ = writeln!(o, "{}{}", p.label("Setup"), p.dim(&setup.join(" · ")));
+    }
 
     let principles: Vec<String> = r
         .principles
         .iter()
         .map(|h| {
-            let how = if h.explicit { "named" } else { "hinted" };
+            let how = match (h.explicit, h.near_miss) {
+                (true, true) => "named, heard as",
+                (true, false) => "named",
+                _ => "hinted",
+            };
             format!(
-                "{} ({how}: \"{}\"{})",
+                "{} ({how}: \"{}\"{}{})",
                 if h.explicit { p.good(&h.name) } else { p.warn(&h.name) },
                 h.text,
+                if h.unsure { ", unsure" } else { "" },
                 at(h.start_s)
             )
         })
@@ -163,7 +180,7 @@ pub fn render_text(r: &Report, t: &Transcript, color: bool) -> String {
             let _ = writeln!(
                 o,
                 "  {}{}  {}",
-                p.warn(&format!("\"{}\"", v.text)),
+                p.warn(&if v.unsure { heard(&v.text, true) } else { format!("\"{}\"", v.text) }),
                 p.dim(&at(v.start_s)),
                 p.dim(&excerpt(t, v.span, 4))
             );
@@ -192,6 +209,14 @@ pub fn render_text(r: &Report, t: &Transcript, color: bool) -> String {
         for (k, q) in r.followups.iter().enumerate() {
             let _ = writeln!(o, "  {}. {q}", k + 1);
         }
+    }
+    if t.is_timed() {
+        let _ = writeln!(
+            o,
+            "{} {}",
+            p.bold("Heard (? = unsure):"),
+            p.dim(&marked_transcript(t, &r.unsure_words))
+        );
     }
     o
 }

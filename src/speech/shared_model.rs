@@ -8,7 +8,7 @@ use std::sync::{Arc, Condvar, Mutex};
 use anyhow::{anyhow, Result};
 
 use super::engine::Engine;
-use super::transcribe::TranscribeOptions;
+use super::transcribe::{Prompt, TranscribeOptions};
 
 enum Slot {
     Loading,
@@ -22,6 +22,8 @@ pub struct SharedModel {
     slot: Arc<(Mutex<Slot>, Condvar)>,
     /// Threads 0: each take's whisper threads follow the free cores.
     follows_free_cores: bool,
+    /// What whisper is told before each take's answer.
+    prompt: Prompt,
 }
 
 impl SharedModel {
@@ -29,6 +31,7 @@ impl SharedModel {
     pub fn load_in_background(opts: &TranscribeOptions) -> SharedModel {
         let slot = Arc::new((Mutex::new(Slot::Loading), Condvar::new()));
         let follows_free_cores = opts.threads == 0;
+        let prompt = opts.prompt.clone();
         let (loading, opts) = (Arc::clone(&slot), opts.clone());
         let spawned = std::thread::Builder::new().name("barraiser-model".into()).spawn(move || {
             let loaded = match Engine::load(&opts.model, opts.threads, opts.verbose) {
@@ -43,7 +46,12 @@ impl SharedModel {
             *slot.0.lock().unwrap_or_else(|e| e.into_inner()) =
                 Slot::Failed(format!("cannot start loading the speech model: {err}"));
         }
-        SharedModel { slot, follows_free_cores }
+        SharedModel { slot, follows_free_cores, prompt }
+    }
+
+    /// What whisper is told before each take's answer.
+    pub fn prompt(&self) -> &Prompt {
+        &self.prompt
     }
 
     /// Whether takes choose their threads from the cores other programs leave free.

@@ -60,9 +60,12 @@ impl LiveTranscriber {
                     }
                 };
                 let _ = ready_tx.send(Ok(()));
+                let prompt = model.prompt();
                 let t = match model.follows_free_cores() {
-                    true => Transcriber::new(engine).following_free_cores(meter),
-                    false => Transcriber::new(engine),
+                    true => {
+                        Transcriber::new(engine).with_prompt(prompt).following_free_cores(meter)
+                    }
+                    false => Transcriber::new(engine).with_prompt(prompt),
                 };
                 work(t, audio_rx, update_tx, &published)
             })

@@ -20,6 +20,17 @@ use crate::transcript::{Silence, Transcript};
 /// Said before the first words so whisper writes the fillers it hears ("um", "uh")
 /// instead of tidying them away; docs/transcribing-and-analysing.md has the measurement.
 pub const FILLER_PROMPT: &str = "Um, so, uh, I led the launch, you know, and, um, it went well.";
+/// What the analyzer listens for, said before the answer so whisper spells it the way
+/// the analyzer matches it: the 16 principle names, and how figures are said.
+pub const VOCABULARY_PROMPT: &str = "This demonstrates Customer Obsession, Ownership, \
+Invent and Simplify, Are Right, A Lot, Learn and Be Curious, Hire and Develop the Best, Insist \
+on the Highest Standards, Think Big, Bias for Action, Frugality, Earn Trust, Dive Deep, Have \
+Backbone; Disagree and Commit, Deliver Results, Strive to be Earth's Best Employer, and Success \
+and Scale Bring Broad Responsibility. Conversion rose 12 percent, $3 million, an A/B test, NPS, \
+three trade-offs.";
+/// Whether the vocabulary is said before every answer (see docs/coaching.md for the
+/// measurement behind this choice).
+pub const VOCABULARY_BY_DEFAULT: bool = false;
 /// How many of the previous words are given to whisper as context.
 const PROMPT_WORDS: usize = 40;
 /// Files longer than this show a progress bar (when stderr is a terminal).
@@ -47,6 +58,25 @@ pub struct TranscribeOptions {
     pub verbose: bool,
     /// Show a progress bar on stderr for long files.
     pub progress: bool,
+    pub prompt: Prompt,
+}
+
+/// What whisper is told before the answer, besides the filler example and the words
+/// said so far.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Prompt {
+    /// The question being answered.
+    pub question: Option<String>,
+    /// The analyzer's vocabulary ([`VOCABULARY_PROMPT`]).
+    pub vocabulary: bool,
+}
+
+impl Prompt {
+    /// The question and, when asked for, the vocabulary, as one prompt prefix.
+    fn prefix(&self) -> String {
+        let vocabulary = self.vocabulary.then_some(VOCABULARY_PROMPT);
+        vocabulary.into_iter().chain(self.question.as_deref()).collect::<Vec<_>>().join(" ")
+    }
 }
 
 /// Transcribes an audio file (wav, flac, mp3, ogg, m4a).
@@ -92,7 +122,8 @@ pub fn transcribe_samples(
     let meter = (opts.threads == 0 && workers == 1).then_some(meter);
     let duration_s = samples_16k_mono.len() as f64 / RATE as f64;
     let bar = (opts.progress && duration_s > PROGRESS_AFTER_S).then(|| progress_bar(pieces.len()));
-    let transcript = transcribe_shares(engine, meter, &shares(&pieces, workers), bar.as_ref());
+    let transcript =
+        transcribe_shares(engine, meter, &shares(&pieces, workers), &opts.prompt, bar.as_ref());
     if let Some(b) = bar {
         b.finish_and_clear();
     }
@@ -115,6 +146,7 @@ fn transcribe_shares(
     engine: Engine,
     meter: Option<CoreMeter>,
     shares: &[&[AudioPiece]],
+    prompt: &Prompt,
     bar: Option<&ProgressBar>,
 ) -> Result<Transcript> {
     let mut engines = vec![engine];
@@ -129,7 +161,7 @@ fn transcribe_shares(
             .map(|(share, engine)| {
                 let meter = meter.take();
                 scope.spawn(move || {
-                    let mut t = Transcriber::new(engine);
+                    let mut t = Transcriber::new(engine).with_prompt(prompt);
                     if let Some(meter) = meter {
                         t = t.following_free_cores(meter);
                     }
@@ -198,6 +230,7 @@ pub struct Transcriber {
     meter: Option<CoreMeter>,
     /// The most pieces found waiting for whisper at once while audio came in.
     most_waiting: usize,
+    prefix: String,
 }
 
 impl Transcriber {
@@ -211,7 +244,14 @@ impl Transcriber {
             use_filler_prompt: true,
             meter: None,
             most_waiting: 0,
+            prefix: String::new(),
         }
+    }
+
+    /// Tells whisper the question and the analyzer's vocabulary before every piece.
+    pub fn with_prompt(mut self, prompt: &Prompt) -> Self {
+        self.prefix = prompt.prefix();
+        self
     }
 
     /// Before each piece, gives whisper as many threads as `meter` finds cores free.
@@ -276,13 +316,14 @@ impl Transcriber {
         Ok(())
     }
 
-    /// The filler example and the last words said.
+    /// The vocabulary and question, the filler example and the last words said.
     fn prompt(&self) -> String {
         let words = &self.transcript.words;
         let recent =
             words[words.len().saturating_sub(PROMPT_WORDS)..].iter().map(|w| w.text.as_str());
+        let prefix = Some(self.prefix.as_str()).filter(|p| !p.is_empty());
         let filler = self.use_filler_prompt.then_some(FILLER_PROMPT);
-        filler.into_iter().chain(recent).collect::<Vec<_>>().join(" ")
+        prefix.into_iter().chain(filler).chain(recent).collect::<Vec<_>>().join(" ")
     }
 }
 

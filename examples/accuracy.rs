@@ -1,0 +1,459 @@
+//! Precision and recall of the coaching detectors against the labelled answers in
+//! tests/fixtures/coaching (rules in its README), from the typed text or from
+//! transcripts of the answers spoken. Run through `scripts/accuracy`.
+//!
+//!     accuracy text
+//!     accuracy voice DIR
+//!     accuracy speech DIR [--prompt filler|domain] [--model PATH] [--kind KIND]
+//!
+//! `voice` speaks every other answer into DIR with espeak-ng, turn by turn in one of
+//! four variants (two voices at two speeds, a faster tempo, added noise) made with sox.
+//! In speech mode DIR holds those `ID.VARIANT.wav` files; each is transcribed once with
+//! barraiser's own transcription and the transcript cached next to it as
+//! `ID.VARIANT.PROMPT.json`, so later runs only analyse.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context as _, Result};
+use barraiser::analysis::numbers;
+use barraiser::analysis::report::Report;
+use barraiser::analysis::tokens::tokenize;
+use barraiser::analysis::{analyze, Context, Lexicon};
+use barraiser::round::Kind;
+use barraiser::speech::transcribe::{transcribe_file, Prompt, TranscribeOptions};
+use barraiser::transcript::Transcript;
+use serde::Deserialize;
+
+const KINDS: [&str; 4] = ["behavioral", "product", "analytical", "system-design"];
+const STAR_PARTS: [&str; 5] = ["situation", "task", "action", "result", "principle"];
+
+#[derive(Deserialize)]
+struct File {
+    answer: Vec<Answer>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct Answer {
+    id: String,
+    quality: String,
+    text: String,
+    principles: Vec<String>,
+    #[serde(default)]
+    near_miss: Vec<String>,
+    metrics: Vec<(String, String)>,
+    vague: Vec<String>,
+    #[serde(default)]
+    star: Option<Vec<String>>,
+    #[serde(default)]
+    flags: Vec<String>,
+    #[serde(default)]
+    no_flags: Vec<String>,
+    #[serde(skip)]
+    kind: Option<Kind>,
+    #[serde(skip)]
+    voiced: bool,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+}
+
+impl Counts {
+    fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("accuracy: error: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let answers = load_corpus()?;
+    let lex = Lexicon::builtin();
+    match args.first().map(String::as_str) {
+        Some("text") => {
+            let takes: Vec<(Answer, Transcript)> =
+                answers.iter().map(|a| (a.clone(), Transcript::from_text(&a.text))).collect();
+            println!("from text: {} answers", takes.len());
+            print_figures(&takes, &lex, false);
+        }
+        Some("voice") => {
+            let dir = PathBuf::from(args.get(1).context("voice needs the audio directory")?);
+            voice(&answers, &dir)?;
+        }
+        Some("speech") => {
+            let dir = PathBuf::from(args.get(1).context("speech needs the audio directory")?);
+            let prompt = option(&args, "--prompt").unwrap_or("domain".into());
+            let model = option(&args, "--model").map(PathBuf::from).unwrap_or_else(|| {
+                std::env::var_os("BARRAISER_MODEL")
+                    .map(PathBuf::from)
+                    .unwrap_or_else(|| PathBuf::from("models/ggml-tiny.en.bin"))
+            });
+            let kind: Option<Kind> = option(&args, "--kind")
+                .map(|k| k.parse())
+                .transpose()
+                .map_err(anyhow::Error::msg)?;
+            let takes = speech_takes(&answers, &dir, &prompt, &model, kind)?;
+            println!("from speech ({prompt} prompt): {} takes", takes.len());
+            print_word_accuracy(&takes);
+            print_figures(&takes, &lex, true);
+        }
+        _ => bail!("usage: accuracy text | voice DIR | speech DIR [--prompt filler|domain]"),
+    }
+    Ok(())
+}
+
+/// (espeak-ng voice, words a minute, sox effect) for each variant.
+const VARIANTS: [(&str, &str, &str); 4] = [
+    ("en-us", "165", ""),
+    ("en-gb+f3", "185", ""),
+    ("en-us", "150", "tempo"),
+    ("en-gb+f3", "160", "noise"),
+];
+
+/// Speaks the voiced half of the corpus, skipping files already made.
+fn voice(answers: &[Answer], dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for (k, a) in answers.iter().filter(|a| a.voiced).enumerate() {
+        let (voice, wpm, effect) = VARIANTS[k % VARIANTS.len()];
+        let name = format!("{voice}-{wpm}{}{effect}", if effect.is_empty() { "" } else { "-" });
+        let out = dir.join(format!("{}.{}.wav", a.id, name.replace('+', "")));
+        if out.exists() {
+            continue;
+        }
+        let raw = dir.join("raw.wav");
+        command("espeak-ng", &["-v", voice, "-s", wpm, "-w", path(&raw), &a.text])?;
+        match effect {
+            "tempo" => command("sox", &[path(&raw), path(&out), "tempo", "1.12"])?,
+            "noise" => {
+                let noise = dir.join("noise.wav");
+                command("sox", &[path(&raw), path(&noise), "synth", "whitenoise", "vol", "0.03"])?;
+                command("sox", &["-m", path(&raw), path(&noise), path(&out)])?;
+                std::fs::remove_file(noise)?;
+            }
+            _ => std::fs::rename(&raw, &out)?,
+        }
+        let _ = std::fs::remove_file(raw);
+        eprintln!("voiced {}", out.display());
+    }
+    Ok(())
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap_or_default()
+}
+
+fn command(program: &str, args: &[&str]) -> Result<()> {
+    let status = std::process::Command::new(program)
+        .args(args)
+        .status()
+        .with_context(|| format!("could not run {program}"))?;
+    anyhow::ensure!(status.success(), "{program} failed");
+    Ok(())
+}
+
+fn option(args: &[String], name: &str) -> Option<String> {
+    args.iter().position(|a| a == name).and_then(|k| args.get(k + 1)).cloned()
+}
+
+fn load_corpus() -> Result<Vec<Answer>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/coaching");
+    let mut out = Vec::new();
+    for kind in KINDS {
+        let path = dir.join(format!("{kind}.toml"));
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("could not read {}", path.display()))?;
+        let file: File =
+            toml::from_str(&text).with_context(|| format!("{} is invalid", path.display()))?;
+        for (k, mut a) in file.answer.into_iter().enumerate() {
+            a.kind = Some(kind.parse().map_err(anyhow::Error::msg)?);
+            a.voiced = k % 2 == 0;
+            out.push(a);
+        }
+    }
+    Ok(out)
+}
+
+/// Every voiced take in `dir`, transcribed (or read from the cache).
+fn speech_takes(
+    answers: &[Answer],
+    dir: &Path,
+    prompt: &str,
+    model: &Path,
+    kind: Option<Kind>,
+) -> Result<Vec<(Answer, Transcript)>> {
+    let opts = TranscribeOptions {
+        model: model.to_path_buf(),
+        threads: 0,
+        verbose: false,
+        progress: false,
+        prompt: Prompt { question: None, vocabulary: prompt == "domain" },
+    };
+    let mut wavs: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("could not read {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "wav"))
+        .collect();
+    wavs.sort();
+    let mut out = Vec::new();
+    for wav in wavs {
+        let stem = wav.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+        let id = stem.split('.').next().unwrap_or_default();
+        let wanted = |a: &&Answer| a.id == id && kind.is_none_or(|k| a.kind == Some(k));
+        let Some(answer) = answers.iter().find(wanted) else { continue };
+        let cache = dir.join(format!("{stem}.{prompt}.json"));
+        let t = match std::fs::read_to_string(&cache) {
+            Ok(json) => serde_json::from_str(&json)?,
+            Err(_) => {
+                eprintln!("transcribing {}", wav.display());
+                let t = transcribe_file(&wav, &opts)?;
+                std::fs::write(&cache, serde_json::to_string(&t)?)?;
+                t
+            }
+        };
+        out.push((answer.clone(), t));
+    }
+    if out.is_empty() {
+        bail!("no voiced answers in {}", dir.display());
+    }
+    Ok(out)
+}
+
+/// Words in a comparable form: lower case, no punctuation, numbers as their value
+/// ("nine percent" and "9%" both become "9 percent").
+fn comparable_words(text: &str) -> Vec<String> {
+    let toks = tokenize(&Transcript::from_text(text));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some(n) = numbers::parse(&toks, i) {
+            out.push(format!("{}", n.value));
+            if n.percent {
+                out.push("percent".into());
+            }
+            i += n.len;
+        } else {
+            out.push(toks[i].norm.clone());
+            i += 1;
+        }
+    }
+    out
+}
+
+fn edit_distance(a: &[String], b: &[String]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, x) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(x != y)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+fn print_word_accuracy(takes: &[(Answer, Transcript)]) {
+    let (mut errors, mut words) = (0, 0);
+    for (a, t) in takes {
+        let said = comparable_words(&a.text);
+        let heard = comparable_words(&t.text());
+        errors += edit_distance(&said, &heard);
+        words += said.len();
+    }
+    println!("word accuracy {:.3} ({errors} errors in {words} words)", 1.0 - ratio(errors, words));
+}
+
+/// The numbers a phrase says, for matching a metric however it was written or heard.
+fn values(text: &str) -> Vec<f64> {
+    let toks = tokenize(&Transcript::from_text(text));
+    (0..toks.len()).filter_map(|i| numbers::parse(&toks, i).map(|n| n.value)).collect()
+}
+
+fn same_metric(found: &str, label: &str) -> bool {
+    let (f, l) = (values(found), values(label));
+    if !f.is_empty() && !l.is_empty() {
+        return f.iter().any(|x| l.iter().any(|y| (x - y).abs() < 1e-9));
+    }
+    overlaps(found, label)
+}
+
+/// One phrase matches another when either one's words run inside the other's.
+fn overlaps(a: &str, b: &str) -> bool {
+    let (a, b) = (comparable_words(a), comparable_words(b));
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    !short.is_empty() && long.windows(short.len()).any(|w| w == short.as_slice())
+}
+
+/// Pairs found with expected one to one; returns what was wrong and what was missed.
+fn tally(
+    found: &[String],
+    expected: &[String],
+    same: impl Fn(&str, &str) -> bool,
+    c: &mut Counts,
+) -> (Vec<String>, Vec<String>) {
+    let mut open: Vec<&String> = expected.iter().collect();
+    let mut extra = Vec::new();
+    for f in found {
+        match open.iter().position(|e| same(f, e)) {
+            Some(k) => {
+                open.remove(k);
+                c.tp += 1;
+            }
+            None => {
+                extra.push(f.clone());
+                c.fp += 1;
+            }
+        }
+    }
+    c.fn_ += open.len();
+    (extra, open.into_iter().cloned().collect())
+}
+
+/// The principles the report says were named as the lesson.
+fn named(r: &Report) -> Vec<String> {
+    r.principles.iter().filter(|p| p.explicit).map(|p| p.name.clone()).collect()
+}
+
+/// The metrics the report counts as results.
+fn results(r: &Report) -> Vec<String> {
+    r.metrics.iter().filter(|m| m.role == "result").map(|m| m.text.clone()).collect()
+}
+
+fn print_figures(takes: &[(Answer, Transcript)], lex: &Lexicon, speech: bool) {
+    let mut counts: BTreeMap<&str, Counts> = BTreeMap::new();
+    let mut star = (0, 0);
+    let mut flags = (0, 0);
+    let mut notes = Vec::new();
+    let mut scores: Vec<(Kind, String, String, f64)> = Vec::new();
+    let mut strong_vague = Vec::new();
+    for (a, t) in takes {
+        let kind = a.kind.unwrap_or(Kind::Behavioral);
+        let r = analyze(t, &Context::for_kind(kind), lex);
+        let mut note = |det: &str, (extra, missed): (Vec<String>, Vec<String>)| {
+            if !extra.is_empty() || !missed.is_empty() {
+                notes.push(format!("  {} {det}: wrong {extra:?} missed {missed:?}", a.id));
+            }
+        };
+        let p = tally(
+            &named(&r),
+            &a.principles,
+            |x, y| x == y,
+            counts.entry("principles named").or_default(),
+        );
+        note("principles", p);
+        let near: Vec<String> =
+            r.principles.iter().filter(|p| p.near_miss).map(|p| p.name.clone()).collect();
+        let n = tally(
+            &near,
+            &a.near_miss,
+            |x, y| x == y,
+            counts.entry("near misses shown").or_default(),
+        );
+        note("near misses", n);
+        let want: Vec<String> =
+            a.metrics.iter().filter(|(_, role)| role == "result").map(|(m, _)| m.clone()).collect();
+        let m =
+            tally(&results(&r), &want, same_metric, counts.entry("metrics (results)").or_default());
+        note("results", m);
+        let want: Vec<String> = a.metrics.iter().map(|(m, _)| m.clone()).collect();
+        let all: Vec<String> = r.metrics.iter().map(|m| m.text.clone()).collect();
+        tally(&all, &want, same_metric, counts.entry("metrics (any role)").or_default());
+        let found: Vec<String> = r.vague.iter().map(|v| v.text.clone()).collect();
+        let v = tally(&found, &a.vague, overlaps, counts.entry("vague phrases").or_default());
+        note("vague", v);
+        if let Some(parts) = &a.star {
+            let got =
+                [r.star.situation, r.star.task, r.star.action, r.star.result, r.star.principle];
+            for (k, part) in STAR_PARTS.iter().enumerate() {
+                let want = parts.iter().any(|p| p == part);
+                star.1 += 1;
+                if want == got[k] {
+                    star.0 += 1;
+                } else {
+                    notes
+                        .push(format!("  {} star: {part} labelled {want}, found {}", a.id, got[k]));
+                }
+            }
+        }
+        let codes: Vec<&str> = r.flags.iter().map(|f| f.code.as_str()).collect();
+        for f in &a.flags {
+            flags.1 += 1;
+            if codes.contains(&f.as_str()) {
+                flags.0 += 1;
+            } else {
+                notes.push(format!("  {} flag {f} expected", a.id));
+            }
+        }
+        for f in &a.no_flags {
+            flags.1 += 1;
+            if !codes.contains(&f.as_str()) {
+                flags.0 += 1;
+            } else {
+                notes.push(format!("  {} flag {f} not expected", a.id));
+            }
+        }
+        if a.quality == "strong" && !r.vague.is_empty() {
+            strong_vague.push(a.id.clone());
+        }
+        scores.push((kind, a.id.clone(), a.quality.clone(), r.score.overall));
+    }
+    println!(
+        "{:<20} {:>4} {:>4} {:>4} {:>9} {:>7}",
+        "detector", "tp", "fp", "fn", "precision", "recall"
+    );
+    for (det, c) in &counts {
+        println!(
+            "{det:<20} {:>4} {:>4} {:>4} {:>9.3} {:>7.3}",
+            c.tp,
+            c.fp,
+            c.fn_,
+            c.precision(),
+            c.recall()
+        );
+    }
+    println!("STAR parts agree     {:.3} ({} of {})", ratio(star.0, star.1), star.0, star.1);
+    println!("expected flags       {:.3} ({} of {})", ratio(flags.0, flags.1), flags.0, flags.1);
+    println!("strong answers with a vague flag: {}", strong_vague.len());
+    let mut inversions = Vec::new();
+    for (kind, weak, _, ws) in scores.iter().filter(|s| s.2 == "weak") {
+        for (_, strong, _, ss) in scores.iter().filter(|s| s.0 == *kind && s.2 == "strong") {
+            if ws >= ss {
+                inversions.push(format!("  {weak} {ws:.1} >= {strong} {ss:.1}"));
+            }
+        }
+    }
+    println!(
+        "weak answers scoring at or above a strong one of the same kind: {}",
+        inversions.len()
+    );
+    if std::env::var_os("ACCURACY_VERBOSE").is_some() {
+        println!("disagreements:\n{}", notes.join("\n"));
+        println!("score order:\n{}", inversions.join("\n"));
+        if speech {
+            for (a, t) in takes {
+                println!("  {}: {}", a.id, t.text());
+            }
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! Spoken arithmetic in an estimate, checked: "332 million / 2.5 = 133 million",
+//! "seven hundred thousand times zero point five times two, which is seven hundred
+//! thousand". A result more than [`TOLERANCE`] off what the numbers give is a slip.
+
+use super::numbers;
+use super::tokens::{span_text, Token};
+
+/// Estimates round: "about 34 million" for 34.4 million is fine.
+pub const TOLERANCE: f64 = 0.1;
+
+/// One calculation said out loud.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    /// The words of the calculation, as said.
+    pub text: String,
+    pub start: usize,
+    /// What the numbers give.
+    pub computed: f64,
+    /// What the candidate said they give.
+    pub stated: f64,
+}
+
+impl Step {
+    pub fn is_slip(&self) -> bool {
+        let scale = self.computed.abs().max(self.stated.abs());
+        scale > 0.0 && (self.computed - self.stated).abs() / scale > TOLERANCE
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Op {
+    Times,
+    Divide,
+    Plus,
+    Minus,
+}
+
+/// Every "A op B [op C ...] = D" in the answer, in order.
+pub fn steps(toks: &[Token]) -> Vec<Step> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match step_at(toks, i) {
+            Some((step, end)) => {
+                out.push(step);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize)> {
+    let first = numbers::parse(toks, i)?;
+    let mut value = first.value;
+    let mut j = i + first.len;
+    let mut ops = 0;
+    while let Some((op, len)) = operator(toks, j) {
+        let n = numbers::parse(toks, j + len)?;
+        value = match op {
+            Op::Times => value * n.value,
+            Op::Divide if n.value != 0.0 => value / n.value,
+            Op::Divide => return None,
+            Op::Plus => value + n.value,
+            Op::Minus => value - n.value,
+        };
+        j += len + n.len;
+        ops += 1;
+    }
+    if ops == 0 {
+        return None;
+    }
+    let mut k = j + equals(toks, j)?;
+    if matches!(norm(toks, k), "about" | "roughly" | "around" | "approximately" | "~" | "nearly") {
+        k += 1;
+    }
+    let stated = numbers::parse(toks, k)?;
+    let end = k + stated.len;
+    let step =
+        Step { text: span_text(toks, i, end), start: i, computed: value, stated: stated.value };
+    Some((step, end))
+}
+
+fn norm(toks: &[Token], i: usize) -> &str {
+    toks.get(i).map_or("", |t| t.norm.as_str())
+}
+
+/// An operator at `j` that does not cross a sentence end: (operator, tokens it takes).
+fn operator(toks: &[Token], j: usize) -> Option<(Op, usize)> {
+    if j == 0 || toks.get(j - 1)?.sentence_end {
+        return None;
+    }
+    match (norm(toks, j), norm(toks, j + 1)) {
+        ("times" | "x" | "×" | "*", _) => Some((Op::Times, 1)),
+        ("multiplied", "by") => Some((Op::Times, 2)),
+        ("/" | "÷", _) => Some((Op::Divide, 1)),
+        ("divided", "by") => Some((Op::Divide, 2)),
+        ("plus" | "+", _) => Some((Op::Plus, 1)),
+        ("minus", _) => Some((Op::Minus, 1)),
+        _ => None,
+    }
+}
+
+/// "=", "is", "equals", "gives", "that's", "which is", ...: tokens it takes.
+fn equals(toks: &[Token], j: usize) -> Option<usize> {
+    if toks.get(j.checked_sub(1)?)?.sentence_end {
+        return None;
+    }
+    match (norm(toks, j), norm(toks, j + 1), norm(toks, j + 2)) {
+        ("which" | "that", "is" | "gives" | "makes" | "comes", "to") => Some(3),
+        ("which" | "that", "is" | "gives" | "makes" | "means", _) => Some(2),
+        ("gives" | "comes", "us" | "to", _) => Some(2),
+        ("=" | "is" | "equals" | "gives" | "makes" | "that's" | "→" | "->", _, _) => Some(1),
+        ("so", "=" | "is", _) => Some(2),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tokens::tokenize;
+    use crate::transcript::Transcript;
+
+    fn slips(text: &str) -> Vec<(String, bool)> {
+        steps(&tokenize(&Transcript::from_text(text)))
+            .into_iter()
+            .map(|s| (s.text.clone(), s.is_slip()))
+            .collect()
+    }
+
+    #[test]
+    fn the_guide_estimate_is_right() {
+        assert_eq!(
+            slips("With 2.5 people per household, 332M / 2.5 = 133M households."),
+            [("332M / 2.5 = 133M".to_string(), false)]
+        );
+    }
+
+    #[test]
+    fn a_slip_is_found_and_named() {
+        let got = slips(
+            "332 million / 2.5 = 160 million households. 160 million times 0.4 = 64 million.",
+        );
+        assert_eq!(
+            got,
+            [
+                ("332 million / 2.5 = 160 million".to_string(), true),
+                ("160 million times 0.4 = 64 million".to_string(), false)
+            ]
+        );
+        assert!(slips("120 times 15 = $2,400 a day")[0].1);
+    }
+
+    #[test]
+    fn spoken_chains_are_checked() {
+        assert_eq!(
+            slips("that is seven hundred thousand times zero point five times two, which is seven hundred thousand cups a day"),
+            [("seven hundred thousand times zero point five times two which is seven hundred thousand".to_string(), false)]
+        );
+        assert_eq!(
+            slips("86 million times 0.4 is about 34 million"),
+            [("86 million times 0.4 is about 34 million".to_string(), false)]
+        );
+    }
+
+    #[test]
+    fn numbers_without_a_calculation_are_left_alone() {
+        assert!(slips("We met three times. It is 40% of 300 users.").is_empty());
+    }
+}

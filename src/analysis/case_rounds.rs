@@ -1,0 +1,225 @@
+//! Product, analytical and system-design answers judged on order and substance, not
+//! on keywords: long enough for the round, clarification first and early, ideas
+//! that carry a trade-off or a priority, KPIs with targets, and estimates that show
+//! their arithmetic, check it, and sanity-check the answer.
+
+use super::arithmetic;
+use super::lexicon::Lexicon;
+use super::report::{ChecklistItem, Flag, Metric};
+use super::roles::RESULT;
+use super::timing::clock;
+use super::tokens::{PhraseSet, Token};
+use super::GUIDE;
+use crate::round::Kind;
+
+/// Under this share of the round's limit an answer cannot cover the framework.
+pub const MIN_SHARE_OF_LIMIT: f64 = 0.4;
+/// Clarification belongs in the opening: the guide's top scorers spend the first
+/// 3-5 minutes of a 45-minute round on it, before any idea.
+pub const CLARIFY_WITHIN_SHARE: f64 = 0.25;
+
+const TRADE_OFF: &[&str] = &[
+    "trade-off",
+    "trade-offs",
+    "tradeoff",
+    "tradeoffs",
+    "trade off",
+    "downside",
+    "downsides",
+    "the risk",
+    "the cost",
+    "at the cost of",
+    "versus",
+    "pros and cons",
+    "but the",
+    "upside",
+];
+const PRIORITY: &[&str] = &[
+    "prioritize",
+    "prioritise",
+    "prioritized",
+    "prioritised",
+    "priority",
+    "prioritization",
+    "prioritisation",
+    "impact versus effort",
+    "impact vs effort",
+    "goes first",
+    "comes first",
+    "i would start with",
+    "i'd start with",
+    "first because",
+];
+const KPI: &[&str] = &[
+    "kpi",
+    "kpis",
+    "success metric",
+    "north star",
+    "primary metric",
+    "measure success",
+    "metric i'd use",
+    "metrics",
+    "main metric",
+];
+const SANITY: &[&str] = &[
+    "sanity check",
+    "sanity",
+    "cross-check",
+    "cross check",
+    "double check",
+    "check against",
+    "compare",
+    "compared",
+    "bottom up",
+    "top down",
+    "which fits",
+    "that fits",
+    "seems high",
+    "seems low",
+    "is high",
+    "is low",
+];
+const ESTIMATE: &[&str] =
+    &["estimate", "estimating", "how many", "sizing", "market size", "back of the envelope"];
+
+/// What the case-round checks found, for the score.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Judgement {
+    pub too_short: bool,
+    pub late_clarification: bool,
+    pub ideas_unweighed: bool,
+    pub kpis_without_targets: bool,
+    pub arithmetic_slips: usize,
+}
+
+/// Flags for a case-round answer. `spoken_s`: the answer's length, timed or estimated
+/// from its words.
+pub fn flags(
+    toks: &[Token],
+    lex: &Lexicon,
+    kind: Kind,
+    items: &[ChecklistItem],
+    metrics: &[Metric],
+    spoken_s: Option<f64>,
+    limit_s: Option<f64>,
+) -> Vec<Flag> {
+    let mut out = Vec::new();
+    let flag = |code: &str, message: String, at: Option<usize>| Flag {
+        code: code.into(),
+        message,
+        start_s: at.and_then(|i| toks[i].start_s),
+        word_index: at.map(|i| toks[i].word),
+    };
+    if let (Some(d), Some(limit)) = (spoken_s, limit_s) {
+        if d < limit * MIN_SHARE_OF_LIMIT {
+            out.push(flag("too_short", format!("{} is short for a {} {kind} round: a full answer clarifies, names users, weighs 3-5 ideas, prioritises and sets KPI targets", clock(d), clock(limit)), None));
+        }
+    }
+    let set = |list: &[&str]| PhraseSet::new(list);
+    let first = |list: &[&str]| set(list).find_all(toks).first().map(|m| m.start);
+    let first_idea = ideas(toks, lex, kind).first().copied();
+    let clarified_at = items.first().filter(|i| i.covered).and_then(|i| i.word_index);
+    let clarified_tok = clarified_at.and_then(|w| toks.iter().position(|t| t.word == w));
+    if matches!(kind, Kind::Product | Kind::SystemDesign) {
+        if let Some(idea) = first_idea {
+            if clarified_tok.is_none_or(|c| c > idea) {
+                out.push(flag("ideas_before_clarifying", format!("Solutions come before any clarifying question: confirm the goal, user and scope first (44% of low scorers jumped to solutions; {GUIDE})"), Some(idea)));
+            }
+        }
+        if let Some(c) =
+            clarified_tok.filter(|c| *c as f64 > toks.len() as f64 * CLARIFY_WITHIN_SHARE)
+        {
+            out.push(flag(
+                "late_clarification",
+                "Clarification comes late: open with it, in the first minutes".into(),
+                Some(c),
+            ));
+        }
+    }
+    if kind == Kind::Product
+        && first_idea.is_some()
+        && first(TRADE_OFF).is_none()
+        && first(PRIORITY).is_none()
+    {
+        out.push(flag("ideas_unweighed", format!("Ideas without a trade-off or a priority: say what each costs and which comes first (27% of product answers listed features with neither; {GUIDE})"), first_idea));
+    }
+    let has_target = metrics.iter().any(|m| m.role == RESULT);
+    if let Some(k) = first(KPI).filter(|_| !has_target) {
+        out.push(flag(
+            "kpi_without_target",
+            "KPIs without targets: give each a number to reach (\"repeat orders +5 points in a quarter\")".into(),
+            Some(k),
+        ));
+    }
+    let steps = arithmetic::steps(toks);
+    for s in steps.iter().filter(|s| s.is_slip()) {
+        out.push(flag(
+            "estimate_arithmetic",
+            format!(
+                "Check the arithmetic: \"{}\" gives {}, not {}",
+                s.text,
+                round(s.computed),
+                round(s.stated)
+            ),
+            Some(s.start),
+        ));
+    }
+    if kind == Kind::Analytical {
+        let estimating = !steps.is_empty() || first(ESTIMATE).is_some();
+        if estimating && steps.is_empty() {
+            out.push(flag("estimate_without_arithmetic", "An estimate without its arithmetic: say each step (\"332M / 2.5 = 133M households\")".into(), None));
+        }
+        if !steps.is_empty() && first(SANITY).is_none() {
+            out.push(flag(
+                "no_sanity_check",
+                "No sanity check: compare the estimate with a figure you know".into(),
+                None,
+            ));
+        }
+    }
+    out
+}
+
+/// Where ideas are proposed: the round's idea cues, and "I would / we could" followed
+/// by building something.
+pub fn ideas(toks: &[Token], lex: &Lexicon, kind: Kind) -> Vec<usize> {
+    let mut at: Vec<usize> = lex
+        .checklists
+        .iter()
+        .filter(|r| r.kind == kind && r.idea)
+        .flat_map(|r| r.cues.find_all(toks).into_iter().map(|m| m.start))
+        .collect();
+    const SUBJECT: &[&str] = &["i'd", "we'd", "let's"];
+    const MODAL: &[&str] = &["would", "could", "should", "will"];
+    const BUILD: &[&str] =
+        &["build", "add", "create", "launch", "introduce", "make", "design", "propose", "offer"];
+    for i in 0..toks.len() {
+        let w = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+        let opener =
+            SUBJECT.contains(&w(i)) || (matches!(w(i), "i" | "we") && MODAL.contains(&w(i + 1)));
+        if !opener {
+            continue;
+        }
+        let from = if SUBJECT.contains(&w(i)) { i + 1 } else { i + 2 };
+        if (from..from + 2).any(|k| BUILD.contains(&w(k)) && !toks[k - 1].clause_end) {
+            at.push(i);
+        }
+    }
+    at.sort_unstable();
+    at
+}
+
+fn round(x: f64) -> String {
+    let a = x.abs();
+    let (v, unit) = if a >= 1e9 {
+        (x / 1e9, "B")
+    } else if a >= 1e6 {
+        (x / 1e6, "M")
+    } else if a >= 1e4 {
+        (x / 1e3, "K")
+    } else {
+        (x, "")
+    };
+    let s = format!("{v:.1}");
+    format!("{}{unit}", s.trim_end_matches(".0"))
+}

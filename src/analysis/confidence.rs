@@ -1,0 +1,83 @@
+//! How sure the transcriber was of what it heard. whisper gives each word a
+//! probability; a finding that rests on a word below [`UNSURE_BELOW`] is marked
+//! unsure ("heard as ... (unsure)") and does not count against the score, and an
+//! answer with many such words is told that a larger model would hear it better.
+
+use super::report::{Flag, Span};
+use crate::transcript::Transcript;
+
+/// Words heard with a lower probability than this are unsure. On espeak-ng answers
+/// transcribed by tiny.en, one word in ten falls below it.
+pub const UNSURE_BELOW: f32 = 0.4;
+/// Above this share of unsure words, the whole transcript is in doubt.
+pub const UNSURE_SHARE: f64 = 0.2;
+/// The model that would help, named in the advice.
+pub const LARGER_MODEL: &str = "base.en";
+
+/// Indices of the transcript words heard with low confidence (none for typed text).
+pub fn unsure_words(t: &Transcript) -> Vec<usize> {
+    t.words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.probability.is_some_and(|p| p < UNSURE_BELOW))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// A finding covering any unsure word.
+pub fn rests_on_unsure(span: Span, unsure: &[usize]) -> bool {
+    unsure.iter().any(|&i| (span.word_index..span.word_index + span.word_count.max(1)).contains(&i))
+}
+
+/// The flag for a transcript with too many unsure words.
+pub fn flag(unsure: usize, words: usize) -> Option<Flag> {
+    let share = unsure as f64 / words.max(1) as f64;
+    (words > 0 && share > UNSURE_SHARE).then(|| Flag {
+        code: "low_confidence".into(),
+        message: format!(
+            "{:.0}% of the words were heard with low confidence, so findings marked (unsure) may be mishearings: speak closer to the microphone, or use a larger model (barraiser model fetch {LARGER_MODEL})",
+            share * 100.0
+        ),
+        start_s: None,
+        word_index: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::transcript::Word;
+
+    fn heard(words: &[(&str, f32)]) -> Transcript {
+        Transcript {
+            words: words
+                .iter()
+                .enumerate()
+                .map(|(i, (w, p))| Word {
+                    text: w.to_string(),
+                    start_s: Some(i as f64 * 0.4),
+                    end_s: Some(i as f64 * 0.4 + 0.3),
+                    probability: Some(*p),
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn low_probability_words_are_unsure() {
+        let t = heard(&[("I", 0.95), ("ate", 0.21), ("percent", 0.88)]);
+        assert_eq!(unsure_words(&t), [1]);
+        assert!(rests_on_unsure(Span { word_index: 1, word_count: 2 }, &[1]));
+        assert!(!rests_on_unsure(Span { word_index: 2, word_count: 1 }, &[1]));
+        assert!(unsure_words(&Transcript::from_text("typed words")).is_empty());
+    }
+
+    #[test]
+    fn many_unsure_words_name_the_larger_model() {
+        assert!(flag(1, 10).is_none());
+        let f = flag(3, 10).unwrap();
+        assert_eq!(f.code, "low_confidence");
+        assert!(f.message.contains("model fetch base.en"), "{}", f.message);
+    }
+}

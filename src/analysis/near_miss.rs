@@ -1,0 +1,155 @@
+//! Principle names as whisper bends them: "customer on session", "deliverance
+//! adults", "in VEN and Simplify". The 16 names are a closed set, so a run of words
+//! that sounds close enough to one of them, said where a candidate names the lesson,
+//! is taken as that name and reported as a near miss.
+
+use super::tokens::Token;
+
+/// Largest edit distance, as a share of the name's letters, still taken as the name:
+/// long names bend further ("deliverance adults" is 0.38 from "deliver results") than
+/// short ones can without meeting ordinary words ("have about", "have backbone").
+/// Whisper keeps a name's first sound, so a run that starts with another is not it
+/// ("the backbone of our platform" is not "have backbone").
+pub const MAX_DISTANCE: f64 = 0.4;
+pub const MAX_DISTANCE_SHORT: f64 = 0.25;
+/// Names with fewer letters than this are short.
+const LONG_LETTERS: usize = 12;
+/// Names shorter than this (in letters) are too easy to hit by chance.
+const MIN_LETTERS: usize = 7;
+
+/// A name heard in `toks[start..start + len]`, `distance` away from `name`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NearMiss {
+    pub name: &'static str,
+    pub start: usize,
+    pub len: usize,
+    pub distance: f64,
+}
+
+/// The closest name to a run of words starting at one of `starts` and ending before
+/// `b`, if close enough, leaving out tokens for which `blocked` is true (the lesson
+/// cue itself: "this shows"). `names` pairs each way of saying a principle with its
+/// canonical name.
+pub fn find(
+    toks: &[Token],
+    starts: &[usize],
+    b: usize,
+    names: &[(String, &'static str)],
+    blocked: impl Fn(usize) -> bool,
+) -> Option<NearMiss> {
+    let mut best: Option<NearMiss> = None;
+    for (said, name) in names {
+        let target = sound(said);
+        if target.len() < MIN_LETTERS {
+            continue;
+        }
+        let words = said.split_whitespace().count();
+        let max = if target.len() >= LONG_LETTERS { MAX_DISTANCE } else { MAX_DISTANCE_SHORT };
+        for &start in starts.iter().filter(|&&s| s < b) {
+            for len in 1..=(words + 2).min(b - start) {
+                if blocked(start + len - 1) {
+                    break;
+                }
+                let heard: String =
+                    toks[start..start + len].iter().map(|t| t.norm.as_str()).collect();
+                let heard = sound(&heard);
+                let gap = heard.len().abs_diff(target.len()) as f64;
+                if gap / target.len() as f64 > max {
+                    continue;
+                }
+                if heard.first() != target.first() {
+                    continue;
+                }
+                let d = distance(&heard, &target) as f64 / target.len() as f64;
+                if d <= max && best.as_ref().is_none_or(|x| d < x.distance) {
+                    best = Some(NearMiss { name, start, len, distance: d });
+                }
+            }
+        }
+    }
+    best
+}
+
+/// Letters only, with spellings of the same sound folded together.
+fn sound(s: &str) -> Vec<u8> {
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    let bytes: Vec<u8> =
+        s.bytes().filter(u8::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase()).collect();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        let next = bytes.get(i + 1).copied();
+        let folded = match (c, next) {
+            (b'p', Some(b'h')) => {
+                i += 1;
+                b'f'
+            }
+            (b'c', Some(b'k')) => {
+                i += 1;
+                b'k'
+            }
+            (b'c', Some(b'e' | b'i' | b'y')) => b's',
+            (b'c', _) | (b'q', _) => b'k',
+            (b'z', _) => b's',
+            (b'y', _) => b'i',
+            _ => c,
+        };
+        if out.last() != Some(&folded) {
+            out.push(folded);
+        }
+        i += 1;
+    }
+    out
+}
+
+fn distance(a: &[u8], b: &[u8]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, x) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(x != y)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tokens::tokenize;
+    use crate::principles::PRINCIPLES;
+    use crate::transcript::Transcript;
+
+    fn heard(text: &str) -> Option<&'static str> {
+        let toks = tokenize(&Transcript::from_text(text));
+        let names: Vec<(String, &'static str)> =
+            PRINCIPLES.iter().map(|p| (p.to_lowercase(), *p)).collect();
+        let starts: Vec<usize> = (0..toks.len()).collect();
+        find(&toks, &starts, toks.len(), &names, |_| false).map(|m| m.name)
+    }
+
+    #[test]
+    fn bent_names_are_heard() {
+        assert_eq!(heard("customer on session"), Some("Customer Obsession"));
+        assert_eq!(heard("deliverance adults"), Some("Deliver Results"));
+        assert_eq!(heard("in VEN and Simplify"), Some("Invent and Simplify"));
+        assert_eq!(heard("higher and developed the best"), Some("Hire and Develop the Best"));
+        assert_eq!(heard("a right, A Lot"), Some("Are Right, A Lot"));
+        assert_eq!(heard("dived deep"), Some("Dive Deep"));
+    }
+
+    #[test]
+    fn ordinary_words_are_not_names() {
+        for s in [
+            "the team cared about the customer",
+            "it was a reversible decision",
+            "I changed how we plan the quarter",
+            "every change came from the calls",
+            "at peak we have about 200,000 drivers",
+            "it is the backbone of our platform",
+        ] {
+            assert_eq!(heard(s), None, "{s}");
+        }
+    }
+}

@@ -1,0 +1,386 @@
+//! What each metric does in the answer: a result (a change or outcome the candidate's
+//! work produced, or in a case round the target a KPI is set to reach), a baseline
+//! (the state before, a finding about the problem), the scope of the work ("two
+//! engineers", "three markets") or a time frame. Only results count towards the
+//! "2+ metrics per story" rule: setup counts are not evidence of impact.
+
+use super::lexicon::Lexicon;
+use super::report::Metric;
+use super::tokens::Token;
+
+pub const RESULT: &str = "result";
+pub const BASELINE: &str = "baseline";
+pub const SCOPE: &str = "scope";
+pub const TIME: &str = "time";
+
+/// Verbs that say something changed ("fell to four days", "rose 12%", "saved $1.4M").
+const CHANGE: &[&str] = &[
+    "increased",
+    "increase",
+    "increases",
+    "increasing",
+    "reduced",
+    "reduce",
+    "reduces",
+    "reducing",
+    "cut",
+    "cuts",
+    "cutting",
+    "grew",
+    "grow",
+    "grows",
+    "growing",
+    "growth",
+    "saved",
+    "save",
+    "saving",
+    "improved",
+    "improve",
+    "improving",
+    "raised",
+    "raise",
+    "raising",
+    "lifted",
+    "lift",
+    "lifting",
+    "boosted",
+    "boost",
+    "dropped",
+    "drop",
+    "fell",
+    "rose",
+    "rise",
+    "rises",
+    "decreased",
+    "decrease",
+    "doubled",
+    "tripled",
+    "halved",
+    "jumped",
+    "climbed",
+    "shrank",
+    "recovered",
+    "up",
+    "down",
+    "uplift",
+    "gain",
+    "gained",
+    "lowered",
+    "lower",
+    "slashed",
+    "beat",
+    "exceeded",
+];
+/// Verbs whose object is an outcome ("signed up 310,000 members", "hit 40,000 subscribers").
+const OUTCOME: &[&str] = &[
+    "signed",
+    "acquired",
+    "onboarded",
+    "won",
+    "closed",
+    "sold",
+    "reached",
+    "hit",
+    "generated",
+    "earned",
+    "restored",
+    "refunded",
+    "serves",
+    "served",
+    "attracted",
+    "retained",
+    "converted",
+    "added",
+    "recovered",
+    "activated",
+    "stayed",
+    "kept",
+    "keep",
+    "stays",
+    "remained",
+    "landed",
+    "approved",
+    "filled",
+    "resolved",
+    "handled",
+];
+/// Delivery verbs: "shipped it in five weeks" is the outcome when said after the work.
+const DELIVERED: &[&str] = &[
+    "shipped",
+    "launched",
+    "delivered",
+    "finished",
+    "completed",
+    "fixed",
+    "live",
+    "released",
+    "restored",
+    "filled",
+    "resolved",
+    "rolled",
+    "approved",
+];
+/// A clause reporting what was found is about the problem, not the outcome.
+const FINDING: &[&str] = &[
+    "found",
+    "noticed",
+    "saw",
+    "showed",
+    "learned",
+    "discovered",
+    "realised",
+    "realized",
+    "instead",
+    "before",
+    "against",
+    "compared",
+];
+/// Words that make a figure a target in a case round ("with a target of 15%").
+const TARGET: &[&str] = &["target", "targets", "goal", "goals", "aim", "aiming"];
+/// Words that make a figure an outcome beyond a plan ("25% above target").
+const BEYOND: &[&str] = &[
+    "above",
+    "over",
+    "ahead",
+    "more",
+    "fewer",
+    "less",
+    "better",
+    "faster",
+    "slower",
+    "cheaper",
+    "higher",
+    "lower",
+    "increase",
+    "reduction",
+    "improvement",
+    "growth",
+];
+
+/// Sets `role` on every metric. `story`: a behavioral or writing answer, judged on
+/// outcomes; `first_action`: the first word where the candidate acts, if any.
+/// A figure in a clause stating the task ("my goal was ...") is scope; one in a
+/// clause with a result cue ("resulting in", "as a result") is a result.
+pub fn assign(
+    toks: &[Token],
+    lex: &Lexicon,
+    metrics: &mut [Metric],
+    story: bool,
+    first_action: Option<usize>,
+) {
+    for m in metrics.iter_mut() {
+        let Some(i) = toks.iter().position(|t| t.word == m.span.word_index) else {
+            m.role = if m.kind == "duration" { TIME } else { SCOPE }.into();
+            continue;
+        };
+        let end = toks.iter().rposition(|t| t.word < m.span.word_index + m.span.word_count);
+        let end = end.map_or(i + 1, |e| e + 1);
+        let (a, b) = clause(toks, i);
+        let role = if story && m.kind != "duration" && lex.task.any_in(&toks[..b], a, b) {
+            SCOPE // a goal set in the task is not an outcome
+        } else if story
+            && lex.result.any_in(&toks[..b], a, b)
+            && m.kind != "duration"
+            && !after_time_word(toks, i)
+        {
+            RESULT
+        } else if story {
+            story_role(toks, i, end, m, first_action)
+        } else {
+            case_role(toks, i, m)
+        };
+        m.role = role.into();
+    }
+}
+
+fn has(ts: &[Token], list: &[&str]) -> bool {
+    ts.iter().any(|t| list.contains(&t.norm.as_str()))
+}
+
+/// A duration is the changed quantity itself: "from 9 days to 2 days", "fell to four days".
+fn duration_changed(toks: &[Token], i: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+    toks[i].norm == "from"
+        || (i >= 1 && CHANGE.contains(&w(i - 1)))
+        || (i >= 2 && matches!(w(i - 1), "to" | "by") && CHANGE.contains(&w(i - 2)))
+}
+
+fn story_role(
+    toks: &[Token],
+    i: usize,
+    end: usize,
+    m: &Metric,
+    first_action: Option<usize>,
+) -> &'static str {
+    let (a, b) = clause(toks, i);
+    let before = &toks[a..i];
+    let inside = &toks[i..end];
+    let after = &toks[end..b];
+    let by_me = before.iter().any(|t| t.norm == "i");
+    if m.kind == "count" && after_time_word(toks, i) {
+        return TIME; // "in two releases"
+    }
+    let changed = if m.kind == "duration" {
+        duration_changed(toks, i)
+    } else {
+        m.kind == "multiplier"
+            || m.kind == "change"
+            || inside.first().is_some_and(|t| t.norm == "from")
+            || has(inside, CHANGE)
+            || has(before, CHANGE)
+            // "25% above target", "18% faster checkout", "$2.3M uplift"; "I bought 20% more
+            // stock" is the action's size.
+            || (!by_me && after.first().is_some_and(|t| BEYOND.contains(&t.norm.as_str())))
+            || (!by_me && has(&after[..after.len().min(4)], CHANGE))
+    };
+    let found = has(before, FINDING) || has(after, &["instead", "before"]);
+    // Before the candidate acts, a figure describes the problem, unless the candidate
+    // leads with the outcome ("I recovered 9%", "We cut complaints by 35%").
+    let acted = first_action.is_none_or(|w| toks[i].word >= w)
+        || before.iter().any(|t| matches!(t.norm.as_str(), "i" | "we"));
+    let outcome = acted && !found;
+    if outcome && (changed || (m.kind != "duration" && has(before, OUTCOME))) {
+        return RESULT;
+    }
+    if m.kind == "duration" {
+        // "shipped it in five weeks", "filled the open roles in six weeks"
+        let delivered = matches!(before.last().map(|t| t.norm.as_str()), Some("in" | "within"))
+            && has(&before[before.len().saturating_sub(5)..], DELIVERED);
+        return if outcome && delivered {
+            RESULT
+        } else if !acted && before.iter().any(|t| matches!(t.norm.as_str(), "took" | "for")) {
+            BASELINE
+        } else {
+            TIME
+        };
+    }
+    if m.kind == "count" && acted {
+        return SCOPE;
+    }
+    BASELINE
+}
+
+/// In a product, analytical or system-design answer a result is a target: a figure
+/// in a clause that sets one ("with a target of 15%"), in a sentence that opens with
+/// one ("Targets: grow ... by 20%"), a change to reach ("a lift of 0.5 points") or a
+/// bound on a KPI ("p99 latency under two seconds"). Durations are time frames.
+fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
+    let (a, _) = clause(toks, i);
+    let s = (0..i).rev().find(|&k| toks[k].sentence_end).map_or(0, |k| k + 1);
+    let word = |k: Option<usize>| k.and_then(|k| toks.get(k)).map_or("", |t| t.norm.as_str());
+    let bound = matches!(word(i.checked_sub(1)), "under" | "below" | "above")
+        && word(i.checked_sub(2)) != "in";
+    let target = |k: usize| {
+        TARGET.contains(&toks[k].norm.as_str())
+            && !matches!(
+                word(Some(k + 1)),
+                "user" | "users" | "customer" | "customers" | "audience" | "segment" | "market"
+            )
+    };
+    let set = (a..i).any(target) || target(s);
+    let change = (i.saturating_sub(2)..i).any(|k| CHANGE.contains(&toks[k].norm.as_str()));
+    if bound || (m.kind != "duration" && (set || change)) {
+        RESULT
+    } else if m.kind == "duration" {
+        TIME
+    } else if m.kind == "count" {
+        SCOPE
+    } else {
+        BASELINE
+    }
+}
+
+/// "in two releases", "over three sprints": a count that frames time.
+fn after_time_word(toks: &[Token], i: usize) -> bool {
+    i > 0 && matches!(toks[i - 1].norm.as_str(), "in" | "within" | "over" | "after")
+}
+
+/// The clause around token `i`: from after the previous clause end to the next one.
+fn clause(toks: &[Token], i: usize) -> (usize, usize) {
+    let a = (0..i).rev().find(|&k| toks[k].clause_end).map_or(0, |k| k + 1);
+    let b = (i..toks.len()).find(|&k| toks[k].clause_end).map_or(toks.len(), |k| k + 1);
+    (a, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{analyze, Context, Lexicon};
+    use crate::round::Kind;
+    use crate::transcript::Transcript;
+
+    fn roles(kind: Kind, text: &str) -> Vec<(String, String)> {
+        let lex = Lexicon::builtin();
+        let r = analyze(&Transcript::from_text(text), &Context::for_kind(kind), &lex);
+        r.metrics.into_iter().map(|m| (m.text, m.role)).collect()
+    }
+
+    fn role_of(kind: Kind, text: &str, metric: &str) -> String {
+        roles(kind, text)
+            .into_iter()
+            .find(|(t, _)| t.contains(metric))
+            .unwrap_or_else(|| panic!("{metric} not found in {text}"))
+            .1
+    }
+
+    #[test]
+    fn setup_counts_are_not_results() {
+        let text =
+            "I was leading two engineers and a designer across three markets for six weeks. \
+                    We ran two A/B tests and offered three reward levels.";
+        for (m, role) in roles(Kind::Behavioral, text) {
+            assert_ne!(role, "result", "{m}");
+        }
+        assert_eq!(role_of(Kind::Behavioral, text, "two engineers"), "scope");
+        assert_eq!(role_of(Kind::Behavioral, text, "six weeks"), "time");
+    }
+
+    #[test]
+    fn changes_and_outcomes_are_results() {
+        let b = Kind::Behavioral;
+        assert_eq!(role_of(b, "I shipped it. Conversion rose 12%.", "12%"), "result");
+        assert_eq!(role_of(b, "I rewrote it. Errors went from 40% to zero.", "40%"), "result");
+        assert_eq!(role_of(b, "I automated it and saved $3.2M a year.", "$3.2M"), "result");
+        assert_eq!(
+            role_of(
+                b,
+                "I ran the launch. We signed up 310,000 members, 25% above target.",
+                "310,000"
+            ),
+            "result"
+        );
+        assert_eq!(
+            role_of(b, "I ran the launch. We signed up 310,000 members, 25% above target.", "25%"),
+            "result"
+        );
+        assert_eq!(
+            role_of(b, "I cut the scope and shipped in three weeks.", "three weeks"),
+            "result"
+        );
+    }
+
+    #[test]
+    fn the_problem_before_the_action_is_a_baseline() {
+        let text = "Our weekly users fell twelve percent in a month. I split the drop by platform.";
+        assert_eq!(role_of(Kind::Behavioral, text, "twelve percent"), "baseline");
+        let text = "I read 200 tickets and found that 70% of refunds were under $25.";
+        assert_eq!(role_of(Kind::Behavioral, text, "70%"), "baseline");
+        assert_eq!(role_of(Kind::Behavioral, text, "200 tickets"), "scope");
+    }
+
+    #[test]
+    fn a_result_said_first_is_a_result() {
+        let text =
+            "I recovered nine percent of lost search conversion in six weeks. As the search \
+                    product manager, I saw conversion drop.";
+        assert_eq!(role_of(Kind::Behavioral, text, "nine percent"), "result");
+        assert_eq!(role_of(Kind::Behavioral, text, "six weeks"), "time");
+    }
+
+    #[test]
+    fn kpi_targets_are_results_in_case_rounds() {
+        let text =
+            "The main KPI is repeat purchases, with a target of a 10% lift. We have two engineers.";
+        assert_eq!(role_of(Kind::Product, text, "10%"), "result");
+        assert_eq!(role_of(Kind::Product, text, "two engineers"), "scope");
+    }
+}
