@@ -14,7 +14,7 @@
 //! - An interviewer is inclined at 3.5+ with no focus principle below.
 //! - The decision (guide: "only candidates scoring 3.5+ across all interviewers move
 //!   forward"; "41% of rejections come from bar raiser override despite positive team
-//!   feedback"): no hire under a 3.5 mean; otherwise no hire by the bar raiser's
+//!   feedback"): no hire while a round has no answer, or under a 3.5 mean; otherwise no hire by the bar raiser's
 //!   override when one round is under 2.5 (a point or more below the bar) or the
 //!   writing sample is below (32% of bar-raiser rejections cite weak writing); else hire.
 
@@ -441,7 +441,17 @@ pub fn debrief(loop_id: i64, run: &LoopRun) -> Debrief {
     let writing = run.take(StepKey::Writing).map(writing_verdict);
     let mut reasons = Vec::new();
     let mut bar_raiser_override = false;
-    let hire = if score < BAR {
+    let untaken: Vec<String> = rounds
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.score.is_none())
+        .map(|(i, r)| format!("{} ({})", i + 1, r.kind))
+        .collect();
+    let hire = if !untaken.is_empty() {
+        reasons
+            .push(format!("the loop is not over: round {} has no answer yet", untaken.join(", ")));
+        false
+    } else if score < BAR {
         reasons.push(format!(
             "the interviewers' scores average {score:.1}, under the 3.5 bar (only candidates at 3.5+ across all interviewers move forward)"
         ));

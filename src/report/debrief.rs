@@ -339,3 +339,68 @@ fn transcript(o: &mut String, run: &LoopRun, attempt_id: i64) {
         .map_or_else(|| "(nothing heard)".to_string(), |t| t.text());
     let _ = write!(o, "<p class=\"transcript\">{}</p>", escape(&text));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{analyze, Lexicon};
+    use crate::bank::Bank;
+    use crate::mock_loop::plan::{build, PlanOptions, RoundKind};
+    use crate::mock_loop::{debrief, DoneTake, RunSettings, Step};
+    use crate::transcript::Transcript;
+
+    fn one_answer(text: &str) -> LoopRun {
+        let bank = Bank::from_files(&[]).unwrap();
+        let opts = PlanOptions {
+            rounds: Some(vec![RoundKind::Behavioral, RoundKind::Product]),
+            questions: Some(1),
+            seed: 2,
+            ..PlanOptions::default()
+        };
+        let settings =
+            RunSettings { followups: 0, your_questions: false, ..RunSettings::default() };
+        let mut run = LoopRun::new(build(&bank, &opts).unwrap(), settings);
+        let Step::Ask(ask) = run.next() else { panic!() };
+        let t = Transcript::from_text(text);
+        run.record(DoneTake {
+            key: ask.key,
+            attempt_id: 1,
+            prompt: ask.text.clone(),
+            question_id: ask.question_id.clone(),
+            story_id: None,
+            started_at: chrono::DateTime::UNIX_EPOCH,
+            duration_s: Some(100.0),
+            report: Some(analyze(&t, &ask.context(), &Lexicon::builtin())),
+            transcript: Some(t),
+        })
+        .unwrap();
+        run
+    }
+
+    #[test]
+    fn the_page_escapes_every_text_and_draws_the_whole_matrix() {
+        let run = one_answer("I owned the <b>checkout</b> fix & cut load time 12% and errors 30%. This demonstrates Ownership.");
+        let d = debrief(1, &run);
+        let html = render_html(&d, &run);
+        assert!(html.contains("&lt;b&gt;checkout&lt;/b&gt; fix &amp; cut"), "{html}");
+        assert!(!html.contains("<b>checkout"));
+        assert!(!html.contains("<script") && !html.contains("http"));
+        let matrix = &html[html.find("class=\"matrix\"").unwrap()..];
+        assert_eq!(matrix.matches("<tr><td>").count(), 16);
+        assert!(html.contains("id=\"decision\">no hire</span>"), "one round of two is not a hire");
+        assert!(d.reasons[0].contains("round 2 (product) has no answer yet"), "{:?}", d.reasons);
+
+        let text = render_text(&d);
+        assert!(text.starts_with("Loop #1 debrief · 2 rounds · in progress"), "{text}");
+        assert!(text.contains("Decision    NO HIRE"));
+        for p in PRINCIPLES {
+            assert!(text.contains(p), "{p}");
+        }
+        assert!(
+            text.contains("\"I owned the <b>checkout</b> fix"),
+            "the terminal shows the quote as said"
+        );
+        let md = render_markdown(&d, &run);
+        assert!(md.contains("### ") && md.contains("(take #1)"));
+    }
+}
