@@ -641,7 +641,8 @@ mod tests {
         let own = r.principles.iter().find(|a| a.principle == "Ownership").unwrap();
         assert_eq!(own.rating, Rating::Strong);
         let ev = own.evidence.as_ref().unwrap();
-        assert!(ev.quote.contains("I owned the checkout rebuild"), "{}", ev.quote);
+        // Named as the lesson, not "I owned" in passing.
+        assert!(ev.quote.contains("demonstrates Ownership"), "{}", ev.quote);
         assert!(own.rests_on.contains("3.8"), "{}", own.rests_on);
         assert_eq!(d.matrix["Ownership"]["0"], Rating::Strong);
         for a in r.principles.iter().filter(|a| a.evidence.is_none()) {
