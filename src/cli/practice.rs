@@ -83,10 +83,6 @@ pub fn run(args: PracticeArgs, cfg: &Config) -> Result<()> {
         };
         return super::recover::run(what, cfg);
     }
-    if !args.no_tui {
-        return crate::tui::run(cfg, Route::Practice { choice: args.choice(), start: false });
-    }
-    let mut store = cfg.open_store()?;
     let bank = Bank::load(None)?;
     // A writing prompt is written, not spoken.
     let asked = args.question.as_deref().and_then(|id| bank.get(id));
@@ -95,6 +91,10 @@ pub fn run(args: PracticeArgs, cfg: &Config) -> Result<()> {
         let prompt = args.question.clone();
         return super::write::run(super::write::WriteArgs { prompt, file: None, json: false }, cfg);
     }
+    if !args.no_tui {
+        return crate::tui::run(cfg, Route::Practice { choice: args.choice(), start: false });
+    }
+    let mut store = cfg.open_store()?;
     store.set_wait_notice(Box::new(|line| eprintln!("barraiser: {line}")));
     for line in take_up(&mut store)?.lines {
         eprintln!("barraiser: {line}");
