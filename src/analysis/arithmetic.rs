@@ -150,7 +150,7 @@ mod tests {
                 ("160 million times 0.4 = 64 million".to_string(), false)
             ]
         );
-        assert_eq!(slips("120 times 15 = $2,400 a day")[0].1, true);
+        assert!(slips("120 times 15 = $2,400 a day")[0].1);
     }
 
     #[test]

@@ -206,6 +206,23 @@ pub fn line_of(lines: &[Line], i: usize) -> Option<usize> {
     lines.iter().position(|l| l.first <= i && i < l.end)
 }
 
+/// The transcript as plain text with each word the transcriber was unsure of
+/// followed by "(?)": what was heard, and where it may be wrong.
+pub fn marked_transcript(t: &Transcript, unsure: &[usize]) -> String {
+    t.words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            if unsure.binary_search(&i).is_ok() {
+                format!("{}(?)", w.text)
+            } else {
+                w.text.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,21 +270,4 @@ mod tests {
         assert_eq!(line_of(&lines, 9), Some(2));
         assert_eq!(sentence_lines(&t, 4).len(), 5, "long sentences are split");
     }
-}
-
-/// The transcript as plain text with each word the transcriber was unsure of
-/// followed by "(?)": what was heard, and where it may be wrong.
-pub fn marked_transcript(t: &Transcript, unsure: &[usize]) -> String {
-    t.words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            if unsure.binary_search(&i).is_ok() {
-                format!("{}(?)", w.text)
-            } else {
-                w.text.clone()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
