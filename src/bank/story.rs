@@ -34,7 +34,7 @@ struct RawStory {
     #[serde(default)]
     situation: String,
     #[serde(default)]
-    metrics: Vec<String>,
+    metrics: Vec<Spanned<String>>,
     #[serde(default)]
     notes: String,
 }
@@ -100,6 +100,11 @@ fn check(path: &Path, text: &str, raw: RawStory, problems: &mut Vec<Problem>) ->
         problem(raw.title.span(), "the story has no title".into());
     }
     let principles = canonical_principles(&raw.principles, &mut problem);
+    for m in &raw.metrics {
+        if let Some(message) = metric_problem(m.get_ref()) {
+            problem(m.span(), message);
+        }
+    }
     Story {
         id: raw.id,
         title,
@@ -108,11 +113,29 @@ fn check(path: &Path, text: &str, raw: RawStory, problems: &mut Vec<Problem>) ->
         metrics: raw
             .metrics
             .iter()
-            .map(|m| m.trim().to_string())
+            .map(|m| m.get_ref().trim().to_string())
             .filter(|m| !m.is_empty())
             .collect(),
         notes: raw.notes.trim().to_string(),
     }
+}
+
+/// Number words a metric may be said with ("two weeks", "doubled").
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million",
+    "billion", "half", "halved", "double", "doubled", "twice", "tripled", "zero", "percent",
+];
+
+/// Why a story metric is not one: a metric is a figure ("conversion +12%", "saved
+/// $3.2M a year"); "big impact" says nothing a bar raiser can check.
+pub fn metric_problem(metric: &str) -> Option<String> {
+    let m = metric.trim();
+    let numeric = m.chars().any(|c| c.is_ascii_digit())
+        || m.split(|c: char| !c.is_alphabetic())
+            .any(|w| NUMBER_WORDS.contains(&w.to_lowercase().as_str()));
+    (!m.is_empty() && !numeric)
+        .then(|| format!("metric \"{m}\" has no number: give the figure (\"conversion +12%\", \"saved $3.2M a year\")"))
 }
 
 /// Stories as a TOML file of `[[story]]` tables.

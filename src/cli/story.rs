@@ -8,8 +8,9 @@ use clap::Subcommand;
 
 use super::questions::principle_arg;
 use super::questions::say;
+use crate::analysis::GUIDE;
 use crate::bank::coverage::MIN_METRICS;
-use crate::bank::story::{parse_many, parse_one, template, to_toml};
+use crate::bank::story::{metric_problem, parse_many, parse_one, template, to_toml};
 use crate::bank::Story;
 use crate::config::Config;
 use crate::store::Store;
@@ -82,6 +83,9 @@ pub fn run(cmd: StoryCommand, cfg: &Config) -> Result<()> {
                     .iter()
                     .map(|p| principle_arg(p).map(String::from))
                     .collect::<Result<Vec<_>>>()?;
+                if let Some(problem) = metrics.iter().find_map(|m| metric_problem(m)) {
+                    bail!("{problem}");
+                }
                 Story {
                     id: None,
                     title: title.trim().into(),
@@ -186,7 +190,7 @@ fn get(store: &Store, id: i64) -> Result<Story> {
 fn warn_thin(story: &Story) {
     if story.metrics.len() < MIN_METRICS {
         eprintln!(
-            "Note: this story cites {} metric{}; candidates who cite at least {MIN_METRICS} per story are 3.2x more likely to pass.",
+            "Note: this story cites {} metric{}; candidates who cite at least {MIN_METRICS} per story are 3.2x more likely to pass ({GUIDE}).",
             story.metrics.len(),
             if story.metrics.len() == 1 { "" } else { "s" }
         );

@@ -9,6 +9,8 @@ mod bank_cli;
 mod bank_questions;
 mod bank_validation;
 mod cli_output;
+mod coaching_corpus;
+mod coaching_examples;
 mod fuzz_inputs;
 mod loop_cli;
 mod models_fetch;

@@ -1,0 +1,169 @@
+//! The examples of "coaching a candidate can trust" (issue 13), each as the analyzer
+//! must now judge it.
+
+use barraiser::analysis::{analyze, Context, Lexicon, Report};
+use barraiser::round::Kind;
+use barraiser::transcript::{Transcript, Word};
+
+use crate::common::{bin, run, stderr};
+
+fn coach(kind: Kind, text: &str) -> Report {
+    analyze(&Transcript::from_text(text), &Context::for_kind(kind), &Lexicon::builtin())
+}
+
+fn results(r: &Report) -> Vec<&str> {
+    r.metrics.iter().filter(|m| m.role == "result").map(|m| m.text.as_str()).collect()
+}
+
+fn codes(r: &Report) -> Vec<&str> {
+    r.flags.iter().map(|f| f.code.as_str()).collect()
+}
+
+#[test]
+fn leading_with_the_result_is_rewarded() {
+    let r = coach(
+        Kind::Behavioral,
+        "I recovered nine percent of lost conversion in six weeks. As the search product manager, \
+         I saw conversion drop after a catalog migration. I pulled the query logs and shipped a fix \
+         with one engineer. Zero-result searches fell from eighteen percent to four percent. \
+         This demonstrates Dive Deep.",
+    );
+    assert!(r.star.situation && r.star.result, "{:?}", r.star);
+    assert!(results(&r).contains(&"nine percent"), "{:?}", r.metrics);
+    assert!(r.score.dimensions["structure"] > 1.0, "{:?}", r.score);
+    assert!(!codes(&r).contains(&"no_headline"), "{:?}", r.flags);
+}
+
+#[test]
+fn an_outcome_without_cue_words_is_a_result() {
+    let r = coach(
+        Kind::Behavioral,
+        "I ran the launch of our rewards membership. We signed up 310,000 members, 25% above target.",
+    );
+    assert!(r.star.result, "{:?}", r.star);
+    assert_eq!(results(&r), ["310,000 members", "25%"]);
+}
+
+#[test]
+fn went_well_is_a_claim_not_a_result() {
+    let r = coach(Kind::Behavioral, "I planned the launch with the team. The launch went well.");
+    assert!(!r.star.result, "{:?}", r.star);
+    assert_eq!(r.vague.iter().map(|v| v.text.as_str()).collect::<Vec<_>>(), ["went well"]);
+}
+
+#[test]
+fn setup_counts_do_not_pass_the_two_metric_rule() {
+    let r = coach(
+        Kind::Behavioral,
+        "I led two engineers across three markets for six weeks. We ran two A/B tests and offered \
+         three reward levels. This demonstrates Ownership.",
+    );
+    assert!(results(&r).is_empty(), "{:?}", r.metrics);
+    let few = r.flags.iter().find(|f| f.code == "few_metrics").expect("few_metrics");
+    assert!(few.message.contains("two engineers"), "{}", few.message);
+    assert!(few.message.contains("interview guide"), "{}", few.message);
+}
+
+#[test]
+fn using_a_principle_word_is_not_naming_it() {
+    for text in [
+        "I owned the investigation and got the right people on a call.",
+        "I gave each of them ownership of one roadmap area.",
+    ] {
+        let r = coach(Kind::Behavioral, text);
+        assert!(r.principles.iter().all(|p| !p.explicit), "{text}: {:?}", r.principles);
+        let flag = r.flags.iter().find(|f| f.code == "no_principle").expect("no_principle");
+        assert!(flag.message.contains("41%") && flag.message.contains("interview guide"));
+    }
+    let r = coach(Kind::Behavioral, "I owned the investigation. This demonstrates Ownership.");
+    assert!(r.principles.iter().any(|p| p.name == "Ownership" && p.explicit));
+}
+
+#[test]
+fn bent_principle_names_are_near_misses_the_candidate_sees() {
+    for (text, name) in [
+        ("This shows customer on session.", "Customer Obsession"),
+        ("This demonstrates deliverance adults.", "Deliver Results"),
+        ("This is in VEN and Simplify.", "Invent and Simplify"),
+        ("For me that is higher and developed the best.", "Hire and Develop the Best"),
+    ] {
+        let r = coach(Kind::Behavioral, text);
+        let hit = r.principles.iter().find(|p| p.name == name).expect(name);
+        assert!(hit.explicit && hit.near_miss, "{text}: {hit:?}");
+        let shown = barraiser::report::render_text(&r, &Transcript::from_text(text), false);
+        assert!(shown.contains(&format!("heard as: \"{}", hit.text)), "{shown}");
+    }
+}
+
+#[test]
+fn a_short_product_answer_is_flagged_and_keywords_do_not_carry_it() {
+    let r = coach(
+        Kind::Product,
+        "I would build a refill reminder and a pharmacist chat. To clarify, the users are older \
+         people. There is a trade-off with cost. The KPI is retention.",
+    );
+    let c = codes(&r);
+    assert!(c.contains(&"too_short"), "{c:?}");
+    assert!(c.contains(&"ideas_before_clarifying"), "{c:?}");
+    assert!(c.contains(&"kpi_without_target"), "{c:?}");
+    assert!(r.score.overall < 2.5, "{:?}", r.score);
+    let flag = r.flags.iter().find(|f| f.code == "ideas_before_clarifying").unwrap();
+    assert!(flag.message.contains("44%") && flag.message.contains("interview guide"));
+}
+
+#[test]
+fn spoken_arithmetic_is_checked() {
+    let right = coach(
+        Kind::Analytical,
+        "With 2.5 people per household, 332 million / 2.5 = 133 million households. As a sanity \
+         check, that is close to the census figure.",
+    );
+    assert!(!codes(&right).contains(&"estimate_arithmetic"), "{:?}", right.flags);
+    let slip = coach(
+        Kind::Analytical,
+        "332 million / 2.5 = 160 million households. As a sanity check that seems high.",
+    );
+    let flag = slip.flags.iter().find(|f| f.code == "estimate_arithmetic").expect("slip");
+    assert!(flag.message.contains("332 million / 2.5 = 160 million"), "{}", flag.message);
+    assert!(flag.message.contains("132.8M"), "{}", flag.message);
+}
+
+#[test]
+fn a_finding_on_an_unsure_word_is_marked_and_not_held_against() {
+    let heard = [("It", 0.9), ("was", 0.9), ("a", 0.9), ("big", 0.3), ("success", 0.35)];
+    let t = Transcript {
+        words: heard
+            .iter()
+            .enumerate()
+            .map(|(i, (w, p))| Word {
+                text: w.to_string(),
+                start_s: Some(i as f64 * 0.4),
+                end_s: Some(i as f64 * 0.4 + 0.3),
+                probability: Some(*p),
+            })
+            .collect(),
+        ..Default::default()
+    };
+    let r = analyze(&t, &Context::for_kind(Kind::Behavioral), &Lexicon::builtin());
+    assert!(r.vague.iter().all(|v| v.unsure), "{:?}", r.vague);
+    assert!(codes(&r).contains(&"low_confidence"));
+    let shown = barraiser::report::render_text(&r, &t, false);
+    assert!(shown.contains("heard as \"was a big success\" (unsure)"), "{shown}");
+    assert!(shown.contains("big(?) success(?)"), "{shown}");
+    assert!(shown.contains("model fetch base.en"), "{shown}");
+}
+
+#[test]
+fn a_story_metric_without_a_number_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(bin().args(["--data-dir"]).arg(dir.path()).args([
+        "story",
+        "add",
+        "--title",
+        "Launch",
+        "--metric",
+        "big impact",
+    ]));
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("\"big impact\" has no number"), "{}", stderr(&out));
+}
