@@ -33,7 +33,7 @@ pub fn run(args: RecordArgs, cfg: &Config) -> Result<()> {
     }
     let journal = recover_and_announce(cfg)?;
     let stop = stop_flag()?;
-    let mut capture = Capture::start(&CaptureOptions { device: args.device.clone() })?;
+    let mut capture = Capture::start(&CaptureOptions { device: cfg.device.clone() })?;
     let out = std::path::absolute(&args.out)
         .with_context(|| format!("bad output path {}", args.out.display()))?;
     let meta = RecordingMeta { path: out.clone(), question_id: None, started_at: now_rfc3339() };

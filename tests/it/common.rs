@@ -277,6 +277,54 @@ pub fn spawn_recording(
     (child, err, said)
 }
 
+/// An environment variable of this process set for one test and put back after it.
+/// The tests run one at a time (`RUST_TEST_THREADS=1` in `.cargo/config.toml`), so
+/// no other test sees it.
+pub struct EnvVar {
+    key: &'static str,
+    old: Option<std::ffi::OsString>,
+}
+
+impl EnvVar {
+    pub fn set(key: &'static str, value: impl AsRef<std::ffi::OsStr>) -> EnvVar {
+        let old = std::env::var_os(key);
+        std::env::set_var(key, value);
+        EnvVar { key, old }
+    }
+
+    pub fn unset(key: &'static str) -> EnvVar {
+        let old = std::env::var_os(key);
+        std::env::remove_var(key);
+        EnvVar { key, old }
+    }
+}
+
+impl Drop for EnvVar {
+    fn drop(&mut self) {
+        match &self.old {
+            Some(v) => std::env::set_var(self.key, v),
+            None => std::env::remove_var(self.key),
+        }
+    }
+}
+
+/// This process's working directory moved for one test and moved back after it.
+pub struct WorkingDir(PathBuf);
+
+impl WorkingDir {
+    pub fn enter(dir: &Path) -> WorkingDir {
+        let old = std::env::current_dir().expect("a working directory");
+        std::env::set_current_dir(dir).expect("enter the directory");
+        WorkingDir(old)
+    }
+}
+
+impl Drop for WorkingDir {
+    fn drop(&mut self) {
+        let _ = std::env::set_current_dir(&self.0);
+    }
+}
+
 /// What a test needs beyond the binary, all of which `scripts/setup` installs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Need {

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use barraiser::speech::models::resolve_model;
 
+use crate::common::{EnvVar, WorkingDir};
+
 fn touch(path: &Path) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, b"model").unwrap();
@@ -15,8 +17,8 @@ fn touch(path: &Path) {
 fn lookup_order() {
     let cwd = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();
-    std::env::set_current_dir(cwd.path()).unwrap();
-    std::env::remove_var("BARRAISER_MODEL");
+    let _cwd = WorkingDir::enter(cwd.path());
+    let _model = EnvVar::unset("BARRAISER_MODEL");
     let data_model = data.path().join("models/ggml-tiny.en.bin");
 
     let err = resolve_model(None, None, data.path()).unwrap_err().to_string();

@@ -43,12 +43,12 @@ impl Drop for Sink {
 
 /// Serialises the tests of this file: each loads its own sink and points PULSE_SINK at
 /// it, and no other thread may be opening a device while the variable changes.
-fn own_sink() -> (MutexGuard<'static, ()>, Sink) {
+fn own_sink() -> (MutexGuard<'static, ()>, crate::common::EnvVar, Sink) {
     static LOCK: Mutex<()> = Mutex::new(());
     let guard = LOCK.lock().unwrap_or_else(|e| e.into_inner());
     let sink = Sink::load();
-    std::env::set_var("PULSE_SINK", &sink.name);
-    (guard, sink)
+    let var = crate::common::EnvVar::set("PULSE_SINK", &sink.name);
+    (guard, var, sink)
 }
 
 /// Records the monitor of `sink` as 16 kHz mono s16 until stopped.
@@ -147,7 +147,7 @@ fn speech_clip(dir: &Path) -> Clip {
 #[test]
 fn plays_the_whole_clip_into_the_default_sink() {
     needs!(Need::Sound, Need::Espeak);
-    let (_serial, sink) = own_sink();
+    let (_serial, _sink_var, sink) = own_sink();
     let dir = tempfile::tempdir().unwrap();
     let clip = speech_clip(dir.path());
     let source = envelope(&clip.samples, clip.rate);
@@ -172,7 +172,7 @@ fn plays_the_whole_clip_into_the_default_sink() {
 #[test]
 fn plays_from_a_given_second() {
     needs!(Need::Sound, Need::Espeak);
-    let (_serial, sink) = own_sink();
+    let (_serial, _sink_var, sink) = own_sink();
     let dir = tempfile::tempdir().unwrap();
     let clip = speech_clip(dir.path());
     let from_s = 2.0;
@@ -200,7 +200,7 @@ fn plays_from_a_given_second() {
 #[test]
 fn stop_silences_the_output_at_once() {
     needs!(Need::Sound, Need::Espeak);
-    let (_serial, sink) = own_sink();
+    let (_serial, _sink_var, sink) = own_sink();
     let dir = tempfile::tempdir().unwrap();
     let clip = speech_clip(dir.path());
     assert!(clip.duration_s() > 3.0);

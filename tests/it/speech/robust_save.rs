@@ -19,8 +19,8 @@ use rusqlite::Connection;
 #[test]
 fn a_take_the_database_cannot_save_is_kept_and_saved_at_the_next_start() {
     needs!(Need::Espeak);
-    // One test in this binary, so no other thread reads the environment meanwhile.
-    std::env::set_var("BARRAISER_DB_WAIT_SECS", "1");
+    // The tests run one at a time, so no other test reads the environment meanwhile.
+    let _wait = crate::common::EnvVar::set("BARRAISER_DB_WAIT_SECS", "1");
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
     let wav = store.recordings_dir().join("take.wav");

@@ -16,7 +16,8 @@ fn no_output_device_is_an_error_that_says_so() {
     needs!(Need::Sound, Need::Tmux, Need::Espeak);
     // Only this process's own playback reads the variable; the review test below
     // passes it to the binary it starts.
-    std::env::set_var("PULSE_SERVER", "unix:/nonexistent/barraiser-no-server");
+    let _server =
+        crate::common::EnvVar::set("PULSE_SERVER", "unix:/nonexistent/barraiser-no-server");
     let dir = tempfile::tempdir().unwrap();
     let wav = dir.path().join("answer.wav");
     common::speak("I owned the launch.", &wav);
