@@ -213,9 +213,10 @@ fn story_role(
     first_action: Option<usize>,
 ) -> &'static str {
     let (a, b) = clause(toks, i);
-    let before = &toks[a..i];
-    let inside = &toks[i..end];
-    let after = &toks[end..b];
+    // A figure may run past its clause ("cut — in half"): then nothing comes after it.
+    let before = toks.get(a..i).unwrap_or_default();
+    let inside = toks.get(i..end).unwrap_or_default();
+    let after = toks.get(end..b).unwrap_or_default();
     let by_me = before.iter().any(|t| t.norm == "i");
     if m.kind == "count" && after_time_word(toks, i) {
         return TIME; // "in two releases"

@@ -17,8 +17,9 @@ const STORY: &str = "Our checkout was slow and customers were leaving. I took ow
 problem. I found that forty percent of the delay came from the payment service, so I rewrote \
 the retry logic. As a result, checkout time dropped by thirty five percent and conversion \
 increased by two percent. This demonstrates Ownership.";
+// Two results: only results count toward a follow-up's specificity, not its time frame.
 const FOLLOWUP: &str = "I measured it myself. Conversion went from forty eight percent to fifty \
-percent in three weeks.";
+percent in three weeks, and support tickets fell by thirty percent.";
 
 struct Speech {
     story: PathBuf,

@@ -92,7 +92,7 @@ fn from_the_report_to_review_replay_drill_compare_export_and_a_follow_up() {
     tmux.wait_for("level", 5);
     tmux.keys(&["Space"]);
     let report = tmux.wait_for("saved · ready", 300);
-    assert!(report.contains("Report ·") && report.contains("Metrics"), "{report}");
+    assert!(report.contains("Report ·") && report.contains("Results"), "{report}");
     assert!(report.contains("t transcript · space replay"), "{report}");
 
     // t: the review of this take, esc: back to the report.
@@ -165,7 +165,7 @@ fn analyse_anyway_after_cancel_uses_what_was_already_transcribed() {
     assert!(cancelled.contains("a analyse anyway"), "{cancelled}");
     tmux.keys(&["a"]);
     let report = tmux.wait_for("saved · ready", 120);
-    assert!(report.contains("conversion") || report.contains("Metrics"), "{report}");
+    assert!(report.contains("Results 1") && report.contains("3%"), "{report}");
     tmux.keys(&["q"]);
     assert!(tmux.wait_for("EXITED", 10).contains("EXITED 0"));
 }
