@@ -10,7 +10,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::component::{Component, Cx, Nav, Route};
-use super::keymap::{Binding, HelpLine, Key, KeyTable};
+use super::keymap::{moved, Binding, HelpLine, Key, KeyTable};
 use crate::progress::compare::compare;
 use crate::progress::load::take;
 use crate::takes::{find_attempt, previous_attempt};
@@ -116,8 +116,7 @@ impl Component for CompareScreen {
     fn on_key(&mut self, key: KeyEvent, _cx: &mut Cx) -> Result<Nav> {
         Ok(match KEYS.action(GROUP, &key) {
             Some(Action::Scroll(by)) => {
-                let max = self.lines.len().saturating_sub(1) as i64;
-                self.scroll = (self.scroll as i64 + by as i64).clamp(0, max) as u16;
+                self.scroll = moved(self.scroll.into(), by, self.lines.len()) as u16;
                 Nav::Stay
             }
             Some(Action::ReviewAfter) => Nav::Open(Route::Review(self.after)),

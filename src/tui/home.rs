@@ -12,7 +12,7 @@ use ratatui::widgets::{
 };
 
 use super::component::{Component, Cx, LoopStart, Nav, Route, TakeAction};
-use super::keymap::{Binding, HelpLine, Key, KeyTable};
+use super::keymap::{moved, Binding, HelpLine, Key, KeyTable};
 use crate::mock_loop::plan::PlanOptions;
 use crate::mock_loop::RunSettings;
 use crate::store::AttemptFilter;
@@ -267,8 +267,7 @@ impl Component for Home {
         self.message = None;
         Ok(match KEYS.action(GROUP, &key) {
             Some(Action::Move(by)) => {
-                let last = ENTRIES.len() as i64 - 1;
-                self.selected = (self.selected as i64 + by as i64).clamp(0, last) as usize;
+                self.selected = moved(self.selected, by, ENTRIES.len());
                 Nav::Stay
             }
             Some(Action::Open) => self.route(cx, ENTRIES[self.selected].0),

@@ -124,6 +124,12 @@ impl<A: Copy> KeyTable<A> {
     }
 }
 
+/// A list position moved `by` rows (up when negative) among `len` rows, kept on a
+/// row: every list and scrolled text of the app moves this way.
+pub fn moved(at: usize, by: i32, len: usize) -> usize {
+    at.saturating_add_signed(by as isize).min(len.saturating_sub(1))
+}
+
 /// What every screen's help ends with: the keys the app itself handles.
 pub fn app_help() -> Vec<HelpLine> {
     vec![
@@ -167,6 +173,14 @@ mod tests {
             group: "Report",
         },
     ]);
+
+    #[test]
+    fn a_move_stays_on_a_row() {
+        assert_eq!(moved(0, -1, 5), 0);
+        assert_eq!(moved(3, 10, 5), 4);
+        assert_eq!(moved(2, -1, 5), 1);
+        assert_eq!(moved(0, 1, 0), 0, "an empty list has nowhere to go");
+    }
 
     #[test]
     fn the_handler_footer_and_help_come_from_one_table() {

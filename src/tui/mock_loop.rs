@@ -14,7 +14,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::component::{Component, Cx, LoopStart, Nav, Route};
-use super::keymap::{Binding, HelpLine, Key, KeyTable};
+use super::keymap::{moved, Binding, HelpLine, Key, KeyTable};
 use super::recording::{FinishingView, RecordingView};
 use super::take_runner::{Landed, Phase, TakeRunner};
 use crate::analysis::timing::clock;
@@ -421,8 +421,7 @@ impl Component for LoopScreen {
                 }
             }
             Action::Scroll(by) => {
-                let max = self.debrief.len().saturating_sub(1) as i64;
-                self.scroll = (self.scroll as i64 + by as i64).clamp(0, max) as u16;
+                self.scroll = moved(self.scroll.into(), by, self.debrief.len()) as u16;
             }
             Action::Export => self.export(cx),
             Action::Back => return Ok(Nav::Back),

@@ -12,7 +12,7 @@ use ratatui::widgets::{
 };
 
 use super::component::{Component, Cx, DrillTarget, Nav, Route};
-use super::keymap::{Binding, HelpLine, Key, KeyTable};
+use super::keymap::{moved, Binding, HelpLine, Key, KeyTable};
 use crate::bank::coverage::{coverage, Coverage};
 use crate::bank::Story;
 
@@ -140,8 +140,7 @@ impl Component for StoriesScreen {
     fn on_key(&mut self, key: KeyEvent, _cx: &mut Cx) -> Result<Nav> {
         Ok(match KEYS.action(GROUP, &key) {
             Some(Action::Move(by)) => {
-                let last = self.stories.len().saturating_sub(1) as i64;
-                self.selected = (self.selected as i64 + by as i64).clamp(0, last) as usize;
+                self.selected = moved(self.selected, by, self.stories.len());
                 Nav::Stay
             }
             Some(Action::Drill) => match self.stories.get(self.selected).and_then(|s| s.id) {

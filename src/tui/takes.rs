@@ -10,7 +10,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Row, StatefulWidget, Table, TableState};
 
 use super::component::{Component, Cx, DrillTarget, Nav, Route, TakeAction};
-use super::keymap::{Binding, HelpLine, Key, KeyTable};
+use super::keymap::{moved, Binding, HelpLine, Key, KeyTable};
 use crate::analysis::timing::clock;
 use crate::store::{Attempt, AttemptFilter};
 
@@ -164,8 +164,7 @@ impl Component for TakesScreen {
     fn on_key(&mut self, key: KeyEvent, _cx: &mut Cx) -> Result<Nav> {
         Ok(match KEYS.action(GROUP, &key) {
             Some(Action::Move(by)) => {
-                let last = self.takes.len().saturating_sub(1) as i64;
-                self.selected = (self.selected as i64 + by as i64).clamp(0, last) as usize;
+                self.selected = moved(self.selected, by, self.takes.len());
                 Nav::Stay
             }
             Some(Action::Chosen) => self.route(self.then).map_or(Nav::Stay, Nav::Open),

@@ -12,7 +12,7 @@ use ratatui::layout::Rect;
 
 use self::keys::{Action, CANCELLED, FINISHING, KEYS, PICK, RECORDING, RECOVERED, REPORT};
 use super::component::{Component, Cx, DrillTarget, Nav, Route};
-use super::keymap::HelpLine;
+use super::keymap::{moved, HelpLine};
 use super::recording::QuestionItem;
 use super::take_runner::{Landed, Phase, TakeRunner};
 use crate::audio::playback::Playback;
@@ -155,10 +155,7 @@ impl PracticeScreen {
     }
 
     fn move_selection(&mut self, by: i32) {
-        let n = self.visible().len();
-        if n > 0 {
-            self.selected = (self.selected as i64 + by as i64).clamp(0, n as i64 - 1) as usize;
-        }
+        self.selected = moved(self.selected, by, self.visible().len());
     }
 
     /// Round types in turn: all, behavioral, product, analytical, system design.
@@ -403,9 +400,8 @@ impl PracticeScreen {
             Action::Discard => self.discard(),
             Action::NotNow => self.not_now(),
             Action::Scroll(by) => {
-                let max =
-                    self.report.as_ref().map_or(0, |r| r.lines.len().saturating_sub(1)) as i64;
-                self.report_scroll = (self.report_scroll as i64 + by as i64).clamp(0, max) as u16;
+                let lines = self.report.as_ref().map_or(0, |r| r.lines.len());
+                self.report_scroll = moved(self.report_scroll.into(), by, lines) as u16;
             }
             Action::Transcript => {
                 if let Some(id) = self.report.as_ref().and_then(|r| r.session_id) {

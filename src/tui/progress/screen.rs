@@ -9,7 +9,7 @@ use super::ProgressView;
 use crate::practice::choose::Choice;
 use crate::progress::next::Focus;
 use crate::tui::component::{Component, Cx, Nav, Route};
-use crate::tui::keymap::{Binding, HelpLine, Key, KeyTable};
+use crate::tui::keymap::{moved, Binding, HelpLine, Key, KeyTable};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Action {
@@ -90,8 +90,7 @@ impl Component for ProgressScreen {
     fn on_key(&mut self, key: KeyEvent, _cx: &mut Cx) -> Result<Nav> {
         Ok(match KEYS.action(GROUP, &key) {
             Some(Action::Move(by)) => {
-                let last = self.view.next.len().saturating_sub(1) as i64;
-                self.selected = (self.selected as i64 + by as i64).clamp(0, last) as usize;
+                self.selected = moved(self.selected, by, self.view.next.len());
                 Nav::Stay
             }
             Some(Action::Start) => match self.choice() {
