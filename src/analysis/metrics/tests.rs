@@ -1,0 +1,59 @@
+//! Tests of metric detection.
+
+use super::*;
+use crate::analysis::tokens::tokenize;
+use crate::transcript::Transcript;
+
+fn found(text: &str) -> Vec<(String, String)> {
+    detect(&tokenize(&Transcript::from_text(text))).into_iter().map(|m| (m.text, m.kind)).collect()
+}
+
+fn texts(text: &str) -> Vec<String> {
+    found(text).into_iter().map(|(t, _)| t).collect()
+}
+
+#[test]
+fn the_guide_answer() {
+    let got = found(
+        "When engineering delayed the deadline by 3 weeks, I re-scoped MVP, ran 3 A/B tests, and \
+         shipped—resulting in 18% faster checkout and $2.3M annual revenue uplift.",
+    );
+    let want =
+        [("3 weeks", "duration"), ("3 A/B tests", "count"), ("18%", "percent"), ("$2.3M", "money")];
+    assert_eq!(got, want.map(|(a, b)| (a.to_string(), b.to_string())));
+}
+
+#[test]
+fn spoken_and_changes() {
+    assert_eq!(texts("it went up twenty five percent"), ["twenty five percent"]);
+    assert_eq!(texts("ratings went from 4.1 to 4.6 stars."), ["from 4.1 to 4.6 stars"]);
+    assert_eq!(texts("we cut the wait time in half"), ["cut the wait time in half"]);
+    assert_eq!(texts("three times faster"), ["three times"]);
+    assert_eq!(texts("NPS +12 and CSAT of 92"), ["NPS +12", "CSAT of 92"]);
+    assert_eq!(texts("conversion rose from 2.1% to 2.6%"), ["from 2.1% to 2.6%"]);
+    assert_eq!(
+        texts("errors went from 12 percent down to 0.5 percent"),
+        ["from 12 percent down to 0.5 percent"]
+    );
+    assert_eq!(
+        texts("handle 30K location updates per second"),
+        ["30K location updates per second"]
+    );
+    assert_eq!(texts("two point three million dollars"), ["two point three million dollars"]);
+}
+
+#[test]
+fn numbers_that_are_not_metrics() {
+    for s in [
+        "In 2019 I joined.",
+        "On March 3rd we met at 9 am.",
+        "My first week, the second sprint.",
+        "We upgraded to version 2.3.1 and iOS 17 users were fine.",
+        "Two years ago, at my last job.",
+        "One day my manager called; the two teams met three times.",
+        "1) clarify 2) measure",
+        "I have 8 years of experience.",
+    ] {
+        assert_eq!(texts(s), Vec::<String>::new(), "{s}");
+    }
+}
