@@ -75,6 +75,17 @@ pub struct Binding<A: 'static> {
     pub group: &'static str,
 }
 
+/// A row of a key table, in the order the table's columns read.
+pub const fn bind<A>(
+    keys: &'static [Key],
+    action: A,
+    label: &'static str,
+    help: &'static str,
+    group: &'static str,
+) -> Binding<A> {
+    Binding { keys, action, label, help, group }
+}
+
 /// A line of the `?` help: a section heading, or keys and what they do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HelpLine {

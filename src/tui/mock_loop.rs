@@ -14,7 +14,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::component::{Component, Cx, LoopStart, Nav, Route};
-use super::keymap::{moved, Binding, HelpLine, Key, KeyTable};
+use super::keymap::{bind, moved, HelpLine, Key, KeyTable};
 use super::recording::{FinishingView, RecordingView};
 use super::take_runner::{Landed, Phase, TakeRunner};
 use crate::analysis::timing::clock;
@@ -56,16 +56,6 @@ const ASKED: &str = "Question";
 const RECORDING: &str = "While recording";
 const SAVED: &str = "After an answer";
 const DEBRIEF: &str = "Debrief";
-
-const fn bind(
-    keys: &'static [Key],
-    action: Action,
-    label: &'static str,
-    help: &'static str,
-    group: &'static str,
-) -> Binding<Action> {
-    Binding { keys, action, label, help, group }
-}
 
 const KEYS: KeyTable<Action> = KeyTable(&[
     bind(&[Key::Enter], Action::Go, "begin", "begin (or go on with) the loop", PLAN),

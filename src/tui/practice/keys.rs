@@ -1,7 +1,7 @@
 //! The practice screen's key table, one group per stage: the handler, the footer and
 //! the `?` help all read it.
 
-use crate::tui::keymap::{Binding, Key, KeyTable};
+use crate::tui::keymap::{bind, Key, KeyTable};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -41,16 +41,6 @@ pub const FINISHING: &str = "Finishing";
 pub const REPORT: &str = "Report";
 pub const CANCELLED: &str = "Cancelled take";
 pub const RECOVERED: &str = "Recovered recording";
-
-const fn bind(
-    keys: &'static [Key],
-    action: Action,
-    label: &'static str,
-    help: &'static str,
-    group: &'static str,
-) -> Binding<Action> {
-    Binding { keys, action, label, help, group }
-}
 
 pub const KEYS: KeyTable<Action> = KeyTable(&[
     bind(&[Key::Up, Key::Char('k')], Action::Move(-1), "", "previous question", PICK),
