@@ -25,6 +25,11 @@ use barraiser::speech::transcribe::{transcribe_file, Prompt, TranscribeOptions};
 use barraiser::transcript::Transcript;
 use serde::Deserialize;
 
+// The labelled-answer tests score the same way.
+#[path = "../tests/it/scoring.rs"]
+mod scoring;
+use scoring::{ratio, runs_inside, tally, Counts};
+
 const KINDS: [&str; 4] = ["behavioral", "product", "analytical", "system-design"];
 const STAR_PARTS: [&str; 5] = ["situation", "task", "action", "result", "principle"];
 
@@ -54,30 +59,6 @@ struct Answer {
     kind: Option<Kind>,
     #[serde(skip)]
     voiced: bool,
-}
-
-#[derive(Default, Clone, Copy)]
-struct Counts {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
-}
-
-impl Counts {
-    fn precision(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fp)
-    }
-    fn recall(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fn_)
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        1.0
-    } else {
-        a as f64 / b as f64
-    }
 }
 
 fn main() {
@@ -300,37 +281,9 @@ fn same_metric(found: &str, label: &str) -> bool {
 
 /// One phrase matches another when either one's words run inside the other's.
 fn overlaps(a: &str, b: &str) -> bool {
-    let (a, b) = (comparable_words(a), comparable_words(b));
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
-    !short.is_empty() && long.windows(short.len()).any(|w| w == short.as_slice())
+    runs_inside(&comparable_words(a), &comparable_words(b))
 }
 
-/// Pairs found with expected one to one; returns what was wrong and what was missed.
-fn tally(
-    found: &[String],
-    expected: &[String],
-    same: impl Fn(&str, &str) -> bool,
-    c: &mut Counts,
-) -> (Vec<String>, Vec<String>) {
-    let mut open: Vec<&String> = expected.iter().collect();
-    let mut extra = Vec::new();
-    for f in found {
-        match open.iter().position(|e| same(f, e)) {
-            Some(k) => {
-                open.remove(k);
-                c.tp += 1;
-            }
-            None => {
-                extra.push(f.clone());
-                c.fp += 1;
-            }
-        }
-    }
-    c.fn_ += open.len();
-    (extra, open.into_iter().cloned().collect())
-}
-
-/// The principles the report says were named as the lesson.
 fn named(r: &Report) -> Vec<String> {
     r.principles.iter().filter(|p| p.explicit).map(|p| p.name.clone()).collect()
 }

@@ -7,6 +7,7 @@
 mod browser;
 mod common;
 mod plain;
+mod scoring;
 mod sound;
 mod speech;
 mod terminal;

@@ -9,6 +9,8 @@ use barraiser::round::Kind;
 use barraiser::transcript::Transcript;
 use serde::Deserialize;
 
+use crate::scoring::{runs_inside, tally, Counts};
+
 const MIN: f64 = 0.9;
 
 #[derive(Deserialize)]
@@ -19,30 +21,6 @@ struct Label {
     principles: Vec<String>,
     vague: Vec<String>,
     fillers: Vec<String>,
-}
-
-#[derive(Default)]
-struct Counts {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
-}
-
-impl Counts {
-    fn precision(&self) -> f64 {
-        if self.tp + self.fp == 0 {
-            1.0
-        } else {
-            self.tp as f64 / (self.tp + self.fp) as f64
-        }
-    }
-    fn recall(&self) -> f64 {
-        if self.tp + self.fn_ == 0 {
-            1.0
-        } else {
-            self.tp as f64 / (self.tp + self.fn_) as f64
-        }
-    }
 }
 
 fn words(s: &str) -> Vec<String> {
@@ -56,34 +34,7 @@ fn words(s: &str) -> Vec<String> {
 
 /// One phrase matches another when either one's words run inside the other's.
 fn overlaps(a: &str, b: &str) -> bool {
-    let (a, b) = (words(a), words(b));
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
-    !short.is_empty() && long.windows(short.len()).any(|w| w == short.as_slice())
-}
-
-/// Pairs found with expected one to one; returns the misses on both sides.
-fn score(
-    found: &[String],
-    expected: &[String],
-    same: fn(&str, &str) -> bool,
-    c: &mut Counts,
-) -> (Vec<String>, Vec<String>) {
-    let mut open: Vec<&String> = expected.iter().collect();
-    let mut extra = Vec::new();
-    for f in found {
-        match open.iter().position(|e| same(f, e)) {
-            Some(k) => {
-                open.remove(k);
-                c.tp += 1;
-            }
-            None => {
-                extra.push(f.clone());
-                c.fp += 1;
-            }
-        }
-    }
-    c.fn_ += open.len();
-    (extra, open.into_iter().cloned().collect())
+    runs_inside(&words(a), &words(b))
 }
 
 #[test]
@@ -108,18 +59,18 @@ fn detectors_reach_the_bar_on_labelled_answers() {
         let r = analyze(&Transcript::from_text(&text), &ctx, &lex);
 
         let found: Vec<String> = r.metrics.iter().map(|m| m.text.clone()).collect();
-        let m = score(&found, &label.metrics, overlaps, counts.entry("metrics").or_default());
+        let m = tally(&found, &label.metrics, overlaps, counts.entry("metrics").or_default());
         let found: Vec<String> = r.principles.iter().map(|p| p.name.clone()).collect();
-        let p = score(
+        let p = tally(
             &found,
             &label.principles,
             |a, b| a == b,
             counts.entry("principles").or_default(),
         );
         let found: Vec<String> = r.vague.iter().map(|v| v.text.clone()).collect();
-        let v = score(&found, &label.vague, overlaps, counts.entry("vague").or_default());
+        let v = tally(&found, &label.vague, overlaps, counts.entry("vague").or_default());
         let found: Vec<String> = r.fillers.items.iter().map(|f| f.text.clone()).collect();
-        let f = score(
+        let f = tally(
             &found,
             &label.fillers,
             |a, b| a.eq_ignore_ascii_case(b),

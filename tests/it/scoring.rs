@@ -1,0 +1,62 @@
+//! Scoring detectors against labels: matching what was found with what was expected,
+//! one to one, and precision and recall. Shared by the labelled-answer tests and
+//! `examples/accuracy.rs` (which includes this file by path).
+
+/// True and false positives and negatives of one detector.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Counts {
+    pub tp: usize,
+    pub fp: usize,
+    pub fn_: usize,
+}
+
+impl Counts {
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+}
+
+/// Nothing to find counts as all found.
+pub fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Pairs found with expected one to one, counting into `c`; returns what was found
+/// but not expected, and what was expected but not found.
+pub fn tally(
+    found: &[String],
+    expected: &[String],
+    same: impl Fn(&str, &str) -> bool,
+    c: &mut Counts,
+) -> (Vec<String>, Vec<String>) {
+    let mut open: Vec<&String> = expected.iter().collect();
+    let mut extra = Vec::new();
+    for f in found {
+        match open.iter().position(|e| same(f, e)) {
+            Some(k) => {
+                open.remove(k);
+                c.tp += 1;
+            }
+            None => {
+                extra.push(f.clone());
+                c.fp += 1;
+            }
+        }
+    }
+    c.fn_ += open.len();
+    (extra, open.into_iter().cloned().collect())
+}
+
+/// One phrase's words run inside the other's (either way).
+pub fn runs_inside(a: &[String], b: &[String]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    !short.is_empty() && long.windows(short.len()).any(|w| w == short)
+}
