@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context as _, Result};
+use barraiser::analysis::near_miss::edit_distance;
 use barraiser::analysis::numbers;
 use barraiser::analysis::report::Report;
 use barraiser::analysis::tokens::tokenize;
@@ -240,18 +241,6 @@ fn comparable_words(text: &str) -> Vec<String> {
         }
     }
     out
-}
-
-fn edit_distance(a: &[String], b: &[String]) -> usize {
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, x) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, y) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(x != y)).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 fn print_word_accuracy(takes: &[(Answer, Transcript)]) {

@@ -60,7 +60,7 @@ pub fn find(
                 if heard.first() != target.first() {
                     continue;
                 }
-                let d = distance(&heard, &target) as f64 / target.len() as f64;
+                let d = edit_distance(&heard, &target) as f64 / target.len() as f64;
                 if d <= max && best.as_ref().is_none_or(|x| d < x.distance) {
                     best = Some(NearMiss { name, start, len, distance: d });
                 }
@@ -102,7 +102,9 @@ fn sound(s: &str) -> Vec<u8> {
     out
 }
 
-fn distance(a: &[u8], b: &[u8]) -> usize {
+/// Levenshtein distance: the fewest insertions, deletions and substitutions that
+/// turn `a` into `b` (of letters here; of words when word accuracy is measured).
+pub fn edit_distance<T: PartialEq>(a: &[T], b: &[T]) -> usize {
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, x) in a.iter().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
