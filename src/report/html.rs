@@ -54,6 +54,7 @@ h1{font-size:1.5em;margin:0 0 4px}h2{font-size:1.15em;margin:28px 0 8px;border-b
 .vague{background:#fce8b2;text-decoration:underline wavy #e37400}.filler{color:#a50e0e;background:#fad2cf}
 .hedge{color:#7627bb;font-style:italic}.cutoff{color:#9aa0a6;text-decoration:line-through}
 .pause{color:#e37400;font:12px monospace;padding:0 3px}
+.unsure{text-decoration:underline dotted #80868b}.unsure sup{color:#80868b}
 .cut{display:block;color:#d93025;font-weight:700;margin:6px 0}
 mark{border-radius:3px;padding:0 1px;color:inherit;background:none}
 table{border-collapse:collapse}td,th{padding:3px 10px 3px 0;text-align:left;vertical-align:top}
@@ -156,6 +157,9 @@ fn transcript(o: &mut String, r: &Report, t: &Transcript, marks: &Marks) {
         let class = if m == Mark::Pause { "pause" } else { m.as_str() };
         let _ = write!(o, "<span><mark class=\"{class}\">{sample}</mark></span>");
     }
+    if marks.any_unsure() {
+        o.push_str("<span><span class=\"unsure\">heard unsure<sup>?</sup></span></span>");
+    }
     o.push_str("</p><div class=\"transcript\">");
     let cut_at = r.cutoff.as_ref().map(|c| c.word_index);
     for line in sentence_lines(t, 40) {
@@ -187,7 +191,16 @@ fn transcript(o: &mut String, r: &Report, t: &Transcript, marks: &Marks) {
                 }
                 open = Some(these);
             }
-            o.push_str(&escape(&t.words[i].text));
+            match marks.unsure(i) {
+                true => {
+                    let _ = write!(
+                        o,
+                        "<span class=\"unsure\" title=\"heard, but unsure\">{}<sup>?</sup></span>",
+                        escape(&t.words[i].text)
+                    );
+                }
+                false => o.push_str(&escape(&t.words[i].text)),
+            }
             if let Some(p) = marks.pause_after(i) {
                 close(o, &mut open);
                 let _ = write!(
@@ -281,5 +294,20 @@ mod tests {
     #[test]
     fn escapes_markup_and_quotes() {
         assert_eq!(escape(r#"<b>"A&B's"</b>"#), "&lt;b&gt;&quot;A&amp;B&#39;s&quot;&lt;/b&gt;");
+    }
+
+    #[test]
+    fn marks_the_words_heard_unsure() {
+        use crate::analysis::{analyze, Context, Lexicon};
+        let mut t = Transcript::from_text("Conversion rose by I ate percent.");
+        for (i, w) in t.words.iter_mut().enumerate() {
+            w.probability = Some(if i == 4 { 0.1 } else { 0.95 });
+        }
+        let r =
+            analyze(&t, &Context::for_kind(crate::round::Kind::Behavioral), &Lexicon::builtin());
+        let page = render_html(&r, &t, &PageInfo::default());
+        assert!(page.contains(r#"<span class="unsure" title="heard, but unsure">ate<sup>?</sup>"#));
+        assert!(!page.contains(r#"unsure">rose"#));
+        assert!(page.contains("heard unsure<sup>?</sup>"), "the legend names the mark");
     }
 }

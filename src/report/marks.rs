@@ -80,13 +80,19 @@ pub struct Finding {
 pub struct Marks {
     bits: Vec<u8>,
     pause_after: Vec<Option<f64>>,
+    /// Words the transcriber was unsure of: shown as heard, marked so the candidate
+    /// knows where the transcript (and any finding on it) may be wrong.
+    unsure: Vec<bool>,
     pub findings: Vec<Finding>,
 }
 
 impl Marks {
     pub fn new(r: &Report, t: &Transcript) -> Marks {
         let n = t.words.len();
-        let mut m = Marks { bits: vec![0; n], pause_after: vec![None; n], findings: Vec::new() };
+        let mut unsure = vec![false; n];
+        r.unsure_words.iter().filter(|&&i| i < n).for_each(|&i| unsure[i] = true);
+        let mut m =
+            Marks { bits: vec![0; n], pause_after: vec![None; n], unsure, findings: Vec::new() };
         for x in &r.metrics {
             m.add(Mark::Metric, x.span, x.start_s, format!("{} ({})", x.text, x.kind));
         }
@@ -164,6 +170,16 @@ impl Marks {
     /// The long pause after word `i`, in seconds.
     pub fn pause_after(&self, i: usize) -> Option<f64> {
         self.pause_after.get(i).copied().flatten()
+    }
+
+    /// Whether the transcriber was unsure of word `i`.
+    pub fn unsure(&self, i: usize) -> bool {
+        self.unsure.get(i).copied().unwrap_or(false)
+    }
+
+    /// Whether any word is unsure, for a legend that lists only what is shown.
+    pub fn any_unsure(&self) -> bool {
+        self.unsure.contains(&true)
     }
 
     /// The marks present anywhere, for a legend that lists only what is shown.

@@ -57,6 +57,13 @@ fn header(r: &Review, area: Rect, buf: &mut Buffer) {
     Line::from(spans).render(area, buf);
 }
 
+/// Follows a word the transcriber was unsure of, as in the text report.
+const UNSURE_SIGN: &str = "(?)";
+
+fn unsure_style() -> Style {
+    Style::new().fg(Color::DarkGray)
+}
+
 /// The transcript wrapped to the area, one sentence per line, the selected line
 /// highlighted and kept in view.
 fn transcript(r: &Review, area: Rect, buf: &mut Buffer) {
@@ -90,6 +97,9 @@ fn transcript(r: &Review, area: Rect, buf: &mut Buffer) {
                 style = style.add_modifier(Modifier::REVERSED);
             }
             pieces.push(Span::styled(word.text.clone(), style));
+            if r.marks.unsure(i) {
+                pieces.push(Span::styled(UNSURE_SIGN, unsure_style()));
+            }
             if let Some(p) = r.marks.pause_after(i) {
                 pieces.push(Span::styled(format!("⏸{p:.1}s"), mark_style(Mark::Pause)));
             }
@@ -140,6 +150,9 @@ fn legend_line(r: &Review, area: Rect, buf: &mut Buffer) {
     for m in r.marks.present() {
         spans.push(Span::styled(m.as_str(), mark_style(m)));
         spans.push(Span::raw("  "));
+    }
+    if r.marks.any_unsure() {
+        spans.push(Span::styled(format!("{UNSURE_SIGN} heard unsure"), unsure_style()));
     }
     if spans.len() == 1 {
         spans.push(Span::styled("no findings marked", Style::new().dark_gray()));

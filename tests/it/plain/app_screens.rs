@@ -41,8 +41,11 @@ fn timed(text: &str) -> Transcript {
 }
 
 fn save_take(store: &mut Store, bank: &Bank, text: &str, day: u32) -> i64 {
+    save_transcript(store, bank, timed(text), day)
+}
+
+fn save_transcript(store: &mut Store, bank: &Bank, t: Transcript, day: u32) -> i64 {
     let q = bank.get(QUESTION).unwrap();
-    let t = timed(text);
     let report = analyze(&t, &Context::for_question(q), &Lexicon::builtin());
     let mut a =
         NewAttempt::from_report(Mode::Practice, serde_json::to_value(&report).unwrap()).unwrap();
@@ -58,7 +61,13 @@ fn app(dir: &std::path::Path, route: Route) -> App {
     let bank = Bank::load(None).unwrap();
     save_take(&mut store, &bank, FIRST, 20);
     save_take(&mut store, &bank, SECOND, 21);
-    let config = Config { data_dir: dir.to_path_buf(), ..Config::default() };
+    app_on(store, bank, route)
+}
+
+/// An app on `store`, with no model.
+fn app_on(store: Store, bank: Bank, route: Route) -> App {
+    let dir = store.data_dir().to_path_buf();
+    let config = Config { data_dir: dir, ..Config::default() };
     let cx = Cx {
         config,
         store,
@@ -224,6 +233,22 @@ fn from_the_report_to_review_drill_compare_export_and_back() {
     press(&mut app, KeyCode::Char('f'));
     let text = render(&app, 120, 24);
     assert!(text.contains("Cannot record") && text.contains("no speech model"), "{text}");
+}
+
+#[test]
+fn review_marks_the_words_heard_unsure() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let bank = Bank::load(None).unwrap();
+    // The transcriber was unsure of "ate" (whisper's token probability 0.1).
+    let mut t = timed("Conversion rose by I ate percent in six weeks.");
+    t.words[4].probability = Some(0.1);
+    let id = save_transcript(&mut store, &bank, t, 20);
+    let app = app_on(store, bank, Route::Review(id));
+    let screen = render(&app, 100, 30);
+    assert!(screen.contains("ate (?)"), "{screen}");
+    assert!(screen.contains("(?) heard unsure"), "the legend says what (?) means: {screen}");
+    assert!(!screen.contains("rose (?)"), "{screen}");
 }
 
 #[test]
