@@ -5,12 +5,15 @@
 //!     accuracy text
 //!     accuracy voice DIR
 //!     accuracy speech DIR [--prompt filler|domain] [--model PATH] [--kind KIND]
+//!                         [--voice espeak|flite]
 //!
-//! `voice` speaks every other answer into DIR with espeak-ng, turn by turn in one of
-//! four variants (two voices at two speeds, a faster tempo, added noise) made with sox.
+//! `voice` speaks every other answer into DIR twice: with espeak-ng, turn by turn in
+//! one of four variants (two voices at two speeds, a faster tempo, added noise) made
+//! with sox, and with flite, a voice unlike espeak's, in one of two speakers.
 //! In speech mode DIR holds those `ID.VARIANT.wav` files; each is transcribed once with
 //! barraiser's own transcription and the transcript cached next to it as
-//! `ID.VARIANT.PROMPT.json`, so later runs only analyse.
+//! `ID.VARIANT.PROMPT.json`, so later runs only analyse. `--voice espeak|flite` keeps
+//! the takes of one speaker.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -96,12 +99,24 @@ fn run() -> Result<()> {
                 .map(|k| k.parse())
                 .transpose()
                 .map_err(anyhow::Error::msg)?;
-            let takes = speech_takes(&answers, &dir, &prompt, &model, kind)?;
+            let voice = option(&args, "--voice");
+            let mut takes = speech_takes(&answers, &dir, &prompt, &model, kind)?;
+            // flite takes are named after it; every other take is espeak-ng's.
+            takes.retain(|(_, _, variant)| match voice.as_deref() {
+                Some("flite") => variant.starts_with("flite"),
+                Some("espeak") => !variant.starts_with("flite"),
+                _ => true,
+            });
+            let takes: Vec<(Answer, Transcript)> =
+                takes.into_iter().map(|(a, t, _)| (a, t)).collect();
             println!("from speech ({prompt} prompt): {} takes", takes.len());
             print_word_accuracy(&takes);
             print_figures(&takes, &lex, true);
         }
-        _ => bail!("usage: accuracy text | voice DIR | speech DIR [--prompt filler|domain]"),
+        _ => bail!(
+            "usage: accuracy text | voice DIR | speech DIR [--prompt filler|domain] \
+             [--voice espeak|flite]"
+        ),
     }
     Ok(())
 }
@@ -114,10 +129,19 @@ const VARIANTS: [(&str, &str, &str); 4] = [
     ("en-gb+f3", "160", "noise"),
 ];
 
+/// flite's speakers, taken in turn.
+const FLITE_VOICES: [&str; 2] = ["slt", "rms"];
+
 /// Speaks the voiced half of the corpus, skipping files already made.
 fn voice(answers: &[Answer], dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir)?;
     for (k, a) in answers.iter().filter(|a| a.voiced).enumerate() {
+        let speaker = FLITE_VOICES[k % FLITE_VOICES.len()];
+        let out = dir.join(format!("{}.flite-{speaker}.wav", a.id));
+        if !out.exists() {
+            command("flite", &["-voice", speaker, "-t", &a.text, "-o", path(&out)])?;
+            eprintln!("voiced {}", out.display());
+        }
         let (voice, wpm, effect) = VARIANTS[k % VARIANTS.len()];
         let name = format!("{voice}-{wpm}{}{effect}", if effect.is_empty() { "" } else { "-" });
         let out = dir.join(format!("{}.{}.wav", a.id, name.replace('+', "")));
@@ -184,7 +208,7 @@ fn speech_takes(
     prompt: &str,
     model: &Path,
     kind: Option<Kind>,
-) -> Result<Vec<(Answer, Transcript)>> {
+) -> Result<Vec<(Answer, Transcript, String)>> {
     let opts = TranscribeOptions {
         model: model.to_path_buf(),
         threads: 0,
@@ -201,7 +225,7 @@ fn speech_takes(
     let mut out = Vec::new();
     for wav in wavs {
         let stem = wav.file_stem().unwrap_or_default().to_string_lossy().into_owned();
-        let id = stem.split('.').next().unwrap_or_default();
+        let (id, variant) = stem.split_once('.').unwrap_or((&stem, ""));
         let wanted = |a: &&Answer| a.id == id && kind.is_none_or(|k| a.kind == Some(k));
         let Some(answer) = answers.iter().find(wanted) else { continue };
         let cache = dir.join(format!("{stem}.{prompt}.json"));
@@ -214,7 +238,7 @@ fn speech_takes(
                 t
             }
         };
-        out.push((answer.clone(), t));
+        out.push((answer.clone(), t, variant.to_string()));
     }
     if out.is_empty() {
         bail!("no voiced answers in {}", dir.display());
