@@ -43,11 +43,11 @@ pub struct AnalyzeArgs {
 
 pub fn run(args: AnalyzeArgs, cfg: &Config) -> Result<()> {
     let lex = load_lexicon()?;
-    let ctx = match &args.question {
+    let (ctx, asked) = match &args.question {
         Some(id) => question_context(id, args.kind)?,
-        None => Context::for_kind(args.kind.unwrap_or(Kind::Behavioral)),
+        None => (Context::for_kind(args.kind.unwrap_or(Kind::Behavioral)), None),
     };
-    let transcript = load_answer(&args.file, cfg)?;
+    let transcript = load_answer(&args.file, cfg, asked)?;
     let report = analyze(&transcript, &ctx, &lex);
     let format = if args.json { Format::Json } else { args.format };
     let out = match format {
@@ -58,8 +58,9 @@ pub fn run(args: AnalyzeArgs, cfg: &Config) -> Result<()> {
     std::io::stdout().lock().write_all(out.as_bytes()).context("could not write the report")
 }
 
-/// Reads the answer: a transcript .json, typed text, or audio to transcribe.
-pub fn load_answer(path: &Path, cfg: &Config) -> Result<Transcript> {
+/// Reads the answer: a transcript .json, typed text, or audio to transcribe (with
+/// `question`, the one answered, told to whisper).
+fn load_answer(path: &Path, cfg: &Config, question: Option<String>) -> Result<Transcript> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let t = match ext.as_str() {
         "json" => {
@@ -73,7 +74,7 @@ pub fn load_answer(path: &Path, cfg: &Config) -> Result<Transcript> {
             })?
         }
         "txt" | "text" | "md" => Transcript::from_text(&read_bounded(path)?),
-        _ => transcribe(path, cfg)?,
+        _ => transcribe(path, cfg, question)?,
     };
     if t.words.is_empty() {
         bail!("{} has no words to analyse", path.display());
@@ -94,14 +95,16 @@ fn read_bounded(path: &Path) -> Result<String> {
 }
 
 /// Audio goes through the same transcription as `barraiser transcribe`.
-fn transcribe(path: &Path, cfg: &Config) -> Result<Transcript> {
+fn transcribe(path: &Path, cfg: &Config, question: Option<String>) -> Result<Transcript> {
     let mut opts = cfg.transcribe_options()?;
     opts.progress = std::io::stderr().is_terminal();
+    opts.prompt.question = question;
     transcribe_file(path, &opts)
 }
 
-/// The round type, limit and follow-ups of a question in the bank; `--kind` still wins.
-fn question_context(id: &str, kind: Option<Kind>) -> Result<Context> {
+/// The round type, limit and follow-ups of a question in the bank (`--kind` still
+/// wins), and its text.
+fn question_context(id: &str, kind: Option<Kind>) -> Result<(Context, Option<String>)> {
     let bank = Bank::load(None).context("could not load the question bank")?;
     let Some(q) = bank.get(id) else {
         bail!("unknown question '{id}' (see `barraiser questions list`)");
@@ -111,7 +114,7 @@ fn question_context(id: &str, kind: Option<Kind>) -> Result<Context> {
         ctx.kind = kind;
         ctx.target_s = kind.default_target_s();
     }
-    Ok(ctx)
+    Ok((ctx, Some(q.text.clone())))
 }
 
 /// Colour only on a terminal, and never when NO_COLOR is set (no-color.org).
