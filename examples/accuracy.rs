@@ -4,7 +4,7 @@
 //!
 //!     accuracy text
 //!     accuracy voice DIR
-//!     accuracy speech DIR [--prompt filler|domain] [--model PATH] [--kind KIND]
+//!     accuracy speech DIR [--prompt filler|domain|question|both] [--model PATH] [--kind KIND]
 //!                         [--voice espeak|flite]
 //!
 //! `voice` speaks every other answer into DIR twice: with espeak-ng, turn by turn in
@@ -47,6 +47,9 @@ struct File {
 struct Answer {
     id: String,
     quality: String,
+    /// The question asked, given to whisper in the `question` and `both` prompts.
+    #[serde(default)]
+    question: Option<String>,
     text: String,
     principles: Vec<String>,
     #[serde(default)]
@@ -114,12 +117,16 @@ fn run() -> Result<()> {
             print_figures(&takes, &lex, true);
         }
         _ => bail!(
-            "usage: accuracy text | voice DIR | speech DIR [--prompt filler|domain] \
+            "usage: accuracy text | voice DIR | speech DIR [--prompt filler|domain|question|both] \
              [--voice espeak|flite]"
         ),
     }
     Ok(())
 }
+
+/// What whisper is told before each take: the filler example only (`filler`), with the
+/// analyzer's vocabulary (`domain`), with the question asked (`question`), or both.
+const PROMPTS: [&str; 4] = ["filler", "domain", "question", "both"];
 
 /// (espeak-ng voice, words a minute, sox effect) for each variant.
 const VARIANTS: [(&str, &str, &str); 4] = [
@@ -209,13 +216,11 @@ fn speech_takes(
     model: &Path,
     kind: Option<Kind>,
 ) -> Result<Vec<(Answer, Transcript, String)>> {
-    let opts = TranscribeOptions {
-        model: model.to_path_buf(),
-        threads: 0,
-        verbose: false,
-        progress: false,
-        prompt: Prompt { question: None, vocabulary: prompt == "domain" },
-    };
+    anyhow::ensure!(
+        PROMPTS.contains(&prompt),
+        "--prompt is one of {}, not {prompt}",
+        PROMPTS.join(", ")
+    );
     let mut wavs: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("could not read {}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -228,6 +233,17 @@ fn speech_takes(
         let (id, variant) = stem.split_once('.').unwrap_or((&stem, ""));
         let wanted = |a: &&Answer| a.id == id && kind.is_none_or(|k| a.kind == Some(k));
         let Some(answer) = answers.iter().find(wanted) else { continue };
+        let asked = matches!(prompt, "question" | "both").then(|| answer.question.clone());
+        let opts = TranscribeOptions {
+            model: model.to_path_buf(),
+            threads: 0,
+            verbose: false,
+            progress: false,
+            prompt: Prompt {
+                question: asked.flatten(),
+                vocabulary: matches!(prompt, "domain" | "both"),
+            },
+        };
         let cache = dir.join(format!("{stem}.{prompt}.json"));
         let t = match std::fs::read_to_string(&cache) {
             Ok(json) => serde_json::from_str(&json)?,
