@@ -67,6 +67,19 @@ const APPROX: &[&str] =
     &["about", "around", "roughly", "nearly", "almost", "approximately", "just", "over", "under"];
 const SCORE_UNITS: &[&str] = &["points", "point", "pts", "pp", "stars", "star", "bps"];
 const SCORE_WORDS: &[&str] = &["nps", "csat", "rating", "score", "ces"];
+/// Said between a score word and its new value: "the score went up to 4.3".
+const SCORE_CHANGE: &[&str] = &[
+    "went",
+    "up",
+    "down",
+    "rose",
+    "fell",
+    "climbed",
+    "improved",
+    "increased",
+    "dropped",
+    "jumped",
+];
 const MONEY_UNITS: &[&str] =
     &["dollars", "dollar", "usd", "euros", "euro", "pounds", "bucks", "cents"];
 const COMPARATIVES: &[&str] = &[
@@ -271,15 +284,17 @@ fn at(toks: &[Token], i: usize) -> Option<(usize, usize, &'static str)> {
         }
     }
     if SCORE_WORDS.contains(&w) {
-        // "NPS +12", "NPS of 45", "CSAT to 92", "a rating of 4.6"
-        let j = if matches!(norm(toks, i + 1), "of" | "to" | "at" | "by" | "was" | "is") {
-            i + 2
-        } else {
-            i + 1
-        };
-        if !toks[i].clause_end {
+        // "NPS +12", "NPS of 45", "CSAT to 92", "a rating of 4.6", "the score went up to 4.3"
+        let mut j = i + 1;
+        while j < i + 4 && SCORE_CHANGE.contains(&norm(toks, j)) && !toks[j - 1].clause_end {
+            j += 1;
+        }
+        if matches!(norm(toks, j), "of" | "to" | "at" | "by" | "was" | "is") {
+            j += 1;
+        }
+        if !toks[i..j].iter().any(|t| t.clause_end) {
             if let Some(n) = numbers::parse(toks, j).filter(|n| !n.percent && !n.currency) {
-                if n.signed || j == i + 2 {
+                if n.signed || j > i + 1 {
                     let end = j + n.len;
                     let end = match unit(toks, end, &n) {
                         Some(("score", len)) => end + len,

@@ -16,6 +16,8 @@ pub const MAX_DISTANCE_SHORT: f64 = 0.25;
 const LONG_LETTERS: usize = 12;
 /// Names shorter than this (in letters) are too easy to hit by chance.
 const MIN_LETTERS: usize = 7;
+/// Fewest consonants a name needs to be matched by its consonants alone, within one edit.
+const MIN_CONSONANTS: usize = 5;
 
 /// A name heard in `toks[start..start + len]`, `distance` away from `name`.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,35 +41,70 @@ pub fn find(
 ) -> Option<NearMiss> {
     let mut best: Option<NearMiss> = None;
     for (said, name) in names {
-        let target = sound(said);
-        if target.len() < MIN_LETTERS {
-            continue;
-        }
-        let words = said.split_whitespace().count();
-        let max = if target.len() >= LONG_LETTERS { MAX_DISTANCE } else { MAX_DISTANCE_SHORT };
-        for &start in starts.iter().filter(|&&s| s < b) {
-            for len in 1..=(words + 2).min(b - start) {
-                if blocked(start + len - 1) {
-                    break;
-                }
-                let heard: String =
-                    toks[start..start + len].iter().map(|t| t.norm.as_str()).collect();
-                let heard = sound(&heard);
-                let gap = heard.len().abs_diff(target.len()) as f64;
-                if gap / target.len() as f64 > max {
-                    continue;
-                }
-                if heard.first() != target.first() {
-                    continue;
-                }
-                let d = edit_distance(&heard, &target) as f64 / target.len() as f64;
-                if d <= max && best.as_ref().is_none_or(|x| d < x.distance) {
-                    best = Some(NearMiss { name, start, len, distance: d });
+        for target in targets(said) {
+            let words = target.split_whitespace().count();
+            let target = sound(&target);
+            if target.len() < MIN_LETTERS {
+                continue;
+            }
+            for &start in starts.iter().filter(|&&s| s < b) {
+                for len in 1..=(words + 2).min(b - start) {
+                    if blocked(start + len - 1) {
+                        break;
+                    }
+                    let heard: String =
+                        toks[start..start + len].iter().map(|t| t.norm.as_str()).collect();
+                    let Some(d) = distance(&sound(&heard), &target) else { continue };
+                    if best.as_ref().is_none_or(|x| d < x.distance) {
+                        best = Some(NearMiss { name, start, len, distance: d });
+                    }
                 }
             }
         }
     }
     best
+}
+
+/// The name as said, and without a short first word whisper tends to lose ("are
+/// right, a lot" heard as "right, a lot").
+fn targets(said: &str) -> Vec<String> {
+    let mut out = vec![said.to_string()];
+    if let Some((first, rest)) = said.split_once(' ') {
+        if first.len() <= 3 && rest.split_whitespace().count() > 1 {
+            out.push(rest.to_string());
+        }
+    }
+    out
+}
+
+/// How far `heard` is from `target` (both [`sound`]s) as a share of the target, if
+/// close enough to be taken as it: by letters, or by consonants alone, since whisper
+/// bends a name's vowels far more than its consonants ("for a gallery" for
+/// "frugality": f-r-g-l-r against f-r-g-l-t).
+fn distance(heard: &[u8], target: &[u8]) -> Option<f64> {
+    let max = if target.len() >= LONG_LETTERS { MAX_DISTANCE } else { MAX_DISTANCE_SHORT };
+    if heard.first() != target.first()
+        || heard.len().abs_diff(target.len()) as f64 / target.len() as f64 > max
+    {
+        return None;
+    }
+    let d = edit_distance(heard, target) as f64 / target.len() as f64;
+    if d <= max {
+        return Some(d);
+    }
+    let (h, t) = (consonants(heard), consonants(target));
+    (t.len() >= MIN_CONSONANTS && edit_distance(&h, &t) <= 1).then_some(max)
+}
+
+/// The consonants of a [`sound`], runs folded.
+fn consonants(sound: &[u8]) -> Vec<u8> {
+    let mut out: Vec<u8> = Vec::new();
+    for &c in sound.iter().filter(|c| !b"aeiou".contains(c)) {
+        if out.last() != Some(&c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Letters only, with spellings of the same sound folded together.
@@ -139,6 +176,9 @@ mod tests {
         assert_eq!(heard("higher and developed the best"), Some("Hire and Develop the Best"));
         assert_eq!(heard("a right, A Lot"), Some("Are Right, A Lot"));
         assert_eq!(heard("dived deep"), Some("Dive Deep"));
+        assert_eq!(heard("right, a lot"), Some("Are Right, A Lot"));
+        assert_eq!(heard("for a gallery"), Some("Frugality"));
+        assert_eq!(heard("for legality"), Some("Frugality"));
     }
 
     #[test]

@@ -240,7 +240,11 @@ fn story_role(
     let acted = first_action.is_none_or(|w| toks[i].word >= w)
         || before.iter().any(|t| matches!(t.norm.as_str(), "i" | "we"));
     let outcome = acted && !found;
-    if outcome && (changed || (m.kind != "duration" && has(before, OUTCOME))) {
+    // "we had zero checkout outages": after the work, none of something is an outcome.
+    let after_work = first_action.is_some_and(|w| toks[i].word >= w);
+    let zero = inside.first().is_some_and(|t| matches!(t.norm.as_str(), "zero" | "0"));
+    let none = m.kind == "count" && zero && after_work;
+    if outcome && (changed || none || (m.kind != "duration" && has(before, OUTCOME))) {
         return RESULT;
     }
     if m.kind == "duration" {
@@ -340,6 +344,11 @@ mod tests {
         let b = Kind::Behavioral;
         assert_eq!(role_of(b, "I shipped it. Conversion rose 12%.", "12%"), "result");
         assert_eq!(role_of(b, "I rewrote it. Errors went from 40% to zero.", "40%"), "result");
+        let after =
+            "I added a circuit breaker. In the next two quarters we had zero checkout outages.";
+        assert_eq!(role_of(b, after, "zero checkout outages"), "result");
+        let before = "Our team had zero automated tests, so I wrote the first suite.";
+        assert_eq!(role_of(b, before, "zero automated tests"), "baseline");
         assert_eq!(role_of(b, "I automated it and saved $3.2M a year.", "$3.2M"), "result");
         assert_eq!(
             role_of(

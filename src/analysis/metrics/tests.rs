@@ -30,6 +30,9 @@ fn spoken_and_changes() {
     assert_eq!(texts("we cut the wait time in half"), ["cut the wait time in half"]);
     assert_eq!(texts("three times faster"), ["three times"]);
     assert_eq!(texts("NPS +12 and CSAT of 92"), ["NPS +12", "CSAT of 92"]);
+    assert_eq!(texts("the score went up to 4.3 in May"), ["score went up to 4.3"]);
+    assert_eq!(texts("our rating climbed to 4.6 stars"), ["rating climbed to 4.6 stars"]);
+    assert_eq!(texts("the score went up. 4 people left"), ["4 people"], "not across a sentence");
     assert_eq!(texts("conversion rose from 2.1% to 2.6%"), ["from 2.1% to 2.6%"]);
     assert_eq!(
         texts("errors went from 12 percent down to 0.5 percent"),
