@@ -90,7 +90,7 @@ fn main() -> anyhow::Result<()> {
     for run in 1..=runs {
         for (i, &busy) in conditions.iter().enumerate() {
             let _load = Load::start(busy)?;
-            let mut live = LiveTranscriber::start(&shared, None)?;
+            let mut live = LiveTranscriber::start(&shared)?;
             let began = Instant::now();
             for (n, chunk) in samples.chunks(CHUNK).enumerate() {
                 live.push(chunk.to_vec());

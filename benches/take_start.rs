@@ -48,7 +48,7 @@ fn main() -> anyhow::Result<()> {
     let mut kept = Vec::new();
     for _ in 0..takes {
         let t = Instant::now();
-        let live = LiveTranscriber::start(&shared, None)?;
+        let live = LiveTranscriber::start(&shared)?;
         kept.push(t.elapsed().as_secs_f64());
         drop(live);
     }

@@ -43,11 +43,11 @@ pub struct AnalyzeArgs {
 
 pub fn run(args: AnalyzeArgs, cfg: &Config) -> Result<()> {
     let lex = load_lexicon()?;
-    let (ctx, asked) = match &args.question {
+    let ctx = match &args.question {
         Some(id) => question_context(id, args.kind)?,
-        None => (Context::for_kind(args.kind.unwrap_or(Kind::Behavioral)), None),
+        None => Context::for_kind(args.kind.unwrap_or(Kind::Behavioral)),
     };
-    let transcript = load_answer(&args.file, cfg, asked)?;
+    let transcript = load_answer(&args.file, cfg)?;
     let report = analyze(&transcript, &ctx, &lex);
     let format = if args.json { Format::Json } else { args.format };
     let out = match format {
@@ -58,9 +58,8 @@ pub fn run(args: AnalyzeArgs, cfg: &Config) -> Result<()> {
     std::io::stdout().lock().write_all(out.as_bytes()).context("could not write the report")
 }
 
-/// Reads the answer: a transcript .json, typed text, or audio to transcribe (with
-/// `question`, the one answered, told to whisper).
-fn load_answer(path: &Path, cfg: &Config, question: Option<String>) -> Result<Transcript> {
+/// Reads the answer: a transcript .json, typed text, or audio to transcribe.
+pub fn load_answer(path: &Path, cfg: &Config) -> Result<Transcript> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let t = match ext.as_str() {
         "json" => {
@@ -74,7 +73,7 @@ fn load_answer(path: &Path, cfg: &Config, question: Option<String>) -> Result<Tr
             })?
         }
         "txt" | "text" | "md" => Transcript::from_text(&read_bounded(path)?),
-        _ => transcribe(path, cfg, question)?,
+        _ => transcribe(path, cfg)?,
     };
     if t.words.is_empty() {
         bail!("{} has no words to analyse", path.display());
@@ -95,16 +94,14 @@ fn read_bounded(path: &Path) -> Result<String> {
 }
 
 /// Audio goes through the same transcription as `barraiser transcribe`.
-fn transcribe(path: &Path, cfg: &Config, question: Option<String>) -> Result<Transcript> {
+fn transcribe(path: &Path, cfg: &Config) -> Result<Transcript> {
     let mut opts = cfg.transcribe_options()?;
     opts.progress = std::io::stderr().is_terminal();
-    opts.prompt.question = question;
     transcribe_file(path, &opts)
 }
 
-/// The round type, limit and follow-ups of a question in the bank (`--kind` still
-/// wins), and its text.
-fn question_context(id: &str, kind: Option<Kind>) -> Result<(Context, Option<String>)> {
+/// The round type, limit and follow-ups of a question in the bank; `--kind` still wins.
+fn question_context(id: &str, kind: Option<Kind>) -> Result<Context> {
     let bank = Bank::load(None).context("could not load the question bank")?;
     let Some(q) = bank.get(id) else {
         bail!("unknown question '{id}' (see `barraiser questions list`)");
@@ -114,7 +111,7 @@ fn question_context(id: &str, kind: Option<Kind>) -> Result<(Context, Option<Str
         ctx.kind = kind;
         ctx.target_s = kind.default_target_s();
     }
-    Ok((ctx, Some(q.text.clone())))
+    Ok(ctx)
 }
 
 /// Colour only on a terminal, and never when NO_COLOR is set (no-color.org).

@@ -336,6 +336,5 @@ fn take_options(
         meta: recording_meta(&store.recordings_dir(), &name),
         journal_dir: store.recordings_dir(),
         max_s: max_s.is_finite().then_some(max_s),
-        question: Some(ask.text.clone()),
     }
 }

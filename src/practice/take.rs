@@ -32,8 +32,6 @@ pub struct TakeOptions {
     pub journal_dir: PathBuf,
     /// Audio past this many seconds is not kept (`--seconds`).
     pub max_s: Option<f64>,
-    /// The question being answered, told to whisper before the answer.
-    pub question: Option<String>,
 }
 
 impl TakeOptions {
@@ -52,7 +50,6 @@ impl TakeOptions {
             meta: recording_meta(&store.recordings_dir(), &question.id),
             journal_dir: store.recordings_dir(),
             max_s,
-            question: Some(question.text.clone()),
         }
     }
 }
@@ -125,7 +122,7 @@ impl Take {
     pub fn start(opts: &TakeOptions) -> Result<Take> {
         let mut capture = Capture::start(&CaptureOptions { device: opts.device.clone() })?;
         let events = capture.take_events().expect("a new capture has its events");
-        let live = LiveTranscriber::start(&opts.model, opts.question.as_deref())?;
+        let live = LiveTranscriber::start(&opts.model)?;
         let stem = opts.meta.path.file_stem().map(|s| s.to_string_lossy().into_owned());
         let stem = stem.unwrap_or_else(|| "take".to_string());
         let recorder = Recorder::create_new_in(&opts.journal_dir, &stem, &opts.meta, RATE)?;

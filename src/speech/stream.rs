@@ -17,7 +17,7 @@ use anyhow::{anyhow, Context, Result};
 
 use super::free_cores::CoreMeter;
 use super::shared_model::SharedModel;
-use super::transcribe::{Prompt, Transcriber};
+use super::transcribe::Transcriber;
 use crate::transcript::Transcript;
 
 enum Msg {
@@ -39,9 +39,8 @@ pub struct LiveTranscriber {
 impl LiveTranscriber {
     /// Gets an engine of the shared model on the worker and waits until it is ready,
     /// so a bad model is reported here. Audio pushed from now on is transcribed as it
-    /// comes, with `question` (the one being answered) in whisper's prompt.
-    pub fn start(model: &SharedModel, question: Option<&str>) -> Result<LiveTranscriber> {
-        let prompt = Prompt { question: question.map(str::to_string), ..model.prompt().clone() };
+    /// comes.
+    pub fn start(model: &SharedModel) -> Result<LiveTranscriber> {
         let (audio_tx, audio_rx) = mpsc::channel();
         let (update_tx, update_rx) = mpsc::channel();
         let (ready_tx, ready_rx) = mpsc::sync_channel(1);
@@ -61,11 +60,12 @@ impl LiveTranscriber {
                     }
                 };
                 let _ = ready_tx.send(Ok(()));
+                let prompt = model.prompt();
                 let t = match model.follows_free_cores() {
                     true => {
-                        Transcriber::new(engine).with_prompt(&prompt).following_free_cores(meter)
+                        Transcriber::new(engine).with_prompt(prompt).following_free_cores(meter)
                     }
-                    false => Transcriber::new(engine).with_prompt(&prompt),
+                    false => Transcriber::new(engine).with_prompt(prompt),
                 };
                 work(t, audio_rx, update_tx, &published)
             })

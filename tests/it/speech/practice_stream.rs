@@ -39,7 +39,7 @@ fn streamed_transcript_matches_the_whole_file() {
 
     let batch = transcribe_samples(&samples, &opts).unwrap().text();
 
-    let mut live = LiveTranscriber::start(&SharedModel::load_in_background(&opts), None).unwrap();
+    let mut live = LiveTranscriber::start(&SharedModel::load_in_background(&opts)).unwrap();
     let mut partials = 0;
     for chunk in samples.chunks(1_600) {
         live.push(chunk.to_vec());
