@@ -21,16 +21,18 @@ use crate::transcript::{Silence, Transcript};
 /// instead of tidying them away; docs/transcribing-and-analysing.md has the measurement.
 pub const FILLER_PROMPT: &str = "Um, so, uh, I led the launch, you know, and, um, it went well.";
 /// What the analyzer listens for, said before the answer so whisper spells it the way
-/// the analyzer matches it: the 16 principle names, and how figures are said.
-pub const VOCABULARY_PROMPT: &str = "This demonstrates Customer Obsession, Ownership, \
-Invent and Simplify, Are Right, A Lot, Learn and Be Curious, Hire and Develop the Best, Insist \
-on the Highest Standards, Think Big, Bias for Action, Frugality, Earn Trust, Dive Deep, Have \
-Backbone; Disagree and Commit, Deliver Results, Strive to be Earth's Best Employer, and Success \
-and Scale Bring Broad Responsibility. Conversion rose 12 percent, $3 million, an A/B test, NPS, \
-three trade-offs.";
+/// the analyzer matches it: the 16 principle names, and how figures are said. Short
+/// sentences in sentence case: a list in title case, or one long comma-separated
+/// sentence, made whisper write the answer the same way.
+pub const VOCABULARY_PROMPT: &str = "Customer obsession. Ownership. Invent and simplify. \
+Are right, a lot. Learn and be curious. Hire and develop the best. Insist on the highest \
+standards. Think big. Bias for action. Frugality. Earn trust. Dive deep. Have backbone; disagree \
+and commit. Deliver results. Strive to be earth's best employer. Success and scale bring broad \
+responsibility. Conversion rose 12 percent. We saved $3 million. We ran an A/B test. NPS rose. \
+I weighed three trade-offs.";
 /// Whether the vocabulary is said before every answer (see docs/coaching.md for the
 /// measurement behind this choice).
-pub const VOCABULARY_BY_DEFAULT: bool = false;
+pub const VOCABULARY_BY_DEFAULT: bool = true;
 /// How many of the previous words are given to whisper as context.
 const PROMPT_WORDS: usize = 40;
 /// Files longer than this show a progress bar (when stderr is a terminal).
