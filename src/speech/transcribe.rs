@@ -32,7 +32,7 @@ responsibility. Conversion rose 12 percent. We saved $3 million. We ran an A/B t
 I weighed three trade-offs.";
 /// Whether the vocabulary is said before every answer (see docs/coaching.md for the
 /// measurement behind this choice).
-pub const VOCABULARY_BY_DEFAULT: bool = true;
+pub const VOCABULARY_BY_DEFAULT: bool = false;
 /// How many of the previous words are given to whisper as context.
 const PROMPT_WORDS: usize = 40;
 /// Files longer than this show a progress bar (when stderr is a terminal).
