@@ -92,7 +92,7 @@ fn run() -> Result<()> {
         }
         Some("speech") => {
             let dir = PathBuf::from(args.get(1).context("speech needs the audio directory")?);
-            let prompt = option(&args, "--prompt").unwrap_or("domain".into());
+            let prompt = option(&args, "--prompt").unwrap_or("filler".into());
             let model = option(&args, "--model").map(PathBuf::from).unwrap_or_else(|| {
                 std::env::var_os("BARRAISER_MODEL")
                     .map(PathBuf::from)
