@@ -16,6 +16,7 @@ pub mod progress;
 pub mod recording;
 pub mod review;
 pub mod routes;
+pub mod saving;
 pub mod stories;
 pub mod take_runner;
 pub mod takes;
