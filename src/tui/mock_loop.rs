@@ -372,7 +372,7 @@ impl Component for LoopScreen {
 
     fn footer(&self) -> String {
         match self.stage {
-            Stage::Finishing => "transcribing the last words…".to_string(),
+            Stage::Finishing => self.runner.finishing_footer(),
             _ => KEYS.footer(self.group()),
         }
     }
@@ -394,7 +394,7 @@ impl Component for LoopScreen {
                 self.next_step(cx)?;
             }
             Action::Stop => {
-                self.runner.stop();
+                self.runner.stop(cx);
                 self.stage = Stage::Finishing;
             }
             Action::TogglePause => self.runner.toggle_pause(),
@@ -461,6 +461,6 @@ impl Component for LoopScreen {
     }
 
     fn on_quit(&mut self, _cx: &mut Cx) -> Result<()> {
-        self.runner.quit()
+        self.runner.quit().map(|_| ())
     }
 }
