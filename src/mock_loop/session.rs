@@ -36,6 +36,22 @@ impl LoopSession {
         LoopSession::load(store, id)
     }
 
+    /// A new loop as it will be once [`LoopSession::start`] has saved it, to show
+    /// its plan meanwhile: not in the store (its ids are 0).
+    pub fn unsaved(plan: Plan, settings: RunSettings) -> LoopSession {
+        LoopSession {
+            id: 0,
+            session_id: 0,
+            started_at: Utc::now(),
+            run: LoopRun::new(plan, settings),
+        }
+    }
+
+    /// Whether the loop is in the store (SQLite's ids start at 1).
+    pub fn is_saved(&self) -> bool {
+        self.id > 0
+    }
+
     /// A loop and its takes from the store.
     pub fn load(store: &Store, id: i64) -> Result<LoopSession> {
         let row = store

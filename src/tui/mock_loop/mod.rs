@@ -18,7 +18,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use self::keys::{Action, ASKED, DEBRIEF, FINISHING, KEYS, PLAN, RECORDING, SAVED};
-use self::saves::{save_debrief_apart, AnswerSave};
+use self::saves::{save_debrief_apart, start_apart, AnswerSave};
 use super::component::{Component, Cx, LoopStart, Nav, Route};
 use super::keymap::{moved, HelpLine};
 use super::recording::{FinishingView, RecordingView};
@@ -54,6 +54,8 @@ pub struct LoopScreen {
     pub runner: TakeRunner,
     /// The answer just saved, for `t`.
     last_take: Option<i64>,
+    /// A new loop being saved, on a worker; meanwhile `session` is its plan, unsaved.
+    starting: Option<Saving<LoopSession>>,
     /// The answer being saved, on a worker.
     answer_save: Option<AnswerSave>,
     /// The debrief being saved, on a worker.
@@ -66,11 +68,13 @@ pub struct LoopScreen {
 impl LoopScreen {
     /// A new loop from its plan, or the newest unfinished one (or the one named).
     pub fn open(cx: &mut Cx, start: &LoopStart) -> Result<LoopScreen> {
-        let session = match start {
-            LoopStart::Resume(id) => LoopSession::resume(&cx.store, *id)?,
+        let (session, starting) = match start {
+            LoopStart::Resume(id) => (LoopSession::resume(&cx.store, *id)?, None),
             LoopStart::New(options, settings) => {
+                // The plan is shown at once, and saved beside the screen.
                 let plan = build(&cx.bank, options)?;
-                LoopSession::start(&mut cx.store, plan, settings.clone())?
+                let unsaved = LoopSession::unsaved(plan.clone(), settings.clone());
+                (unsaved, Some(start_apart(cx, plan, settings.clone())))
             }
         };
         let mut screen = LoopScreen {
@@ -79,6 +83,7 @@ impl LoopScreen {
             ask: None,
             runner: TakeRunner::new(),
             last_take: None,
+            starting,
             answer_save: None,
             debrief_save: None,
             debrief: Vec::new(),
@@ -187,9 +192,13 @@ impl LoopScreen {
     fn header(&self) -> Vec<Line<'static>> {
         let plan = &self.session.run.plan;
         let Some(round) = self.ask.as_ref().and_then(|a| a.key.round()) else {
+            let name = match (self.session.is_saved(), &self.starting) {
+                (true, _) => format!("#{}", self.session.id),
+                (false, Some(_)) => "(starting…)".to_string(),
+                (false, None) => "(not saved)".to_string(),
+            };
             return vec![Line::from(format!(
-                " Mock onsite loop #{} · {} rounds · {} answers saved",
-                self.session.id,
+                " Mock onsite loop {name} · {} rounds · {} answers saved",
                 plan.rounds.len(),
                 self.session.run.done.len()
             ))
@@ -335,6 +344,8 @@ impl Component for LoopScreen {
         let Some(action) = KEYS.action(self.group(), &key) else { return Ok(Nav::Stay) };
         match action {
             Action::Go if self.stage == Stage::Asked => self.answer(cx),
+            // Nothing is asked before the loop is in the store: its answers belong to it.
+            Action::Go if !self.session.is_saved() => {}
             Action::Go => {
                 self.message = None;
                 self.next_step(cx)?;
@@ -412,6 +423,22 @@ impl Component for LoopScreen {
 impl LoopScreen {
     /// Takes in what the save workers did: the answer saved (or why not), the debrief.
     fn poll_saves(&mut self) -> Result<()> {
+        if let Some(start) = &mut self.starting {
+            let polled = start.poll();
+            let waiting = start.waiting();
+            self.show_wait(waiting);
+            match polled {
+                None => {}
+                Some(Ok(session)) => {
+                    self.starting = None;
+                    self.session = session;
+                }
+                Some(Err(why)) => {
+                    self.starting = None;
+                    self.message = Some(format!("Cannot start the loop: {why:#}; esc goes back"));
+                }
+            }
+        }
         if let Some(save) = &mut self.answer_save {
             let polled = save.poll();
             self.runner.live.waiting = save.waiting();
@@ -431,19 +458,10 @@ impl LoopScreen {
         if let Some(save) = &mut self.debrief_save {
             let polled = save.poll();
             let waiting = save.waiting();
+            self.show_wait(waiting);
             match polled {
-                None => {
-                    if waiting.is_some() {
-                        self.message = waiting;
-                    }
-                }
-                Some(Ok(())) => {
-                    self.debrief_save = None;
-                    // The wait is over; any other note (an export) stays.
-                    if self.message.as_deref().is_some_and(|m| m.starts_with(WAIT_PREFIX)) {
-                        self.message = None;
-                    }
-                }
+                None => {}
+                Some(Ok(())) => self.debrief_save = None,
                 Some(Err(why)) => {
                     self.debrief_save = None;
                     self.message = Some(format!(
@@ -453,6 +471,16 @@ impl LoopScreen {
             }
         }
         Ok(())
+    }
+
+    /// A save's wait in the status line while it lasts; any other note (the writing
+    /// sample's, an export's) stays.
+    fn show_wait(&mut self, waiting: Option<String>) {
+        if waiting.is_some() {
+            self.message = waiting;
+        } else if self.message.as_deref().is_some_and(|m| m.starts_with(WAIT_PREFIX)) {
+            self.message = None;
+        }
     }
 
     /// The answer is this step's now: a line about it, enter goes on.

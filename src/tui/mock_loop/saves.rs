@@ -1,13 +1,14 @@
 //! The loop screen's saves, each on a worker with a database connection of its own
 //! (see [`crate::tui::saving`]), so a wait for another barraiser's lock never stops
-//! the screen: an answer with its step, and the debrief at the end.
+//! the screen: a new loop, an answer with its step, and the debrief at the end.
 
 use std::path::Path;
 
 use anyhow::{anyhow, Result};
 
 use crate::mock_loop::debrief::Debrief;
-use crate::mock_loop::session::{save_debrief, SpokenTake};
+use crate::mock_loop::session::{save_debrief, LoopSession, SpokenTake};
+use crate::mock_loop::{Plan, RunSettings};
 use crate::store::keep_unsaved;
 use crate::tui::component::Cx;
 use crate::tui::saving::{told, Saving};
@@ -62,6 +63,12 @@ fn kept(recordings: &Path, take: &SpokenTake, err: anyhow::Error) -> anyhow::Err
             take.attempt.audio_path.as_deref().map_or("gone".into(), |p| p.display().to_string())
         ),
     }
+}
+
+/// Starts a new loop in the store, on a worker: the loop as saved.
+pub fn start_apart(cx: &Cx, plan: Plan, settings: RunSettings) -> Saving<LoopSession> {
+    let store = cx.store.reopen();
+    Saving::spawn(move |notice| LoopSession::start(&mut told(store, notice)?, plan, settings))
 }
 
 /// Saves the debrief and marks the loop over, on a worker.
