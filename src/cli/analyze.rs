@@ -10,6 +10,7 @@ use crate::analysis::{analyze, Context};
 use crate::bank::Bank;
 use crate::config::load_lexicon;
 use crate::config::Config;
+use crate::report::controls::strip_transcript;
 use crate::report::{render_json, render_markdown, render_text};
 use crate::round::Kind;
 use crate::speech::transcribe::transcribe_file;
@@ -58,7 +59,8 @@ pub fn run(args: AnalyzeArgs, cfg: &Config) -> Result<()> {
     std::io::stdout().lock().write_all(out.as_bytes()).context("could not write the report")
 }
 
-/// Reads the answer: a transcript .json, typed text, or audio to transcribe.
+/// Reads the answer: a transcript .json, typed text, or audio to transcribe, without
+/// terminal control characters.
 pub fn load_answer(path: &Path, cfg: &Config) -> Result<Transcript> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let t = match ext.as_str() {
@@ -75,6 +77,10 @@ pub fn load_answer(path: &Path, cfg: &Config) -> Result<Transcript> {
         "txt" | "text" | "md" => Transcript::from_text(&read_bounded(path)?),
         _ => transcribe(path, cfg)?,
     };
+    // Control characters are never part of an answer, and the reports quote the
+    // answer: stripped here, no format can carry an escape sequence from the file
+    // to the terminal (the text report is printed as it is, in colour on one).
+    let t = strip_transcript(&t);
     if t.words.is_empty() {
         bail!("{} has no words to analyse", path.display());
     }

@@ -95,7 +95,7 @@ pub fn run(args: PracticeArgs, cfg: &Config) -> Result<()> {
         return crate::tui::run(cfg, Route::Practice { choice: args.choice(), start: false });
     }
     let mut store = cfg.open_store()?;
-    store.set_wait_notice(Box::new(|line| eprintln!("barraiser: {line}")));
+    store.set_wait_notice(Box::new(|wait| eprintln!("barraiser: {wait}")));
     for line in take_up(&mut store)?.lines {
         eprintln!("barraiser: {line}");
     }

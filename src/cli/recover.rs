@@ -25,7 +25,7 @@ pub struct RecoverArgs {
 
 pub fn run(args: RecoverArgs, cfg: &Config) -> Result<()> {
     let mut store = cfg.open_store()?;
-    store.set_wait_notice(Box::new(|line| eprintln!("barraiser: {line}")));
+    store.set_wait_notice(Box::new(|wait| eprintln!("barraiser: {wait}")));
     let taken_up = take_up(&mut store)?;
     for line in &taken_up.lines {
         eprintln!("barraiser: {line}");

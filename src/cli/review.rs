@@ -9,6 +9,7 @@ use clap::Args;
 
 use crate::analysis::timing::clock;
 use crate::config::Config;
+use crate::report::controls::strip_controls;
 use crate::report::marks::Marks;
 use crate::takes::find_attempt;
 use crate::tui::component::Route;
@@ -29,7 +30,9 @@ pub fn run(args: ReviewArgs, cfg: &Config) -> Result<()> {
     let a = find_attempt(&store, args.session.as_deref())?;
     if args.print || !std::io::stdout().is_terminal() {
         let data = ReviewData::load(&store, &a, crate::bank::Bank::load(None).ok().as_ref())?;
-        print!("{}", printed(&data));
+        // The transcript is the answer as stored, perhaps from a file anyone wrote:
+        // nothing in it may reach the terminal as a control sequence.
+        print!("{}", strip_controls(&printed(&data)));
         return Ok(());
     }
     crate::tui::run(cfg, Route::Review(a.id))

@@ -36,6 +36,22 @@ impl LoopSession {
         LoopSession::load(store, id)
     }
 
+    /// A new loop as it will be once [`LoopSession::start`] has saved it, to show
+    /// its plan meanwhile: not in the store (its ids are 0).
+    pub fn unsaved(plan: Plan, settings: RunSettings) -> LoopSession {
+        LoopSession {
+            id: 0,
+            session_id: 0,
+            started_at: Utc::now(),
+            run: LoopRun::new(plan, settings),
+        }
+    }
+
+    /// Whether the loop is in the store (SQLite's ids start at 1).
+    pub fn is_saved(&self) -> bool {
+        self.id > 0
+    }
+
     /// A loop and its takes from the store.
     pub fn load(store: &Store, id: i64) -> Result<LoopSession> {
         let row = store
@@ -84,6 +100,20 @@ impl LoopSession {
         started_at: DateTime<Utc>,
         lex: &Lexicon,
     ) -> Result<Saved> {
+        let take = self.spoken(ask, finished, started_at, lex)?;
+        let attempt_id = take.insert(store)?;
+        self.record(take, attempt_id)
+    }
+
+    /// A spoken take of `ask`, analysed and ready to save (on another thread, say:
+    /// see [`SpokenTake::insert`] and [`LoopSession::record`]).
+    pub fn spoken(
+        &self,
+        ask: &Ask,
+        finished: Finished,
+        started_at: DateTime<Utc>,
+        lex: &Lexicon,
+    ) -> Result<SpokenTake> {
         let Finished { recording, transcript, failure, .. } = finished;
         let status = if failure.is_some() { Status::Interrupted } else { Status::Complete };
         let (mut attempt, report, transcript, problem) = match transcript {
@@ -111,8 +141,7 @@ impl LoopSession {
         };
         attempt.status = status;
         attempt.audio_path = Some(recording.path.clone());
-        let saved = self.save(store, ask, attempt, report, transcript)?;
-        Ok(Saved { problem, ..saved })
+        Ok(self.prepared(ask, attempt, report, transcript, problem))
     }
 
     /// Saves the writing sample of `ask` with its link.
@@ -133,10 +162,24 @@ impl LoopSession {
         &mut self,
         store: &mut Store,
         ask: &Ask,
-        mut attempt: NewAttempt,
+        attempt: NewAttempt,
         report: Option<Report>,
         transcript: Option<Transcript>,
     ) -> Result<Saved> {
+        let take = self.prepared(ask, attempt, report, transcript, None);
+        let attempt_id = take.insert(store)?;
+        self.record(take, attempt_id)
+    }
+
+    /// A take of `ask` filed in this loop's sitting, with its link to the step.
+    fn prepared(
+        &self,
+        ask: &Ask,
+        mut attempt: NewAttempt,
+        report: Option<Report>,
+        transcript: Option<Transcript>,
+        problem: Option<String>,
+    ) -> SpokenTake {
         attempt.session_id = Some(self.session_id);
         let (round, question, followup) = match ask.key {
             StepKey::Writing => (None, None, None),
@@ -156,7 +199,12 @@ impl LoopSession {
             prompt: ask.text.clone(),
             reason: ask.reason.clone(),
         };
-        let attempt_id = store.insert_loop_take(&attempt, &link)?;
+        SpokenTake { ask: ask.clone(), attempt, link, report, transcript, problem }
+    }
+
+    /// The take, saved as `attempt_id`, is this step's answer now.
+    pub fn record(&mut self, take: SpokenTake, attempt_id: i64) -> Result<Saved> {
+        let SpokenTake { ask, attempt, report, transcript, problem, .. } = take;
         self.run.record(DoneTake {
             key: ask.key,
             attempt_id,
@@ -168,7 +216,7 @@ impl LoopSession {
             report: report.clone(),
             transcript,
         })?;
-        Ok(Saved { attempt_id, report, problem: None })
+        Ok(Saved { attempt_id, report, problem })
     }
 
     pub fn debrief(&self) -> Debrief {
@@ -178,8 +226,30 @@ impl LoopSession {
     /// Writes the debrief into the store and marks the loop over.
     pub fn finish(&mut self, store: &mut Store) -> Result<Debrief> {
         let d = self.debrief();
-        store.finish_loop(self.id, &serde_json::to_value(&d)?, &d.decision, d.score)?;
+        save_debrief(store, &d)?;
         Ok(d)
+    }
+}
+
+/// Writes `d` into the store and marks its loop over.
+pub fn save_debrief(store: &mut Store, d: &Debrief) -> Result<()> {
+    store.finish_loop(d.loop_id, &serde_json::to_value(d)?, &d.decision, d.score)
+}
+
+/// A take of a step, analysed and filed in its loop, not yet saved.
+pub struct SpokenTake {
+    ask: Ask,
+    pub attempt: NewAttempt,
+    link: LoopLink,
+    report: Option<Report>,
+    transcript: Option<Transcript>,
+    problem: Option<String>,
+}
+
+impl SpokenTake {
+    /// Saves it with its link to the step; the id it was saved as.
+    pub fn insert(&self, store: &mut Store) -> Result<i64> {
+        store.insert_loop_take(&self.attempt, &self.link)
     }
 }
 

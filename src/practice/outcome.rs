@@ -1,5 +1,7 @@
 //! After the stop: analyse the answer and save it as a session.
 
+use std::path::Path;
+
 use anyhow::{anyhow, Context as _, Result};
 use chrono::{DateTime, Utc};
 
@@ -70,6 +72,21 @@ pub fn conclude(
     finished: Finished,
     lex: &Lexicon,
 ) -> Result<Outcome> {
+    let recordings = store.recordings_dir();
+    conclude_into(Ok(store), &recordings, question, started_at, filing, finished, lex)
+}
+
+/// [`conclude`] on a store that may not have opened (a worker's connection of its
+/// own): a take it cannot save is kept in `recordings` all the same.
+pub fn conclude_into(
+    store: Result<&mut Store>,
+    recordings: &Path,
+    question: &Question,
+    started_at: DateTime<Utc>,
+    filing: &Filing,
+    finished: Finished,
+    lex: &Lexicon,
+) -> Result<Outcome> {
     let Finished { recording, transcript, failure, .. } = finished;
     let status = if failure.is_some() { Status::Interrupted } else { Status::Complete };
     let (mut attempt, analysed) = match transcript {
@@ -88,10 +105,10 @@ pub fn conclude(
         }
     };
     filing.apply(&mut attempt, question, started_at, status, &recording);
-    let (attempt_id, unsaved) = match store.insert_attempt(&attempt) {
+    let (attempt_id, unsaved) = match store.and_then(|store| store.insert_attempt(&attempt)) {
         Ok(id) => (Some(id), None),
         Err(err) => {
-            let kept = keep_unsaved(&store.recordings_dir(), &attempt).with_context(|| {
+            let kept = keep_unsaved(recordings, &attempt).with_context(|| {
                 format!(
                     "{err:#}; the take could not be kept either (the recording is {})",
                     recording.path.display()

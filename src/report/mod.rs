@@ -1,5 +1,6 @@
 //! Rendering a Report as terminal text, Markdown, JSON and a self-contained HTML page.
 
+pub mod controls;
 pub mod debrief;
 pub mod html;
 pub mod json;

@@ -33,8 +33,28 @@ const DEFAULT_WAIT: Duration = Duration::from_secs(30);
 /// Marks a database as barraiser's (`PRAGMA application_id`, "BRai").
 const APPLICATION_ID: i32 = 0x4252_6169;
 
-/// Called once when a write has to wait for another process, with what to tell the user.
-pub type WaitNotice = Box<dyn Fn(&str) + Send>;
+/// Called once when a write has to wait for another process, with how long it has
+/// waited and how long it will: a command says so on stderr, a screen on screen.
+pub type WaitNotice = Box<dyn Fn(Wait) + Send>;
+
+/// A write waiting for the lock another process holds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Wait {
+    /// How long it has waited so far (SQLite's own first wait included).
+    pub waited: Duration,
+    /// How long it waits in all before it gives up.
+    pub limit: Duration,
+}
+
+impl std::fmt::Display for Wait {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the database is busy (another barraiser is writing); waiting up to {} s",
+            self.limit.as_secs()
+        )
+    }
+}
 
 pub struct Store {
     conn: Connection,
@@ -126,6 +146,24 @@ impl Store {
         }))
     }
 
+    /// Another connection to this database, for a worker thread that saves while the
+    /// screen goes on drawing. The file was checked and brought up to date when this
+    /// store opened, so this only connects (no health check, no migration: cheap
+    /// enough to do at every take). Its writes wait like this store's, silently until
+    /// it is given a [`Store::set_wait_notice`].
+    pub fn reopen(&self) -> Result<Store> {
+        let conn = Connection::open(&self.db_path).map_err(|e| db_error(&self.db_path, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| db_error(&self.db_path, e))?;
+        conn.pragma_update(None, "foreign_keys", true).map_err(|e| db_error(&self.db_path, e))?;
+        Ok(Store {
+            conn,
+            data_dir: self.data_dir.clone(),
+            db_path: self.db_path.clone(),
+            wait: self.wait,
+            notice: None,
+        })
+    }
+
     /// Where the database of `data_dir` lives (whether or not it exists yet).
     pub fn db_path(data_dir: &Path) -> PathBuf {
         data_dir.join(DB_FILE)
@@ -199,10 +237,7 @@ fn retry_busy<T>(
         match f() {
             Err(e) if is_busy(&e) && start.elapsed() < limit => {
                 if let (Some(notice), false) = (notice, told) {
-                    notice(&format!(
-                        "the database is busy (another barraiser is writing); waiting up to {} s",
-                        limit.as_secs()
-                    ));
+                    notice(Wait { waited: start.elapsed(), limit });
                     told = true;
                 }
                 // Jittered, so processes that collided do not collide again.
@@ -274,5 +309,46 @@ fn db_error(path: &Path, e: rusqlite::Error) -> anyhow::Error {
             anyhow!("{p}: cannot open database: {e}")
         }
         _ => anyhow!("{p}: {e}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::mpsc;
+
+    #[test]
+    fn a_write_on_another_connection_says_once_how_long_it_waits_and_lands_when_let_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = Store::open(dir.path()).unwrap();
+        let mut worker = first.reopen().unwrap();
+        // Short tries, so the test sees several of them within the hold.
+        worker.conn.busy_timeout(Duration::from_millis(50)).unwrap();
+        worker.wait = Duration::from_secs(20);
+        let (tx, rx) = mpsc::channel();
+        worker.set_wait_notice(Box::new(move |w| tx.send(w).unwrap()));
+        let holder = Connection::open(first.path()).unwrap();
+        holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+        let hold = Duration::from_millis(600);
+        let release = std::thread::spawn(move || {
+            std::thread::sleep(hold);
+            holder.execute_batch("ROLLBACK").unwrap();
+        });
+        let started = Instant::now();
+        let session = worker.start_session(Mode::Practice).unwrap();
+        assert!(started.elapsed() >= hold, "it waited for the lock");
+        release.join().unwrap();
+        let waits: Vec<Wait> = rx.try_iter().collect();
+        assert_eq!(waits.len(), 1, "said once: {waits:?}");
+        assert!(waits[0].waited >= Duration::from_millis(50), "{waits:?}");
+        assert_eq!(waits[0].limit, Duration::from_secs(20));
+        assert_eq!(
+            waits[0].to_string(),
+            "the database is busy (another barraiser is writing); waiting up to 20 s"
+        );
+        // The first connection sees what the other one wrote.
+        let seen: i64 =
+            first.read(|c| c.query_row("SELECT max(id) FROM sessions", [], |r| r.get(0))).unwrap();
+        assert_eq!(seen, session);
     }
 }

@@ -1,18 +1,20 @@
 //! A take on a screen, shared by the practice and drill screens: each frame takes in
 //! the audio and updates the live view (clock, level, transcript, what was heard, the
 //! time warnings due); the stop hands the last piece's transcription to a worker so
-//! the screen keeps drawing, and the finished take is analysed and saved.
+//! the screen keeps drawing, and the same worker analyses and saves the finished take
+//! on a database connection of its own (see [`super::saving`]).
 
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::path::PathBuf;
 use std::time::Instant;
 
-use anyhow::{anyhow, Result};
+use anyhow::Result;
 use chrono::{DateTime, Utc};
 
 use super::recording::{LiveView, QuestionItem};
+use super::saving::{told, Saving};
 use crate::analysis::{analyze, Context, Lexicon};
 use crate::bank::Question;
-use crate::practice::outcome::{conclude, Filing, Outcome};
+use crate::practice::outcome::{conclude_into, Filing, Outcome};
 use crate::practice::take::{Cancelled, Finished, Take, TakeOptions};
 use crate::store::Store;
 use crate::transcript::Transcript;
@@ -77,10 +79,11 @@ impl LiveTake {
         live.paused = paused;
     }
 
-    /// Stops the microphone; the last piece is transcribed on a worker.
-    pub fn stop(self) -> Finishing {
+    /// Stops the microphone; the last piece is transcribed on a worker, and the take
+    /// goes where `then` says.
+    pub fn stop(self, then: Then) -> Finishing {
         let LiveTake { take, question, started_at, filing, .. } = self;
-        Finishing::spawn(question, started_at, filing, move || take.stop())
+        Finishing::spawn(question, started_at, filing, then, move || take.stop())
     }
 
     /// Stops without a report; the recording and the live transcript are kept.
@@ -114,54 +117,105 @@ fn show_heard(live: &mut LiveView, t: &Transcript, question: &Question, lex: &Le
     live.principles = names;
 }
 
-/// A stopped take (or a kept recording) being transcribed on a worker.
+/// What becomes of a take once it is transcribed.
+pub enum Then {
+    /// Analysed and saved by the worker, on `store` (a connection of its own, so a
+    /// wait for another barraiser's lock never stops the screen); a take it cannot
+    /// save is kept in `recordings` for the next start.
+    Save(Box<SaveTo>),
+    /// Handed back transcribed, for the caller to file (the loop files its takes
+    /// with their step).
+    HandBack,
+}
+
+/// Where and how the worker saves a take.
+pub struct SaveTo {
+    store: Result<Store>,
+    recordings: PathBuf,
+    lexicon: Lexicon,
+}
+
+impl Then {
+    /// Saved beside the screen's store, with its word lists.
+    pub fn save(store: &Store, lexicon: &Lexicon) -> Then {
+        Then::Save(Box::new(SaveTo {
+            store: store.reopen(),
+            recordings: store.recordings_dir(),
+            lexicon: lexicon.clone(),
+        }))
+    }
+}
+
+/// What the worker did with the take.
+pub enum Done {
+    /// Analysed and saved (or kept for the next start).
+    Saved(Result<Box<Outcome>>),
+    /// Transcribed only ([`Then::HandBack`]).
+    Transcribed(Result<Finished>),
+}
+
+/// A stopped take (or a kept recording) being transcribed, then saved, on a worker.
 pub struct Finishing {
-    done: Receiver<Result<Finished>>,
+    job: Saving<Done>,
     stopped: Instant,
-    question: Question,
     started_at: DateTime<Utc>,
-    filing: Filing,
 }
 
 impl Finishing {
-    /// Runs `work` on a worker; its result is an answer to `question`, started at `started_at`.
+    /// Runs `work` on a worker; its result is an answer to `question`, started at
+    /// `started_at`, that goes where `then` says.
     pub fn spawn(
         question: Question,
         started_at: DateTime<Utc>,
         filing: Filing,
+        then: Then,
         work: impl FnOnce() -> Result<Finished> + Send + 'static,
     ) -> Finishing {
-        let (tx, done) = mpsc::channel();
-        std::thread::spawn(move || {
-            let _ = tx.send(work());
+        let job = Saving::spawn(move |notice| {
+            let finished = work();
+            Ok(match then {
+                Then::HandBack => Done::Transcribed(finished),
+                Then::Save(to) => {
+                    let SaveTo { store, recordings, lexicon } = *to;
+                    let mut store = told(store, notice);
+                    let store = store.as_mut().map_err(|e| anyhow::anyhow!("{e:#}"));
+                    Done::Saved(finished.and_then(|f| {
+                        let (q, lex) = (&question, &lexicon);
+                        conclude_into(store, &recordings, q, started_at, &filing, f, lex)
+                            .map(Box::new)
+                    }))
+                }
+            })
         });
-        Finishing { done, stopped: Instant::now(), question, started_at, filing }
+        Finishing { job, stopped: Instant::now(), started_at }
     }
 
-    /// `None` while the worker is busy; then the take analysed and saved, with the
-    /// seconds from the stop to the saved report.
-    pub fn poll(&self, store: &mut Store, lex: &Lexicon) -> Option<Result<(Outcome, f64)>> {
-        let (finished, ready_after_s) = self.poll_finished()?;
-        Some(finished.and_then(|f| {
-            let outcome = conclude(store, &self.question, self.started_at, &self.filing, f, lex)?;
-            Ok((outcome, ready_after_s))
-        }))
+    /// `None` while the worker is busy; then what it did, with the seconds since the stop.
+    pub fn poll(&mut self) -> Option<(Done, f64)> {
+        let done = self.job.poll()?;
+        Some((done_or_vanished(done), self.stopped.elapsed().as_secs_f64()))
     }
 
-    /// `None` while the worker is busy; then the transcribed take, unsaved, with the
-    /// seconds since the stop (for callers that file takes their own way).
-    pub fn poll_finished(&self) -> Option<(Result<Finished>, f64)> {
-        let finished = match self.done.try_recv() {
-            Ok(finished) => finished,
-            Err(TryRecvError::Empty) => return None,
-            Err(TryRecvError::Disconnected) => Err(anyhow!("the transcription ended unexpectedly")),
-        };
-        Some((finished, self.stopped.elapsed().as_secs_f64()))
+    /// Blocks until the worker is done (the app is quitting), so the take is saved
+    /// or kept before it ends.
+    pub fn wait(self) -> (Done, f64) {
+        let stopped = self.stopped;
+        (done_or_vanished(self.job.wait()), stopped.elapsed().as_secs_f64())
+    }
+
+    /// The line to show while the save waits for another barraiser's lock.
+    pub fn waiting(&self) -> Option<String> {
+        self.job.waiting()
     }
 
     pub fn started_at(&self) -> DateTime<Utc> {
         self.started_at
     }
+}
+
+/// A worker that vanished (a panic) lost only the transcription: the recording is on disk.
+fn done_or_vanished(done: Result<Done>) -> Done {
+    done.unwrap_or_else(|err| Done::Transcribed(Err(err)))
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ pub mod progress;
 pub mod recording;
 pub mod review;
 pub mod routes;
+pub mod saving;
 pub mod stories;
 pub mod take_runner;
 pub mod takes;
@@ -36,11 +37,16 @@ use crate::practice::recover::take_up;
 /// The app on the real terminal, showing `route` first (esc from it goes home).
 pub fn run(config: &Config, route: Route) -> Result<()> {
     let mut store = config.open_store()?;
-    // Said before the screen opens, so the lines are there again when it closes.
+    // Said before the screen opens, so the lines are there again when it closes;
+    // saving a kept take may wait for another barraiser, said there too.
+    store.set_wait_notice(Box::new(|wait| eprintln!("barraiser: {wait}")));
     let taken_up = take_up(&mut store)?;
     for line in &taken_up.lines {
         eprintln!("barraiser: {line}");
     }
+    // Once the screen is up nothing may write over it: its saves run on workers
+    // that show their waits on screen (see `saving`).
+    store.set_wait_notice(Box::new(|_| {}));
     // Nothing whisper.cpp says may draw over the screen.
     crate::speech::log::log_to_file(&config.screen_log())?;
     let mut cx = Cx::new(config.clone(), store, Bank::load(None)?, load_lexicon()?);

@@ -62,6 +62,8 @@ pub struct LiveView {
     pub rung: u8,
     /// With --no-cutoff, the take went past the limit.
     pub past_limit: bool,
+    /// While the finished take's save waits for another barraiser's lock: how long.
+    pub waiting: Option<String>,
 }
 
 /// 3x5 block digits for the clock.
@@ -238,8 +240,14 @@ impl Widget for FinishingView<'_> {
         } else {
             String::new()
         };
-        Line::from(format!("{recorded}Transcribing the last words, then the report…").cyan())
-            .render(status, buf);
+        // A save that waits for another barraiser says so, or the screen would look hung.
+        let status_line = match &self.live.waiting {
+            Some(waiting) => Line::from(format!("{recorded}{waiting}").yellow()),
+            None => Line::from(
+                format!("{recorded}Transcribing the last words, then the report…").cyan(),
+            ),
+        };
+        Paragraph::new(status_line).wrap(Wrap { trim: true }).render(status, buf);
         render_transcript(&self.live.transcript, transcript, buf);
     }
 }

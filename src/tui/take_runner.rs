@@ -1,13 +1,15 @@
 //! One take runner for every screen that records (practice, drill, follow-ups, the
 //! loop): start, pause, stop, cancel, analyse a cancelled take anyway, discard it,
 //! the time warnings and their bells, the cut-off at the limit (or not, with
-//! `no_cutoff`), and a lost microphone — each handled once, here.
+//! `no_cutoff`), and a lost microphone — each handled once, here. A take is saved on
+//! its worker, not here: the runner only shows how long that save has waited for
+//! another barraiser's lock.
 
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 
 use super::component::Cx;
-use super::live_take::{Finishing, LiveTake};
+use super::live_take::{Done, Finishing, LiveTake, Then};
 use super::recording::{LiveView, QuestionItem};
 use crate::audio::recorder::Recording;
 use crate::bank::Question;
@@ -20,7 +22,8 @@ use crate::speech::transcribe::transcribe_file;
 pub enum Phase {
     Idle,
     Recording,
-    /// Stopped: the last words are being transcribed, then the take is saved.
+    /// Stopped: the last words are being transcribed, then the take is saved (on
+    /// the worker: the screen goes on drawing).
     Finishing,
 }
 
@@ -65,6 +68,14 @@ impl TakeRunner {
             live: LiveView::default(),
             note: None,
             unfiled: false,
+        }
+    }
+
+    /// The status line while a stopped take is finished: what it is waiting for.
+    pub fn finishing_footer(&self) -> String {
+        match self.live.waiting {
+            Some(_) => "saving the take: waiting for the database…".to_string(),
+            None => "transcribing the last words…".to_string(),
         }
     }
 
@@ -115,10 +126,20 @@ impl TakeRunner {
         }
     }
 
-    /// Stops the microphone; the last piece is transcribed on a worker.
-    pub fn stop(&mut self) {
+    /// Stops the microphone; the last piece is transcribed on a worker, which then
+    /// saves the take (or hands it back, for a take started unfiled).
+    pub fn stop(&mut self, cx: &Cx) {
         if let Some(take) = self.take.take() {
-            self.finishing = Some(take.stop());
+            self.finishing = Some(take.stop(self.then(cx)));
+        }
+    }
+
+    /// Where a finished take goes.
+    fn then(&self, cx: &Cx) -> Then {
+        if self.unfiled {
+            Then::HandBack
+        } else {
+            Then::save(&cx.store, &cx.lexicon)
         }
     }
 
@@ -142,12 +163,14 @@ impl TakeRunner {
     }
 
     /// Analyses the cancelled take: only its last piece is left to transcribe.
-    pub fn analyse_cancelled(&mut self) -> bool {
+    pub fn analyse_cancelled(&mut self, cx: &Cx) -> bool {
         let Some((cancelled, question, started_at, filing)) = self.cancelled.take() else {
             return false;
         };
-        self.finishing =
-            Some(Finishing::spawn(question, started_at, filing, move || Ok(cancelled.finish())));
+        let then = self.then(cx);
+        self.finishing = Some(Finishing::spawn(question, started_at, filing, then, move || {
+            Ok(cancelled.finish())
+        }));
         true
     }
 
@@ -180,10 +203,13 @@ impl TakeRunner {
         self.question = Some(question.into());
         self.live = LiveView::default();
         let filing = Filing::practice();
-        self.finishing = Some(Finishing::spawn(question.clone(), started_at, filing, move || {
-            let transcript = transcribe_file(&recording.path, &opts);
-            Ok(Finished { recording, transcript, failure, tail_s: 0.0, dropped_frames: 0 })
-        }));
+        self.unfiled = false;
+        let then = self.then(cx);
+        self.finishing =
+            Some(Finishing::spawn(question.clone(), started_at, filing, then, move || {
+                let transcript = transcribe_file(&recording.path, &opts);
+                Ok(Finished { recording, transcript, failure, tail_s: 0.0, dropped_frames: 0 })
+            }));
         Ok(())
     }
 
@@ -197,32 +223,33 @@ impl TakeRunner {
             }
             if let Some(failure) = ticked.failure {
                 self.note = Some(format!("{failure}: the report covers what was recorded before"));
-                self.stop();
+                self.stop(cx);
             } else if ticked.at_limit {
                 if cx.config.no_cutoff {
                     self.live.past_limit = true;
                 } else {
                     self.note = Some("Time: the interviewer cuts you off here.".to_string());
-                    self.stop();
+                    self.stop(cx);
                 }
             }
         }
-        let Some(finishing) = &self.finishing else { return Ok(None) };
-        if self.unfiled {
-            let Some((finished, _)) = finishing.poll_finished() else { return Ok(None) };
-            let started_at = finishing.started_at();
-            self.finishing = None;
-            return Ok(Some(match finished {
-                Ok(f) => {
-                    Landed::Unfiled { finished: Box::new(f), started_at, note: self.note.take() }
-                }
-                Err(err) => Landed::Failed(format!("{err:#}")),
-            }));
-        }
-        let Some(done) = finishing.poll(&mut cx.store, &cx.lexicon) else { return Ok(None) };
+        let Some(finishing) = &mut self.finishing else { return Ok(None) };
+        let polled = finishing.poll();
+        self.live.waiting = finishing.waiting();
+        let Some((done, ready_after_s)) = polled else { return Ok(None) };
+        let started_at = finishing.started_at();
         self.finishing = None;
-        Ok(Some(match done {
-            Ok((outcome, ready_after_s)) => {
+        self.live.waiting = None;
+        Ok(Some(self.landed(done, ready_after_s, started_at)))
+    }
+
+    /// What the worker's result is to the screen.
+    fn landed(&mut self, done: Done, ready_after_s: f64, started_at: DateTime<Utc>) -> Landed {
+        match done {
+            Done::Transcribed(Ok(f)) => {
+                Landed::Unfiled { finished: Box::new(f), started_at, note: self.note.take() }
+            }
+            Done::Saved(Ok(outcome)) => {
                 // A take the database could not take is kept for the next start: say so first.
                 let note = outcome.unsaved.clone().or(self.note.take()).or_else(|| {
                     outcome
@@ -230,17 +257,24 @@ impl TakeRunner {
                         .as_ref()
                         .map(|f| format!("{f}: the report covers what was recorded before"))
                 });
-                Landed::Saved { outcome: Box::new(outcome), ready_after_s, note }
+                Landed::Saved { outcome, ready_after_s, note }
             }
-            Err(err) => Landed::Failed(format!("{err:#}")),
-        }))
+            Done::Transcribed(Err(err)) | Done::Saved(Err(err)) => {
+                Landed::Failed(format!("{err:#}"))
+            }
+        }
     }
 
-    /// The app is quitting: a take in progress is kept on disk as a valid recording.
-    pub fn quit(&mut self) -> Result<()> {
+    /// The app is quitting: a take in progress is kept on disk as a valid recording,
+    /// and one being finished is waited for, so it is saved (or kept for the next
+    /// start) before the app ends; a take started unfiled is handed back to file.
+    pub fn quit(&mut self) -> Result<Option<Landed>> {
         if let Some(take) = self.take.take() {
             take.cancel()?;
         }
-        Ok(())
+        let Some(finishing) = self.finishing.take() else { return Ok(None) };
+        let started_at = finishing.started_at();
+        let (done, ready_after_s) = finishing.wait();
+        Ok(Some(self.landed(done, ready_after_s, started_at)))
     }
 }

@@ -105,7 +105,7 @@ impl Component for DrillScreen {
 
     fn footer(&self) -> String {
         match self.group() {
-            FINISHING => "transcribing the last words…".to_string(),
+            FINISHING => self.runner.finishing_footer(),
             group => KEYS.footer(group),
         }
     }
@@ -122,14 +122,14 @@ impl Component for DrillScreen {
         let Some(action) = KEYS.action(self.group(), &key) else { return Ok(Nav::Stay) };
         match action {
             DrillAction::Record => self.record(cx),
-            DrillAction::Stop => self.runner.stop(),
+            DrillAction::Stop => self.runner.stop(cx),
             DrillAction::TogglePause => self.runner.toggle_pause(),
             DrillAction::Cancel => {
                 self.view.message =
                     self.runner.cancel()?.map(|kept| format!("Take cancelled, not saved: {kept}"));
             }
             DrillAction::AnalyseCancelled => {
-                self.runner.analyse_cancelled();
+                self.runner.analyse_cancelled(cx);
             }
             DrillAction::Discard => self.view.message = self.runner.discard_cancelled(),
             DrillAction::Back => {
@@ -159,6 +159,7 @@ impl Component for DrillScreen {
     }
 
     fn on_quit(&mut self, _cx: &mut Cx) -> Result<()> {
-        self.runner.quit()
+        // A take being finished is saved (or kept) by its worker before this returns.
+        self.runner.quit().map(|_| ())
     }
 }

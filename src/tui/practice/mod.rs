@@ -273,7 +273,7 @@ impl PracticeScreen {
     /// Analyses the cancelled take, or the first recovered recording.
     fn analyse_kept(&mut self, cx: &Cx) {
         if self.stage == Stage::Cancelled {
-            if self.runner.analyse_cancelled() {
+            if self.runner.analyse_cancelled(cx) {
                 self.stage = Stage::Finishing;
             }
             return;
@@ -388,7 +388,7 @@ impl PracticeScreen {
             }
             Action::Start => self.start_selected(cx),
             Action::Stop => {
-                self.runner.stop();
+                self.runner.stop(cx);
                 self.stage = Stage::Finishing;
             }
             Action::TogglePause => self.runner.toggle_pause(),
@@ -467,7 +467,7 @@ impl Component for PracticeScreen {
 
     fn footer(&self) -> String {
         match self.stage {
-            Stage::Finishing => "transcribing the last words…".to_string(),
+            Stage::Finishing => self.runner.finishing_footer(),
             _ => KEYS.footer(self.group()),
         }
     }
@@ -510,6 +510,7 @@ impl Component for PracticeScreen {
     }
 
     fn on_quit(&mut self, _cx: &mut Cx) -> Result<()> {
-        self.runner.quit()
+        // A take being finished is saved (or kept) by its worker before this returns.
+        self.runner.quit().map(|_| ())
     }
 }

@@ -332,6 +332,19 @@ fn the_loop_screen_plan_round_follow_up_and_debrief() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app(dir.path(), new_loop());
     app.cx.config.silent = true;
+    // The plan shows at once; the new loop is saved on a worker while frames go on,
+    // and nothing is asked before it is in the store.
+    let opened = render(&app, 80, 24);
+    assert!(opened.contains("Mock onsite loop (starting…)"), "{opened}");
+    press(&mut app, KeyCode::Enter);
+    assert!(render(&app, 80, 24).contains(" The loop "), "enter waits for the loop to start");
+    let shown = std::time::Instant::now();
+    while render(&app, 80, 24).contains("(starting…)") {
+        assert!(shown.elapsed() < Duration::from_secs(30), "the loop never started");
+        assert!(app.on_tick().unwrap());
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert_eq!(app.cx.store.loops().unwrap().len(), 1, "the loop is in the store");
     snapshot_with_help("loop_plan", &mut app);
 
     // Enter: the first interviewer asks the first question.
@@ -390,10 +403,13 @@ fn the_loop_screen_plan_round_follow_up_and_debrief() {
     assert!(debrief.contains("Debrief") && debrief.contains("Decision"), "{debrief}");
     assert!(debrief.contains("same story was told in rounds 1 and 2"), "{debrief}");
     insta::assert_snapshot!("loop_debrief", debrief);
-    assert!(
-        app.cx.store.loops().unwrap()[0].finished_at.is_some(),
-        "the loop is finished and kept"
-    );
+    // The debrief is written beside the screen, on a worker: the frames go on meanwhile.
+    let shown = std::time::Instant::now();
+    while app.cx.store.loops().unwrap()[0].finished_at.is_none() {
+        assert!(shown.elapsed() < Duration::from_secs(30), "the loop is finished and kept");
+        assert!(app.on_tick().unwrap());
+        std::thread::sleep(Duration::from_millis(20));
+    }
     press(&mut app, KeyCode::Char('e'));
     assert!(dir.path().join(format!("exports/loop-{loop_id}.html")).is_file());
 }

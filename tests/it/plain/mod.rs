@@ -19,4 +19,5 @@ mod robust_store;
 mod store_db;
 mod store_report;
 mod story_cli;
+mod terminal_controls;
 mod writing_cli;

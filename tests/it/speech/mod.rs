@@ -1,6 +1,7 @@
 //! Tests that need the speech model and espeak-ng speech.
 
 mod analysis_audio;
+mod busy_save_screen;
 mod model_recommend;
 mod models_import;
 mod models_verify;

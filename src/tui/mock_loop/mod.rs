@@ -3,7 +3,11 @@
 //! answer's limit, follow-ups answered aloud, the candidate's own questions, and the
 //! bar raiser's debrief. Every take is saved with its step the moment it is
 //! transcribed, so a quit or a crash loses nothing and `barraiser loop --resume`
-//! goes on from the next step.
+//! goes on from the next step. Saves run on workers ([`saves`]): the screen goes on
+//! drawing, and says so, while another barraiser holds the database.
+
+mod keys;
+mod saves;
 
 use anyhow::Result;
 use crossterm::event::KeyEvent;
@@ -13,14 +17,17 @@ use ratatui::style::{Color, Style, Stylize};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
+use self::keys::{Action, ASKED, DEBRIEF, FINISHING, KEYS, PLAN, RECORDING, SAVED};
+use self::saves::{save_debrief_apart, start_apart, AnswerSave};
 use super::component::{Component, Cx, LoopStart, Nav, Route};
-use super::keymap::{bind, moved, HelpLine, Key, KeyTable};
+use super::keymap::{moved, HelpLine};
 use super::recording::{FinishingView, RecordingView};
+use super::saving::{Saving, WAIT_PREFIX};
 use super::take_runner::{Landed, Phase, TakeRunner};
 use crate::analysis::timing::clock;
 use crate::bank::Question;
 use crate::mock_loop::plan::build;
-use crate::mock_loop::session::LoopSession;
+use crate::mock_loop::session::{LoopSession, SpokenTake};
 use crate::mock_loop::{Ask, Step, StepKey};
 use crate::report::debrief::render_text;
 
@@ -32,82 +39,12 @@ pub enum Stage {
     /// The interviewer has asked; enter starts the answer.
     Asked,
     Recording,
+    /// Stopped: the answer is transcribed, then saved.
     Finishing,
     /// The answer is saved: a line about it, enter goes on.
     Saved,
     Debrief,
 }
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Action {
-    Go,
-    Stop,
-    TogglePause,
-    Cancel,
-    Review,
-    Scroll(i32),
-    Export,
-    Back,
-    Quit,
-}
-
-const PLAN: &str = "Loop plan";
-const ASKED: &str = "Question";
-const RECORDING: &str = "While recording";
-const SAVED: &str = "After an answer";
-const DEBRIEF: &str = "Debrief";
-
-const KEYS: KeyTable<Action> = KeyTable(&[
-    bind(&[Key::Enter], Action::Go, "begin", "begin (or go on with) the loop", PLAN),
-    bind(&[Key::Esc], Action::Back, "back", "back; the loop is kept and resumes here", PLAN),
-    bind(&[Key::Char('q')], Action::Quit, "quit", "quit; the loop is kept", PLAN),
-    bind(
-        &[Key::Enter, Key::Char(' ')],
-        Action::Go,
-        "answer",
-        "start answering: recording begins at once",
-        ASKED,
-    ),
-    bind(&[Key::Esc], Action::Back, "back", "back; the loop resumes at this question", ASKED),
-    bind(&[Key::Char('q')], Action::Quit, "quit", "quit; the loop is kept", ASKED),
-    bind(
-        &[Key::Char(' '), Key::Enter],
-        Action::Stop,
-        "stop",
-        "stop: the answer is transcribed and saved",
-        RECORDING,
-    ),
-    bind(&[Key::Char('p')], Action::TogglePause, "pause", "pause / resume", RECORDING),
-    bind(
-        &[Key::Esc],
-        Action::Cancel,
-        "cancel",
-        "cancel the answer (its audio is kept); answer again",
-        RECORDING,
-    ),
-    bind(&[Key::Enter, Key::Char(' ')], Action::Go, "next", "the next question", SAVED),
-    bind(&[Key::Char('t')], Action::Review, "review", "review the answer just saved", SAVED),
-    bind(
-        &[Key::Char('q')],
-        Action::Quit,
-        "quit",
-        "quit; the loop resumes at the next question",
-        SAVED,
-    ),
-    bind(&[Key::Down, Key::Char('j')], Action::Scroll(1), "scroll", "scroll down", DEBRIEF),
-    bind(&[Key::Up, Key::Char('k')], Action::Scroll(-1), "", "scroll up", DEBRIEF),
-    bind(&[Key::PageDown], Action::Scroll(10), "", "a page down", DEBRIEF),
-    bind(&[Key::PageUp], Action::Scroll(-10), "", "a page up", DEBRIEF),
-    bind(
-        &[Key::Char('e')],
-        Action::Export,
-        "export",
-        "export the whole packet as a page in the data directory",
-        DEBRIEF,
-    ),
-    bind(&[Key::Esc], Action::Back, "back", "back", DEBRIEF),
-    bind(&[Key::Char('q')], Action::Quit, "quit", "quit", DEBRIEF),
-]);
 
 pub struct LoopScreen {
     pub session: LoopSession,
@@ -117,6 +54,12 @@ pub struct LoopScreen {
     pub runner: TakeRunner,
     /// The answer just saved, for `t`.
     last_take: Option<i64>,
+    /// A new loop being saved, on a worker; meanwhile `session` is its plan, unsaved.
+    starting: Option<Saving<LoopSession>>,
+    /// The answer being saved, on a worker.
+    answer_save: Option<AnswerSave>,
+    /// The debrief being saved, on a worker.
+    debrief_save: Option<Saving<()>>,
     debrief: Vec<String>,
     scroll: u16,
     message: Option<String>,
@@ -125,11 +68,13 @@ pub struct LoopScreen {
 impl LoopScreen {
     /// A new loop from its plan, or the newest unfinished one (or the one named).
     pub fn open(cx: &mut Cx, start: &LoopStart) -> Result<LoopScreen> {
-        let session = match start {
-            LoopStart::Resume(id) => LoopSession::resume(&cx.store, *id)?,
+        let (session, starting) = match start {
+            LoopStart::Resume(id) => (LoopSession::resume(&cx.store, *id)?, None),
             LoopStart::New(options, settings) => {
+                // The plan is shown at once, and saved beside the screen.
                 let plan = build(&cx.bank, options)?;
-                LoopSession::start(&mut cx.store, plan, settings.clone())?
+                let unsaved = LoopSession::unsaved(plan.clone(), settings.clone());
+                (unsaved, Some(start_apart(cx, plan, settings.clone())))
             }
         };
         let mut screen = LoopScreen {
@@ -138,6 +83,9 @@ impl LoopScreen {
             ask: None,
             runner: TakeRunner::new(),
             last_take: None,
+            starting,
+            answer_save: None,
+            debrief_save: None,
             debrief: Vec::new(),
             scroll: 0,
             message: None,
@@ -155,7 +103,8 @@ impl LoopScreen {
         match self.stage {
             Stage::Plan => PLAN,
             Stage::Asked => ASKED,
-            Stage::Recording | Stage::Finishing => RECORDING,
+            Stage::Recording => RECORDING,
+            Stage::Finishing => FINISHING,
             Stage::Saved => SAVED,
             Stage::Debrief => DEBRIEF,
         }
@@ -181,9 +130,11 @@ impl LoopScreen {
                 self.stage = Stage::Asked;
             }
             Step::Debrief => {
-                let debrief = self.session.finish(&mut cx.store)?;
+                // Shown at once; written to the store beside the screen.
+                let debrief = self.session.debrief();
                 self.debrief = render_text(&debrief).lines().map(str::to_string).collect();
                 self.stage = Stage::Debrief;
+                self.debrief_save = Some(save_debrief_apart(cx, debrief));
             }
         }
         Ok(())
@@ -241,9 +192,13 @@ impl LoopScreen {
     fn header(&self) -> Vec<Line<'static>> {
         let plan = &self.session.run.plan;
         let Some(round) = self.ask.as_ref().and_then(|a| a.key.round()) else {
+            let name = match (self.session.is_saved(), &self.starting) {
+                (true, _) => format!("#{}", self.session.id),
+                (false, Some(_)) => "(starting…)".to_string(),
+                (false, None) => "(not saved)".to_string(),
+            };
             return vec![Line::from(format!(
-                " Mock onsite loop #{} · {} rounds · {} answers saved",
-                self.session.id,
+                " Mock onsite loop {name} · {} rounds · {} answers saved",
                 plan.rounds.len(),
                 self.session.run.done.len()
             ))
@@ -372,7 +327,7 @@ impl Component for LoopScreen {
 
     fn footer(&self) -> String {
         match self.stage {
-            Stage::Finishing => "transcribing the last words…".to_string(),
+            Stage::Finishing => self.runner.finishing_footer(),
             _ => KEYS.footer(self.group()),
         }
     }
@@ -389,12 +344,14 @@ impl Component for LoopScreen {
         let Some(action) = KEYS.action(self.group(), &key) else { return Ok(Nav::Stay) };
         match action {
             Action::Go if self.stage == Stage::Asked => self.answer(cx),
+            // Nothing is asked before the loop is in the store: its answers belong to it.
+            Action::Go if !self.session.is_saved() => {}
             Action::Go => {
                 self.message = None;
                 self.next_step(cx)?;
             }
             Action::Stop => {
-                self.runner.stop();
+                self.runner.stop(cx);
                 self.stage = Stage::Finishing;
             }
             Action::TogglePause => self.runner.toggle_pause(),
@@ -421,6 +378,7 @@ impl Component for LoopScreen {
     }
 
     fn on_tick(&mut self, cx: &mut Cx) -> Result<Nav> {
+        self.poll_saves()?;
         let landed = self.runner.tick(cx)?;
         if self.stage == Stage::Recording && self.runner.phase() == Phase::Finishing {
             self.stage = Stage::Finishing;
@@ -430,26 +388,8 @@ impl Component for LoopScreen {
         match landed {
             Landed::Unfiled { finished, started_at, note } => {
                 let seconds = finished.recording.duration_s();
-                let saved = self.session.save_spoken(
-                    &mut cx.store,
-                    &ask,
-                    *finished,
-                    started_at,
-                    &cx.lexicon,
-                )?;
-                self.last_take = Some(saved.attempt_id);
-                let how = match (&saved.report, &saved.problem) {
-                    (_, Some(problem)) => problem.clone(),
-                    (Some(r), None) => format!("score {:.1} / 4", r.score.overall),
-                    (None, None) => String::new(),
-                };
-                let note = note.map(|n| format!(" {n}")).unwrap_or_default();
-                self.message = Some(format!(
-                    "Answer saved as take #{} ({}, {how}).{note}",
-                    saved.attempt_id,
-                    clock(seconds)
-                ));
-                self.stage = Stage::Saved;
+                let take = self.session.spoken(&ask, *finished, started_at, &cx.lexicon)?;
+                self.answer_save = Some(AnswerSave::spawn(cx, take, seconds, note));
             }
             Landed::Failed(why) => {
                 self.message = Some(why);
@@ -460,7 +400,111 @@ impl Component for LoopScreen {
         Ok(Nav::Stay)
     }
 
-    fn on_quit(&mut self, _cx: &mut Cx) -> Result<()> {
-        self.runner.quit()
+    /// The app is quitting: an answer being transcribed or saved, and the debrief, are
+    /// waited for, so they are saved (or the answer kept for the next start) before
+    /// the app ends.
+    fn on_quit(&mut self, cx: &mut Cx) -> Result<()> {
+        if let (Some(Landed::Unfiled { finished, started_at, .. }), Some(ask)) =
+            (self.runner.quit()?, &self.ask)
+        {
+            let take = self.session.spoken(ask, *finished, started_at, &cx.lexicon)?;
+            self.answer_save = Some(AnswerSave::spawn(cx, take, 0.0, None));
+        }
+        if let Some(save) = self.answer_save.take() {
+            let _ = save.wait();
+        }
+        if let Some(save) = self.debrief_save.take() {
+            let _ = save.wait();
+        }
+        Ok(())
+    }
+}
+
+impl LoopScreen {
+    /// Takes in what the save workers did: the answer saved (or why not), the debrief.
+    fn poll_saves(&mut self) -> Result<()> {
+        if let Some(start) = &mut self.starting {
+            let polled = start.poll();
+            let waiting = start.waiting();
+            self.show_wait(waiting);
+            match polled {
+                None => {}
+                Some(Ok(session)) => {
+                    self.starting = None;
+                    self.session = session;
+                }
+                Some(Err(why)) => {
+                    self.starting = None;
+                    self.message = Some(format!("Cannot start the loop: {why:#}; esc goes back"));
+                }
+            }
+        }
+        if let Some(save) = &mut self.answer_save {
+            let polled = save.poll();
+            self.runner.live.waiting = save.waiting();
+            if let Some(done) = polled {
+                let AnswerSave { seconds, note, .. } =
+                    self.answer_save.take().expect("polled just now");
+                self.runner.live.waiting = None;
+                match done {
+                    Ok((take, id)) => self.answer_saved(take, id, seconds, note)?,
+                    Err(why) => {
+                        self.message = Some(format!("{why:#}"));
+                        self.stage = Stage::Asked;
+                    }
+                }
+            }
+        }
+        if let Some(save) = &mut self.debrief_save {
+            let polled = save.poll();
+            let waiting = save.waiting();
+            self.show_wait(waiting);
+            match polled {
+                None => {}
+                Some(Ok(())) => self.debrief_save = None,
+                Some(Err(why)) => {
+                    self.debrief_save = None;
+                    self.message = Some(format!(
+                        "The debrief could not be saved ({why:#}); `barraiser loop --resume` makes it again"
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A save's wait in the status line while it lasts; any other note (the writing
+    /// sample's, an export's) stays.
+    fn show_wait(&mut self, waiting: Option<String>) {
+        if waiting.is_some() {
+            self.message = waiting;
+        } else if self.message.as_deref().is_some_and(|m| m.starts_with(WAIT_PREFIX)) {
+            self.message = None;
+        }
+    }
+
+    /// The answer is this step's now: a line about it, enter goes on.
+    fn answer_saved(
+        &mut self,
+        take: SpokenTake,
+        attempt_id: i64,
+        seconds: f64,
+        note: Option<String>,
+    ) -> Result<()> {
+        let saved = self.session.record(take, attempt_id)?;
+        self.last_take = Some(saved.attempt_id);
+        let how = match (&saved.report, &saved.problem) {
+            (_, Some(problem)) => problem.clone(),
+            (Some(r), None) => format!("score {:.1} / 4", r.score.overall),
+            (None, None) => String::new(),
+        };
+        let note = note.map(|n| format!(" {n}")).unwrap_or_default();
+        self.message = Some(format!(
+            "Answer saved as take #{} ({}, {how}).{note}",
+            saved.attempt_id,
+            clock(seconds)
+        ));
+        self.stage = Stage::Saved;
+        Ok(())
     }
 }
