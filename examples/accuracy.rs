@@ -32,7 +32,7 @@ use serde::Deserialize;
 // The labelled-answer tests score the same way.
 #[path = "../tests/it/scoring.rs"]
 mod scoring;
-use scoring::{ratio, runs_inside, tally, Counts};
+use scoring::{ratio, runs_inside, table, tally, Counts};
 
 const KINDS: [&str; 4] = ["behavioral", "product", "analytical", "system-design"];
 const STAR_PARTS: [&str; 5] = ["situation", "task", "action", "result", "principle"];
@@ -400,20 +400,7 @@ fn print_figures(takes: &[(Answer, Transcript)], lex: &Lexicon, speech: bool) {
         }
         scores.push((kind, a.id.clone(), a.quality.clone(), r.score.overall));
     }
-    println!(
-        "{:<20} {:>4} {:>4} {:>4} {:>9} {:>7}",
-        "detector", "tp", "fp", "fn", "precision", "recall"
-    );
-    for (det, c) in &counts {
-        println!(
-            "{det:<20} {:>4} {:>4} {:>4} {:>9.3} {:>7.3}",
-            c.tp,
-            c.fp,
-            c.fn_,
-            c.precision(),
-            c.recall()
-        );
-    }
+    print!("{}", table(&counts, 20));
     println!("STAR parts agree     {:.3} ({} of {})", ratio(star.0, star.1), star.0, star.1);
     println!("expected flags       {:.3} ({} of {})", ratio(flags.0, flags.1), flags.0, flags.1);
     println!("strong answers with a vague flag: {}", strong_vague.len());

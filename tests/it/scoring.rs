@@ -20,6 +20,25 @@ impl Counts {
     }
 }
 
+/// One row per detector: counts, precision and recall, the names padded to `width`.
+pub fn table(counts: &std::collections::BTreeMap<&str, Counts>, width: usize) -> String {
+    let mut out = format!(
+        "{:<width$} {:>4} {:>4} {:>4} {:>9} {:>7}\n",
+        "detector", "tp", "fp", "fn", "precision", "recall"
+    );
+    for (det, c) in counts {
+        out.push_str(&format!(
+            "{det:<width$} {:>4} {:>4} {:>4} {:>9.3} {:>7.3}\n",
+            c.tp,
+            c.fp,
+            c.fn_,
+            c.precision(),
+            c.recall()
+        ));
+    }
+    out
+}
+
 /// Nothing to find counts as all found.
 pub fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {

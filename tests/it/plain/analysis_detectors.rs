@@ -9,7 +9,7 @@ use barraiser::round::Kind;
 use barraiser::transcript::Transcript;
 use serde::Deserialize;
 
-use crate::scoring::{runs_inside, tally, Counts};
+use crate::scoring::{runs_inside, table, tally, Counts};
 
 const MIN: f64 = 0.9;
 
@@ -85,20 +85,7 @@ fn detectors_reach_the_bar_on_labelled_answers() {
         }
     }
     println!("{} labelled answers", files.len());
-    println!(
-        "{:<12} {:>5} {:>5} {:>5} {:>9} {:>7}",
-        "detector", "tp", "fp", "fn", "precision", "recall"
-    );
-    for (det, c) in &counts {
-        println!(
-            "{det:<12} {:>5} {:>5} {:>5} {:>9.3} {:>7.3}",
-            c.tp,
-            c.fp,
-            c.fn_,
-            c.precision(),
-            c.recall()
-        );
-    }
+    print!("{}", table(&counts, 12));
     if !misses.is_empty() {
         println!("disagreements with the labels:\n{}", misses.join("\n"));
     }
