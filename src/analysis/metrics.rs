@@ -433,7 +433,9 @@ fn unit(toks: &[Token], j: usize, n: &Num) -> Option<(&'static str, usize)> {
     {
         return Some(("count", 1));
     }
-    (n.scaled || (n.value >= 1000.0 && !n.plain_int)).then_some(("count", 0))
+    // "stalled at 5000 a month": a figure measured per unit of time is a quantity even
+    // in the bare digits whisper writes (which could otherwise be a year or a label).
+    (n.scaled || (n.value >= 1000.0 && !n.plain_int) || rate(toks, j) > j).then_some(("count", 0))
 }
 
 /// "users", "A/B tests", "daily active users": up to two modifiers, then a plural noun.

@@ -350,6 +350,10 @@ mod tests {
         let before = "Our team had zero automated tests, so I wrote the first suite.";
         assert_eq!(role_of(b, before, "zero automated tests"), "baseline");
         assert_eq!(role_of(b, "I automated it and saved $3.2M a year.", "$3.2M"), "result");
+        let rate =
+            "Sign-ups had stalled at 5000 a month. I added a reward. They went up to 8000 a month.";
+        assert_eq!(role_of(b, rate, "5000 a month"), "baseline");
+        assert_eq!(role_of(b, rate, "8000 a month"), "result");
         assert_eq!(
             role_of(
                 b,

@@ -43,6 +43,11 @@ fn spoken_and_changes() {
         ["30K location updates per second"]
     );
     assert_eq!(texts("two point three million dollars"), ["two point three million dollars"]);
+    assert_eq!(
+        texts("sign-ups stalled at 5000 a month and went up to 8000 per week"),
+        ["5000 a month", "8000 per week"],
+        "bare digits measured per unit of time"
+    );
 }
 
 #[test]
