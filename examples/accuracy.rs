@@ -346,12 +346,16 @@ fn print_figures(takes: &[(Answer, Transcript)], lex: &Lexicon, speech: bool) {
         note("principles", p);
         let near: Vec<String> =
             r.principles.iter().filter(|p| p.near_miss).map(|p| p.name.clone()).collect();
-        let n = tally(
-            &near,
-            &a.near_miss,
-            |x, y| x == y,
-            counts.entry("near misses shown").or_default(),
-        );
+        // The labels are for the typed answer; from speech, every labelled principle
+        // not heard as said is a bent name to be shown as a near miss.
+        let heard_as_said = |name: &String| {
+            r.principles.iter().any(|h| &h.name == name && h.explicit && !h.near_miss)
+        };
+        let bent: Vec<String> = match speech {
+            true => a.principles.iter().filter(|p| !heard_as_said(p)).cloned().collect(),
+            false => a.near_miss.clone(),
+        };
+        let n = tally(&near, &bent, |x, y| x == y, counts.entry("near misses shown").or_default());
         note("near misses", n);
         let want: Vec<String> =
             a.metrics.iter().filter(|(_, role)| role == "result").map(|(m, _)| m.clone()).collect();

@@ -19,6 +19,32 @@ const MIN_LETTERS: usize = 7;
 /// Fewest consonants a name needs to be matched by its consonants alone, within one edit.
 const MIN_CONSONANTS: usize = 5;
 
+/// The lesson verb candidates say most, long enough to be known when whisper bends it
+/// ("now mistrates", "lemon-straight" for "demonstrates").
+const BENT_CUE: &str = "demonstrates";
+/// Most consonant edits a bent lesson verb may be from [`BENT_CUE`].
+const BENT_CUE_EDITS: usize = 2;
+/// Words that open a lesson sentence before its verb ("This demonstrates ...").
+const LESSON_OPENERS: &[&str] = &["this", "that", "it", "which"];
+
+/// A lesson verb whisper bent, right after the word that opens the sentence at `a`
+/// (one word, or two run together, at most one word further on): its (start, len).
+pub fn bent_cue(toks: &[Token], a: usize, b: usize) -> Option<(usize, usize)> {
+    if !LESSON_OPENERS.contains(&toks.get(a)?.norm.as_str()) {
+        return None;
+    }
+    let target = consonants(&sound(BENT_CUE));
+    for start in (a + 1..a + 3).filter(|&s| s < b) {
+        for len in 1..=2.min(b - start) {
+            let heard: String = toks[start..start + len].iter().map(|t| t.norm.as_str()).collect();
+            if edit_distance(&consonants(&sound(&heard)), &target) <= BENT_CUE_EDITS {
+                return Some((start, len));
+            }
+        }
+    }
+    None
+}
+
 /// A name heard in `toks[start..start + len]`, `distance` away from `name`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NearMiss {
@@ -96,11 +122,18 @@ fn distance(heard: &[u8], target: &[u8]) -> Option<f64> {
     (t.len() >= MIN_CONSONANTS && edit_distance(&h, &t) <= 1).then_some(max)
 }
 
-/// The consonants of a [`sound`], runs folded.
+/// The consonants of a [`sound`] as heard, runs folded: a "gh" before a consonant or
+/// at the end is silent ("straight" is s-t-r-t).
 fn consonants(sound: &[u8]) -> Vec<u8> {
+    let is_vowel = |c: &u8| b"aeiou".contains(c);
     let mut out: Vec<u8> = Vec::new();
-    for &c in sound.iter().filter(|c| !b"aeiou".contains(c)) {
-        if out.last() != Some(&c) {
+    for (i, &c) in sound.iter().enumerate() {
+        let silent_gh = match c {
+            b'g' => sound.get(i + 1) == Some(&b'h') && !sound.get(i + 2).is_some_and(is_vowel),
+            b'h' => i > 0 && sound[i - 1] == b'g' && !sound.get(i + 1).is_some_and(is_vowel),
+            _ => false,
+        };
+        if !is_vowel(&c) && !silent_gh && out.last() != Some(&c) {
             out.push(c);
         }
     }
@@ -179,6 +212,20 @@ mod tests {
         assert_eq!(heard("right, a lot"), Some("Are Right, A Lot"));
         assert_eq!(heard("for a gallery"), Some("Frugality"));
         assert_eq!(heard("for legality"), Some("Frugality"));
+    }
+
+    #[test]
+    fn bent_lesson_verbs_are_heard_after_the_opening_word() {
+        let cue = |text: &str| {
+            let toks = tokenize(&Transcript::from_text(text));
+            bent_cue(&toks, 0, toks.len())
+        };
+        assert_eq!(cue("This now mistrates customer expansion."), Some((2, 1)));
+        assert_eq!(cue("This lemon-straight ownership."), Some((1, 1)));
+        assert_eq!(cue("This demonstration Ownership."), Some((1, 1)));
+        assert_eq!(cue("The administrators had ownership of the servers."), None);
+        assert_eq!(cue("This made our monthly costs drop."), None);
+        assert_eq!(cue("This is the straight answer."), None);
     }
 
     #[test]

@@ -37,12 +37,11 @@ pub fn detect(toks: &[Token], lex: &Lexicon) -> Vec<PrincipleHit> {
             continue;
         }
         // A bent name follows its cue closely: "This demonstrates deliverance adults".
-        let cues: Vec<Match> =
-            lex.lesson.find_all(&toks[..b]).into_iter().filter(|c| c.start >= a).collect();
-        let blocked = |i: usize| cues.iter().any(|c| (c.start..c.start + c.len).contains(&i));
+        let cues = lesson_cues(toks, a, b, lex);
+        let blocked = |i: usize| cues.iter().any(|&(s, l)| (s..s + l).contains(&i));
         let starts: Vec<usize> = cues
             .iter()
-            .flat_map(|c| c.start + c.len..c.start + c.len + NEAR_CUE)
+            .flat_map(|&(s, l)| s + l..s + l + NEAR_CUE)
             .filter(|&i| !blocked(i))
             .collect();
         if let Some(nm) = near_miss::find(toks, &starts, b, &lex.principle_names, blocked) {
@@ -98,9 +97,26 @@ fn sentences(toks: &[Token]) -> Vec<(usize, usize)> {
     out
 }
 
+/// The lesson cues of the sentence `a..b` as (start, len): the cues as said, else a
+/// lesson verb whisper bent ("This now mistrates ...").
+fn lesson_cues(toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> Vec<(usize, usize)> {
+    let said: Vec<(usize, usize)> = lex
+        .lesson
+        .find_all(&toks[..b])
+        .into_iter()
+        .filter(|c| c.start >= a)
+        .map(|c| (c.start, c.len))
+        .collect();
+    if said.is_empty() {
+        near_miss::bent_cue(toks, a, b).into_iter().collect()
+    } else {
+        said
+    }
+}
+
 /// A sentence that names its lesson: a lesson cue, or nothing but principle names.
 fn is_lesson(toks: &[Token], a: usize, b: usize, lex: &Lexicon, matches: &[Match]) -> bool {
-    if lex.lesson.any_in(toks, a, b) {
+    if !lesson_cues(toks, a, b, lex).is_empty() {
         return true;
     }
     let inside: Vec<&Match> = matches
@@ -173,6 +189,7 @@ mod tests {
             ("This is in VEN and Simplify.", "Invent and Simplify"),
             ("For me that's higher and developed the best.", "Hire and Develop the Best"),
             ("That is how I earn the trust of the people I build for.", "Earn Trust"),
+            ("This now mistrates customer expansion.", "Customer Obsession"),
         ] {
             assert_eq!(names(text), [(name.to_string(), true)], "{text}");
         }
