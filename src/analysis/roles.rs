@@ -197,6 +197,11 @@ fn has(ts: &[Token], list: &[&str]) -> bool {
     ts.iter().any(|t| list.contains(&t.norm.as_str()))
 }
 
+fn ends_with(ts: &[Token], words: &[&str]) -> bool {
+    ts.len() >= words.len()
+        && ts[ts.len() - words.len()..].iter().zip(words).all(|(t, w)| t.norm == *w)
+}
+
 /// A duration is the changed quantity itself: "from 9 days to 2 days", "fell to four days".
 fn duration_changed(toks: &[Token], i: usize) -> bool {
     let w = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
@@ -221,10 +226,13 @@ fn story_role(
     if m.kind == "count" && after_time_word(toks, i) {
         return TIME; // "in two releases"
     }
-    let changed = if m.kind == "duration" {
-        duration_changed(toks, i)
-    } else {
-        m.kind == "multiplier"
+    // "approved loans in ten minutes instead of two weeks": the new figure against the old.
+    let replaced = after.first().is_some_and(|t| t.norm == "instead");
+    let changed = replaced
+        || if m.kind == "duration" {
+            duration_changed(toks, i)
+        } else {
+            m.kind == "multiplier"
             || m.kind == "change"
             || inside.first().is_some_and(|t| t.norm == "from")
             || has(inside, CHANGE)
@@ -233,8 +241,8 @@ fn story_role(
             // stock" is the action's size.
             || (!by_me && after.first().is_some_and(|t| BEYOND.contains(&t.norm.as_str())))
             || (!by_me && has(&after[..after.len().min(4)], CHANGE))
-    };
-    let found = has(before, FINDING) || has(after, &["instead", "before"]);
+        };
+    let found = has(before, FINDING) || has(after, &["before"]);
     // Before the candidate acts, a figure describes the problem, unless the candidate
     // leads with the outcome ("I recovered 9%", "We cut complaints by 35%").
     let acted = first_action.is_none_or(|w| toks[i].word >= w)
@@ -253,7 +261,9 @@ fn story_role(
             && has(&before[before.len().saturating_sub(5)..], DELIVERED);
         return if outcome && delivered {
             RESULT
-        } else if !acted && before.iter().any(|t| matches!(t.norm.as_str(), "took" | "for")) {
+        } else if (!acted && before.iter().any(|t| matches!(t.norm.as_str(), "took" | "for")))
+            || ends_with(before, &["instead", "of"])
+        {
             BASELINE
         } else {
             TIME
@@ -350,6 +360,10 @@ mod tests {
         let before = "Our team had zero automated tests, so I wrote the first suite.";
         assert_eq!(role_of(b, before, "zero automated tests"), "baseline");
         assert_eq!(role_of(b, "I automated it and saved $3.2M a year.", "$3.2M"), "result");
+        let faster = "I proposed a self-serve flow. The pilot approved loans in ten minutes \
+                      instead of two weeks, and the program now serves 30,000 businesses a year.";
+        assert_eq!(role_of(b, faster, "ten minutes"), "result");
+        assert_eq!(role_of(b, faster, "two weeks"), "baseline");
         let rate =
             "Sign-ups had stalled at 5000 a month. I added a reward. They went up to 8000 a month.";
         assert_eq!(role_of(b, rate, "5000 a month"), "baseline");
