@@ -58,8 +58,22 @@ pub fn tally(
 ) -> (Vec<String>, Vec<String>) {
     let mut open: Vec<&String> = expected.iter().collect();
     let mut extra = Vec::new();
+    // Of the labels a finding matches, it takes the one sharing most words with it, so
+    // "10 times" pairs with "ten times more" and not with "ten minutes".
+    let shared = |a: &str, b: &str| {
+        let words =
+            |s: &str| s.to_lowercase().split_whitespace().map(str::to_string).collect::<Vec<_>>();
+        let b = words(b);
+        words(a).iter().filter(|w| b.contains(w)).count()
+    };
     for f in found {
-        match open.iter().position(|e| same(f, e)) {
+        let best = open
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| same(f, e))
+            .max_by_key(|&(k, e)| (shared(f, e), std::cmp::Reverse(k)))
+            .map(|(k, _)| k);
+        match best {
             Some(k) => {
                 open.remove(k);
                 c.tp += 1;
