@@ -25,6 +25,7 @@ use barraiser::analysis::report::Report;
 use barraiser::analysis::tokens::tokenize;
 use barraiser::analysis::{analyze, Context, Lexicon};
 use barraiser::round::Kind;
+use barraiser::speech::engine::model_name;
 use barraiser::speech::transcribe::{transcribe_file, Prompt, TranscribeOptions};
 use barraiser::transcript::Transcript;
 use serde::Deserialize;
@@ -244,7 +245,7 @@ fn speech_takes(
                 vocabulary: matches!(prompt, "domain" | "both"),
             },
         };
-        let cache = dir.join(format!("{stem}.{prompt}.json"));
+        let cache = dir.join(format!("{stem}.{}.{prompt}.json", model_name(model)));
         let t = match std::fs::read_to_string(&cache) {
             Ok(json) => serde_json::from_str(&json)?,
             Err(_) => {

@@ -1,4 +1,4 @@
-//! `barraiser model …`: list, fetch, import and verify speech models.
+//! `barraiser model …`: list, fetch, import, quantize and verify speech models.
 
 use std::path::{Path, PathBuf};
 
@@ -8,8 +8,9 @@ use clap::Subcommand;
 use crate::config::Config;
 use crate::speech::models::catalog::{file_name, CATALOG, DEFAULT_MODEL};
 use crate::speech::models::fetch::FetchOptions;
+use crate::speech::models::quantize::{quantize, quantized_path, SUFFIX};
 use crate::speech::models::resolve::search_dirs;
-use crate::speech::models::{import, install, verify};
+use crate::speech::models::{import, install, resolve_model, verify};
 use crate::speech::recommend::{pick, time_installed, BUDGET_S};
 
 #[derive(Debug, Subcommand)]
@@ -31,6 +32,14 @@ pub enum ModelCommand {
         /// The ggml file to write, e.g. models/ggml-tiny.en.bin
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+    },
+    /// Write an 8-bit (q8_0) copy of an f16 model: half the size, faster on a CPU
+    Quantize {
+        /// The model: a catalog name such as tiny.en, or a path to a ggml file
+        model: String,
+        /// The file to write [default: beside the model, as ggml-NAME-q8_0.bin]
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// Check a model file's header, hyper-parameters, tensor table and size
     Verify {
@@ -67,6 +76,13 @@ pub fn run(cmd: ModelCommand, cfg: &Config) -> Result<()> {
             );
             Ok(())
         }
+        ModelCommand::Quantize { model, out } => {
+            let src = resolve_model(Some(&model), None, &data_dir)?;
+            let out = out.unwrap_or_else(|| quantized_path(&src));
+            let info = quantize(&src, &out)?;
+            println!("{}", info.path.display());
+            Ok(())
+        }
         ModelCommand::Verify { file } => {
             println!("{}", verify(&file)?);
             Ok(())
@@ -94,23 +110,39 @@ pub fn run(cmd: ModelCommand, cfg: &Config) -> Result<()> {
 /// The catalog as a table; INSTALLED lists every valid copy in the search directories.
 fn list(data_dir: &Path) -> String {
     let mut out =
-        format!("{:<10} {:>8}  {:<40}  {:<4}  INSTALLED\n", "NAME", "SIZE", "SHA-1", "PIP");
+        format!("{:<13} {:>8}  {:<40}  {:<4}  INSTALLED\n", "NAME", "SIZE", "SHA-1", "PIP");
     for e in CATALOG {
-        let name = if e.name == DEFAULT_MODEL { format!("{}*", e.name) } else { e.name.to_owned() };
-        let places: Vec<String> = search_dirs(data_dir)
-            .into_iter()
-            .map(|d| d.join(file_name(e.name)))
-            .filter(|p| p.is_file())
-            .map(|p| match verify(&p) {
-                Ok(_) => p.display().to_string(),
-                Err(_) => format!("{} (unusable: see `model verify`)", p.display()),
-            })
-            .collect();
-        let installed = if places.is_empty() { "no".to_owned() } else { places.join(", ") };
+        let star =
+            |name: &str| if name == DEFAULT_MODEL { format!("{name}*") } else { name.to_owned() };
+        let name = star(e.name);
+        let places = installed(data_dir, e.name).unwrap_or_else(|| "no".to_owned());
         let pip = if e.registry.is_some() { "yes" } else { "no" };
         let size = format!("{} MiB", e.size_mib);
-        out += &format!("{name:<10} {size:>8}  {:<40}  {pip:<4}  {installed}\n", e.sha1);
+        out += &format!("{name:<13} {size:>8}  {:<40}  {pip:<4}  {places}\n", e.sha1);
+        let q8 = format!("{}{SUFFIX}", e.name);
+        let q8_places = installed(data_dir, &q8);
+        if q8_places.is_some() || q8 == DEFAULT_MODEL {
+            let places = q8_places.unwrap_or_else(|| "no".to_owned());
+            let q8 = star(&q8);
+            out += &format!("{q8:<13} {:>8}  {:<40}  {pip:<4}  {places}\n", "", "(quantized here)");
+        }
     }
     out += "* the default model. PIP: can come from the Python package registry when the model hub is unreachable.\n";
+    out +=
+        "NAME-q8_0: the model's 8-bit copy (`model fetch NAME-q8_0` or `model quantize NAME`).\n";
     out
+}
+
+/// Every copy of model `name` in the search directories, or None if there is none.
+fn installed(data_dir: &Path, name: &str) -> Option<String> {
+    let places: Vec<String> = search_dirs(data_dir)
+        .into_iter()
+        .map(|d| d.join(file_name(name)))
+        .filter(|p| p.is_file())
+        .map(|p| match verify(&p) {
+            Ok(_) => p.display().to_string(),
+            Err(_) => format!("{} (unusable: see `model verify`)", p.display()),
+        })
+        .collect();
+    (!places.is_empty()).then(|| places.join(", "))
 }

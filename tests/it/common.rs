@@ -11,11 +11,16 @@ pub fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_barraiser"))
 }
 
-/// The speech model the tests use: `BARRAISER_MODEL`, else `models/ggml-tiny.en.bin`.
+/// The speech model the tests use: `BARRAISER_MODEL`, else the default, `models/ggml-tiny.en-q8_0.bin`.
 pub fn model_path() -> PathBuf {
-    std::env::var_os("BARRAISER_MODEL")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("models/ggml-tiny.en.bin"))
+    std::env::var_os("BARRAISER_MODEL").map(PathBuf::from).unwrap_or_else(|| {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("models/ggml-tiny.en-q8_0.bin")
+    })
+}
+
+/// The f16 tiny.en model `scripts/setup` installs (the default model is quantized from it).
+pub fn f16_model_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("models/ggml-tiny.en.bin")
 }
 
 /// Runs a command and returns its output; panics with the command line on spawn failure.
@@ -328,7 +333,7 @@ impl Drop for WorkingDir {
 /// What a test needs beyond the binary, all of which `scripts/setup` installs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Need {
-    /// The speech model (`models/ggml-tiny.en.bin` or `BARRAISER_MODEL`).
+    /// The speech model (`models/ggml-tiny.en-q8_0.bin` or `BARRAISER_MODEL`).
     Model,
     /// A running PulseAudio server (`scripts/audio-env`).
     Sound,

