@@ -12,7 +12,8 @@ use anyhow::{Context, Result};
 
 use super::engine::Engine;
 use super::free_cores::CoreMeter;
-use super::models::catalog::CATALOG;
+use super::models::catalog::{CATALOG, DEFAULT_MODEL};
+use super::models::quantize::SUFFIX;
 use super::models::resolve::find_installed;
 use super::transcribe::FILLER_PROMPT;
 use crate::audio::decode::decode_16k_mono;
@@ -37,22 +38,28 @@ impl Timing {
     }
 }
 
-/// Times the installed catalog models from the least accurate up (the catalog's
-/// order), stopping after the first that misses the budget: larger ones are slower.
+/// Times the installed catalog models (each one's 8-bit copy where there is one) from
+/// the least accurate up (the catalog's order), stopping after the first that misses
+/// the budget: larger ones are slower.
 /// `verbose` shows whisper.cpp's log.
 pub fn time_installed(data_dir: &Path, verbose: bool) -> Result<Vec<Timing>> {
-    let installed: Vec<(&str, PathBuf)> = CATALOG
+    // A model's 8-bit copy hears as well and runs faster, so it stands in for the model.
+    let installed: Vec<(String, PathBuf)> = CATALOG
         .iter()
-        .filter_map(|e| find_installed(e.name, data_dir).map(|p| (e.name, p)))
+        .filter_map(|e| {
+            let q8 = format!("{}{SUFFIX}", e.name);
+            let found = |name: String| find_installed(&name, data_dir).map(|p| (name, p));
+            found(q8).or_else(|| found(e.name.to_string()))
+        })
         .collect();
     anyhow::ensure!(
         !installed.is_empty(),
-        "no speech model is installed; run `barraiser model fetch tiny.en`"
+        "no speech model is installed; run `barraiser model fetch {DEFAULT_MODEL}`"
     );
     let piece = last_piece()?;
     let mut out = Vec::new();
     for (name, path) in installed {
-        let timing = time_model(name, &path, &piece, verbose)?;
+        let timing = time_model(&name, &path, &piece, verbose)?;
         let over = !timing.within_budget();
         out.push(timing);
         if over {

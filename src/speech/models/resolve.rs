@@ -1,12 +1,13 @@
 //! Which model file to use: `--model PATH|NAME`, then `BARRAISER_MODEL`, then the
 //! settings file's `model`, then the default model in `./models/`, then in
-//! `<data dir>/models/`.
+//! `<data dir>/models/` (its f16 original where the 8-bit copy is missing).
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
 
 use super::catalog::{file_name, DEFAULT_MODEL};
+use super::quantize::SUFFIX;
 
 /// The directories searched for a model by name, in order.
 pub fn search_dirs(data_dir: &Path) -> Vec<PathBuf> {
@@ -32,7 +33,14 @@ pub fn resolve_model(cli: Option<&str>, setting: Option<&str>, data_dir: &Path) 
     if let Some(spec) = setting.filter(|s| !s.is_empty()) {
         return resolve_spec(spec, "config.toml", data_dir);
     }
-    resolve_name(DEFAULT_MODEL, data_dir)
+    // An install from before the 8-bit default holds the f16 model alone: it still works.
+    let f16 = DEFAULT_MODEL.strip_suffix(SUFFIX).unwrap_or(DEFAULT_MODEL);
+    match find_installed(DEFAULT_MODEL, data_dir) {
+        None => {
+            find_installed(f16, data_dir).map_or_else(|| resolve_name(DEFAULT_MODEL, data_dir), Ok)
+        }
+        Some(p) => Ok(p),
+    }
 }
 
 /// A path if it looks like one (or names an existing file), otherwise a model name.

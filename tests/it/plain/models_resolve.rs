@@ -19,20 +19,26 @@ fn lookup_order() {
     let data = tempfile::tempdir().unwrap();
     let _cwd = WorkingDir::enter(cwd.path());
     let _model = EnvVar::unset("BARRAISER_MODEL");
-    let data_model = data.path().join("models/ggml-tiny.en.bin");
+    let data_model = data.path().join("models/ggml-tiny.en-q8_0.bin");
 
     let err = resolve_model(None, None, data.path()).unwrap_err().to_string();
-    assert!(err.contains("speech model tiny.en not found"), "{err}");
-    assert!(err.contains("run `barraiser model fetch tiny.en`"), "{err}");
+    assert!(err.contains("speech model tiny.en-q8_0 not found"), "{err}");
+    assert!(err.contains("run `barraiser model fetch tiny.en-q8_0`"), "{err}");
+
+    // An older install with the f16 model alone keeps working.
+    let f16 = data.path().join("models/ggml-tiny.en.bin");
+    touch(&f16);
+    assert_eq!(resolve_model(None, None, data.path()).unwrap(), f16);
 
     touch(&data_model);
     assert_eq!(resolve_model(None, None, data.path()).unwrap(), data_model);
 
-    touch(Path::new("models/ggml-tiny.en.bin"));
+    touch(Path::new("models/ggml-tiny.en-q8_0.bin"));
     assert_eq!(
         resolve_model(None, None, data.path()).unwrap(),
-        PathBuf::from("models/ggml-tiny.en.bin")
+        PathBuf::from("models/ggml-tiny.en-q8_0.bin")
     );
+    touch(Path::new("models/ggml-tiny.en.bin"));
 
     std::env::set_var("BARRAISER_MODEL", "base");
     let err = resolve_model(None, None, data.path()).unwrap_err().to_string();

@@ -13,7 +13,7 @@ fn the_installed_model_is_timed_and_recommended_or_refused() {
     let data = tempfile::tempdir().unwrap();
     let models = data.path().join("models");
     std::fs::create_dir_all(&models).unwrap();
-    std::fs::copy(model_path(), models.join("ggml-tiny.en.bin")).unwrap();
+    std::fs::copy(model_path(), models.join("ggml-tiny.en-q8_0.bin")).unwrap();
     let _lock = whisper_lock();
     let out = run(bin()
         .current_dir(cwd.path())
@@ -23,12 +23,12 @@ fn the_installed_model_is_timed_and_recommended_or_refused() {
     let text = stdout(&out);
     assert!(out.status.success(), "{}", stderr(&out));
     let timed = text.lines().next().unwrap_or_default();
-    assert!(timed.starts_with("tiny.en") && timed.contains(" s for the last 7 s"), "{text}");
+    assert!(timed.starts_with("tiny.en-q8_0 ") && timed.contains(" s for the last 7 s"), "{text}");
     let seconds: f64 = timed.split_whitespace().nth(1).unwrap().parse().unwrap();
     assert!(seconds > 0.0, "{text}");
     let verdict = text.lines().nth(1).unwrap_or_default();
     match seconds <= 1.0 {
-        true => assert!(verdict.starts_with("recommended: tiny.en ("), "{text}"),
+        true => assert!(verdict.starts_with("recommended: tiny.en-q8_0 ("), "{text}"),
         false => assert!(verdict.starts_with("none gives feedback within 1 s"), "{text}"),
     }
 }
@@ -46,7 +46,7 @@ fn without_any_model_it_says_how_to_get_one() {
     assert!(!out.status.success());
     let err = stderr(&out);
     assert!(
-        err.contains("no speech model is installed; run `barraiser model fetch tiny.en`"),
+        err.contains("no speech model is installed; run `barraiser model fetch tiny.en-q8_0`"),
         "{err}"
     );
     assert_eq!(err.trim().lines().count(), 1, "{err}");

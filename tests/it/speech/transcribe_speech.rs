@@ -48,7 +48,7 @@ fn speech_is_transcribed_with_ordered_word_times_in_any_format() {
 
     let recall = word_recall(ANSWER, &t.text());
     assert!(recall >= 0.9, "only {:.0}% of the content words: {}", recall * 100.0, t.text());
-    assert_eq!(t.model.as_deref(), Some("tiny.en"));
+    assert_eq!(t.model.as_deref(), Some("tiny.en-q8_0"));
     let duration = t.audio_duration_s.expect("audio duration");
     assert!((duration - seconds).abs() < 0.05, "duration {duration} vs {seconds}");
     let mut last_start = 0.0;
