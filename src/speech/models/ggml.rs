@@ -104,7 +104,7 @@ pub enum TensorType {
 }
 
 /// Values in one q8_0 block.
-pub const Q8_BLOCK: usize = 32;
+const Q8_BLOCK: usize = 32;
 
 impl TensorType {
     pub fn code(self) -> i32 {

@@ -35,12 +35,9 @@ pub fn resolve_model(cli: Option<&str>, setting: Option<&str>, data_dir: &Path) 
     }
     // An install from before the 8-bit default holds the f16 model alone: it still works.
     let f16 = DEFAULT_MODEL.strip_suffix(SUFFIX).unwrap_or(DEFAULT_MODEL);
-    match find_installed(DEFAULT_MODEL, data_dir) {
-        None => {
-            find_installed(f16, data_dir).map_or_else(|| resolve_name(DEFAULT_MODEL, data_dir), Ok)
-        }
-        Some(p) => Ok(p),
-    }
+    find_installed(DEFAULT_MODEL, data_dir)
+        .or_else(|| find_installed(f16, data_dir))
+        .map_or_else(|| resolve_name(DEFAULT_MODEL, data_dir), Ok)
 }
 
 /// A path if it looks like one (or names an existing file), otherwise a model name.
