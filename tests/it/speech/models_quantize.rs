@@ -66,3 +66,27 @@ fn what_cannot_be_quantized_gets_one_line() {
     assert!(!again.exists(), "nothing written from unusable models");
     assert!(!dir.path().join("again.bin.tmp").exists());
 }
+
+#[test]
+fn a_full_disk_leaves_no_half_written_model() {
+    needs!(Need::Model);
+    let tmp = tempfile::tempdir().unwrap();
+    let mnt = tmp.path().display();
+    // Its own user and mount namespace, so a small tmpfs mounts without privileges.
+    let script = format!(
+        r#"
+        mount -t tmpfs -o size=20m tmpfs {mnt}
+        if $BX model quantize "$F16" --out {mnt}/ggml-tiny.en-q8_0.bin; then exit 3; fi
+        echo "left: $(ls -A {mnt} | wc -l)"
+        "#
+    );
+    let out = run(std::process::Command::new("unshare")
+        .args(["-rm", "sh", "-euc", &script])
+        .env("BX", env!("CARGO_BIN_EXE_barraiser"))
+        .env("F16", f16_model_path()));
+    let (o, e) = (stdout(&out), stderr(&out));
+    assert!(out.status.success(), "stdout:\n{o}\nstderr:\n{e}");
+    assert_eq!(e.lines().count(), 1, "{e}");
+    assert!(e.contains("No space left on device"), "{e}");
+    assert!(o.contains("left: 0"), "the temporary file is removed: {o}");
+}
