@@ -92,15 +92,23 @@ pub struct Judgement {
     pub arithmetic_slips: usize,
 }
 
-/// Flags for a case-round answer. `spoken_s`: the answer's length, timed or estimated
-/// from its words.
+/// How long an answer is.
+#[derive(Debug, Clone, Copy)]
+pub struct Length {
+    /// Timed, or estimated from its words.
+    pub spoken_s: Option<f64>,
+    /// What its words take at an ordinary pace.
+    pub said_s: Option<f64>,
+}
+
+/// Flags for a case-round answer.
 pub fn flags(
     toks: &[Token],
     lex: &Lexicon,
     kind: Kind,
     items: &[ChecklistItem],
     metrics: &[Metric],
-    spoken_s: Option<f64>,
+    length: Length,
     limit_s: Option<f64>,
 ) -> Vec<Flag> {
     let mut out = Vec::new();
@@ -110,8 +118,10 @@ pub fn flags(
         start_s: at.and_then(|i| toks[i].start_s),
         word_index: at.map(|i| toks[i].word),
     };
-    if let (Some(d), Some(limit)) = (spoken_s, limit_s) {
-        if d < limit * MIN_SHARE_OF_LIMIT {
+    if let (Some(d), Some(limit)) = (length.spoken_s, limit_s) {
+        // Short means too little said: a fast speaker's full answer is a pace finding.
+        let short = |s: f64| s < limit * MIN_SHARE_OF_LIMIT;
+        if short(d) && length.said_s.is_none_or(short) {
             out.push(flag("too_short", format!("{} is short for a {} {kind} round: a full answer clarifies, names users, weighs 3-5 ideas, prioritises and sets KPI targets", clock(d), clock(limit)), None));
         }
     }

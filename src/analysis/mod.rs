@@ -121,8 +121,8 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
     });
 
     // A writing sample is read, not said: no speaking-time estimate.
-    let estimate_s = (!t.is_timed() && words > 0 && ctx.kind != Kind::Writing)
-        .then(|| words as f64 * 60.0 / SPOKEN_WPM);
+    let said_s = (words > 0 && ctx.kind != Kind::Writing).then(|| words as f64 * 60.0 / SPOKEN_WPM);
+    let estimate_s = said_s.filter(|_| !t.is_timed());
     let mut flags = timing::flags(&timing, ctx.limit_s, ctx.target_s, behavioral, &toks);
     flags.extend(pace::flags(&pace));
     if !toks.is_empty() {
@@ -131,14 +131,14 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
         }
         if !framework.is_empty() {
             flags.extend(frameworks::flags(&framework));
-            let spoken_s = timing.duration_s.or(estimate_s);
+            let length = case_rounds::Length { spoken_s: timing.duration_s.or(estimate_s), said_s };
             flags.extend(case_rounds::flags(
                 &toks,
                 lex,
                 ctx.kind,
                 &framework,
                 &metrics,
-                spoken_s,
+                length,
                 ctx.limit_s,
             ));
         }

@@ -111,6 +111,37 @@ fn a_short_product_answer_is_flagged_and_keywords_do_not_carry_it() {
     assert!(flag.message.contains("44%") && flag.message.contains("interview guide"));
 }
 
+/// `text` as said at `wpm` words a minute.
+fn said_at(text: &str, wpm: f64) -> Transcript {
+    let step = 60.0 / wpm;
+    Transcript {
+        words: text
+            .split_whitespace()
+            .enumerate()
+            .map(|(i, w)| Word {
+                text: w.to_string(),
+                start_s: Some(i as f64 * step),
+                end_s: Some(i as f64 * step + step * 0.8),
+                probability: None,
+            })
+            .collect(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn a_full_answer_said_fast_is_not_too_short() {
+    let full = "To clarify, the goal is repeat prescriptions for existing customers. ".repeat(34);
+    let words = full.split_whitespace().count() as f64;
+    assert!(words / 210.0 * 60.0 < 120.0, "said at 210 words a minute it takes under 2 minutes");
+    let ctx = Context::for_kind(Kind::Product);
+    let fast = analyze(&said_at(&full, 210.0), &ctx, &Lexicon::builtin());
+    assert!(!codes(&fast).contains(&"too_short"), "{:?}", codes(&fast));
+    let short = "To clarify, the goal is repeat prescriptions. I would add reminders.";
+    let slow = analyze(&said_at(short, 100.0), &ctx, &Lexicon::builtin());
+    assert!(codes(&slow).contains(&"too_short"), "{:?}", codes(&slow));
+}
+
 #[test]
 fn spoken_arithmetic_is_checked() {
     let right = coach(
