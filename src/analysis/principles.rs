@@ -20,8 +20,13 @@ const JOINERS: &[&str] = &["and", "also", "both", "plus", "as", "well", "mostly"
 pub fn detect(toks: &[Token], lex: &Lexicon) -> Vec<PrincipleHit> {
     let matches = lex.principles.find_all(toks);
     let sentences = sentences(toks);
-    let lesson: Vec<bool> =
-        sentences.iter().map(|&(a, b)| is_lesson(toks, a, b, lex, &matches)).collect();
+    let cues: Vec<Vec<(usize, usize)>> =
+        sentences.iter().map(|&(a, b)| lesson_cues(toks, a, b, lex)).collect();
+    let lesson: Vec<bool> = sentences
+        .iter()
+        .zip(&cues)
+        .map(|(&(a, b), c)| !c.is_empty() || names_alone(toks, a, b, lex, &matches))
+        .collect();
     let sentence_of = |i: usize| sentences.iter().position(|&(a, b)| (a..b).contains(&i));
     let mut out: Vec<PrincipleHit> = Vec::new();
     for m in &matches {
@@ -37,7 +42,7 @@ pub fn detect(toks: &[Token], lex: &Lexicon) -> Vec<PrincipleHit> {
             continue;
         }
         // A bent name follows its cue closely: "This demonstrates deliverance adults".
-        let cues = lesson_cues(toks, a, b, lex);
+        let cues = &cues[k];
         let blocked = |i: usize| cues.iter().any(|&(s, l)| (s..s + l).contains(&i));
         let starts: Vec<usize> = cues
             .iter()
@@ -114,11 +119,8 @@ fn lesson_cues(toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> Vec<(usize,
     }
 }
 
-/// A sentence that names its lesson: a lesson cue, or nothing but principle names.
-fn is_lesson(toks: &[Token], a: usize, b: usize, lex: &Lexicon, matches: &[Match]) -> bool {
-    if !lesson_cues(toks, a, b, lex).is_empty() {
-        return true;
-    }
+/// A sentence of principle names alone, which names its lesson without a cue.
+fn names_alone(toks: &[Token], a: usize, b: usize, lex: &Lexicon, matches: &[Match]) -> bool {
     let inside: Vec<&Match> = matches
         .iter()
         .filter(|m| (a..b).contains(&m.start) && lex.principle_cues[m.phrase].explicit)
