@@ -13,8 +13,7 @@ use anyhow::{Context, Result};
 use super::engine::Engine;
 use super::free_cores::CoreMeter;
 use super::models::catalog::{CATALOG, DEFAULT_MODEL};
-use super::models::quantize::SUFFIX;
-use super::models::resolve::find_installed;
+use super::models::resolve::find_preferring_q8;
 use super::transcribe::FILLER_PROMPT;
 use crate::audio::decode::decode_16k_mono;
 
@@ -43,15 +42,8 @@ impl Timing {
 /// the budget: larger ones are slower.
 /// `verbose` shows whisper.cpp's log.
 pub fn time_installed(data_dir: &Path, verbose: bool) -> Result<Vec<Timing>> {
-    // A model's 8-bit copy hears as well and runs faster, so it stands in for the model.
-    let installed: Vec<(String, PathBuf)> = CATALOG
-        .iter()
-        .filter_map(|e| {
-            let q8 = format!("{}{SUFFIX}", e.name);
-            let found = |name: String| find_installed(&name, data_dir).map(|p| (name, p));
-            found(q8).or_else(|| found(e.name.to_string()))
-        })
-        .collect();
+    let installed: Vec<(String, PathBuf)> =
+        CATALOG.iter().filter_map(|e| find_preferring_q8(e.name, data_dir)).collect();
     anyhow::ensure!(
         !installed.is_empty(),
         "no speech model is installed; run `barraiser model fetch {DEFAULT_MODEL}`"

@@ -19,6 +19,13 @@ pub fn find_installed(name: &str, data_dir: &Path) -> Option<PathBuf> {
     search_dirs(data_dir).into_iter().map(|d| d.join(file_name(name))).find(|p| p.is_file())
 }
 
+/// Model `name`'s 8-bit copy if it is installed (it hears as well and runs faster),
+/// else the model itself: the name found and its path.
+pub fn find_preferring_q8(name: &str, data_dir: &Path) -> Option<(String, PathBuf)> {
+    let found = |name: String| find_installed(&name, data_dir).map(|p| (name, p));
+    found(format!("{name}{SUFFIX}")).or_else(|| found(name.to_string()))
+}
+
 /// Resolves the model to a file path. `cli` is the `--model` option, `setting`
 /// the settings file's `model`.
 pub fn resolve_model(cli: Option<&str>, setting: Option<&str>, data_dir: &Path) -> Result<PathBuf> {
@@ -35,9 +42,8 @@ pub fn resolve_model(cli: Option<&str>, setting: Option<&str>, data_dir: &Path) 
     }
     // An install from before the 8-bit default holds the f16 model alone: it still works.
     let f16 = DEFAULT_MODEL.strip_suffix(SUFFIX).unwrap_or(DEFAULT_MODEL);
-    find_installed(DEFAULT_MODEL, data_dir)
-        .or_else(|| find_installed(f16, data_dir))
-        .map_or_else(|| resolve_name(DEFAULT_MODEL, data_dir), Ok)
+    find_preferring_q8(f16, data_dir)
+        .map_or_else(|| resolve_name(DEFAULT_MODEL, data_dir), |(_, p)| Ok(p))
 }
 
 /// A path if it looks like one (or names an existing file), otherwise a model name.
