@@ -36,6 +36,9 @@ mod scoring;
 use scoring::{ratio, runs_inside, table, tally, Counts};
 
 const KINDS: [&str; 4] = ["behavioral", "product", "analytical", "system-design"];
+/// The turn each file's first voiced answer takes in the voices and variants (the turns
+/// the takes were first made with, so the four kinds share the variants out).
+const FIRST_TURN: [usize; 4] = [0, 0, 1, 2];
 const STAR_PARTS: [&str; 5] = ["situation", "task", "action", "result", "principle"];
 
 #[derive(Deserialize)]
@@ -65,8 +68,24 @@ struct Answer {
     no_flags: Vec<String>,
     #[serde(skip)]
     kind: Option<Kind>,
+    /// For a voiced answer, its turn in the voices and variants: counted within its own
+    /// file, so answers added to one file leave every other take as it was.
     #[serde(skip)]
-    voiced: bool,
+    turn: Option<usize>,
+}
+
+impl Answer {
+    /// The file stems of this answer's takes: flite's, then espeak-ng's.
+    fn takes(&self) -> Option<[String; 2]> {
+        let turn = self.turn?;
+        let speaker = FLITE_VOICES[turn % FLITE_VOICES.len()];
+        let (voice, wpm, effect) = VARIANTS[turn % VARIANTS.len()];
+        let dash = if effect.is_empty() { "" } else { "-" };
+        Some([
+            format!("{}.flite-{speaker}", self.id),
+            format!("{}.{}-{wpm}{dash}{effect}", self.id, voice.replace('+', "")),
+        ])
+    }
 }
 
 fn main() {
@@ -143,33 +162,32 @@ const FLITE_VOICES: [&str; 2] = ["slt", "rms"];
 /// Speaks the voiced half of the corpus, skipping files already made.
 fn voice(answers: &[Answer], dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir)?;
-    for (k, a) in answers.iter().filter(|a| a.voiced).enumerate() {
-        let speaker = FLITE_VOICES[k % FLITE_VOICES.len()];
-        let out = dir.join(format!("{}.flite-{speaker}.wav", a.id));
-        if !out.exists() {
-            command("flite", &["-voice", speaker, "-t", &a.text, "-o", path(&out)])?;
-            eprintln!("voiced {}", out.display());
+    for a in answers {
+        let (Some(turn), Some(stems)) = (a.turn, a.takes()) else { continue };
+        let [flite, espeak] = stems.map(|stem| dir.join(format!("{stem}.wav")));
+        if !flite.exists() {
+            let speaker = FLITE_VOICES[turn % FLITE_VOICES.len()];
+            command("flite", &["-voice", speaker, "-t", &a.text, "-o", path(&flite)])?;
+            eprintln!("voiced {}", flite.display());
         }
-        let (voice, wpm, effect) = VARIANTS[k % VARIANTS.len()];
-        let name = format!("{voice}-{wpm}{}{effect}", if effect.is_empty() { "" } else { "-" });
-        let out = dir.join(format!("{}.{}.wav", a.id, name.replace('+', "")));
-        if out.exists() {
+        if espeak.exists() {
             continue;
         }
+        let (voice, wpm, effect) = VARIANTS[turn % VARIANTS.len()];
         let raw = dir.join("raw.wav");
         command("espeak-ng", &["-v", voice, "-s", wpm, "-w", path(&raw), &a.text])?;
         match effect {
-            "tempo" => command("sox", &[path(&raw), path(&out), "tempo", "1.12"])?,
+            "tempo" => command("sox", &[path(&raw), path(&espeak), "tempo", "1.12"])?,
             "noise" => {
                 let noise = dir.join("noise.wav");
                 command("sox", &[path(&raw), path(&noise), "synth", "whitenoise", "vol", "0.03"])?;
-                command("sox", &["-m", path(&raw), path(&noise), path(&out)])?;
+                command("sox", &["-m", path(&raw), path(&noise), path(&espeak)])?;
                 std::fs::remove_file(noise)?;
             }
-            _ => std::fs::rename(&raw, &out)?,
+            _ => std::fs::rename(&raw, &espeak)?,
         }
         let _ = std::fs::remove_file(raw);
-        eprintln!("voiced {}", out.display());
+        eprintln!("voiced {}", espeak.display());
     }
     Ok(())
 }
@@ -194,7 +212,7 @@ fn option(args: &[String], name: &str) -> Option<String> {
 fn load_corpus() -> Result<Vec<Answer>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/coaching");
     let mut out = Vec::new();
-    for kind in KINDS {
+    for (first, kind) in FIRST_TURN.into_iter().zip(KINDS) {
         let path = dir.join(format!("{kind}.toml"));
         let text = std::fs::read_to_string(&path)
             .with_context(|| format!("could not read {}", path.display()))?;
@@ -202,7 +220,8 @@ fn load_corpus() -> Result<Vec<Answer>> {
             toml::from_str(&text).with_context(|| format!("{} is invalid", path.display()))?;
         for (k, mut a) in file.answer.into_iter().enumerate() {
             a.kind = Some(kind.parse().map_err(anyhow::Error::msg)?);
-            a.voiced = k % 2 == 0;
+            // The 1st, 3rd, ... answer of a file is voiced.
+            a.turn = (k % 2 == 0).then_some(first + k / 2);
             out.push(a);
         }
     }
@@ -222,18 +241,12 @@ fn speech_takes(
         "--prompt is one of {}, not {prompt}",
         PROMPTS.join(", ")
     );
-    let mut wavs: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("could not read {}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "wav"))
-        .collect();
-    wavs.sort();
     let mut out = Vec::new();
-    for wav in wavs {
-        let stem = wav.file_stem().unwrap_or_default().to_string_lossy().into_owned();
-        let (id, variant) = stem.split_once('.').unwrap_or((&stem, ""));
-        let wanted = |a: &&Answer| a.id == id && kind.is_none_or(|k| a.kind == Some(k));
-        let Some(answer) = answers.iter().find(wanted) else { continue };
+    let voiced = answers.iter().filter(|a| kind.is_none_or(|k| a.kind == Some(k)));
+    for (answer, stem) in voiced.flat_map(|a| a.takes().into_iter().flatten().map(move |s| (a, s)))
+    {
+        let wav = dir.join(format!("{stem}.wav"));
+        let variant = stem.split_once('.').map_or("", |(_, v)| v);
         let asked = matches!(prompt, "question" | "both").then(|| answer.question.clone());
         let opts = TranscribeOptions {
             model: model.to_path_buf(),
