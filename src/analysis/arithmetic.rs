@@ -56,7 +56,8 @@ fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize)> {
     let mut value = first.value;
     let mut j = i + first.len;
     let mut ops = 0;
-    while let Some((op, len)) = operator(toks, j) {
+    while let Some((op, at, len)) = operator_after(toks, j) {
+        j = at;
         let n = numbers::parse(toks, j + len)?;
         value = match op {
             Op::Times => value * n.value,
@@ -84,6 +85,26 @@ fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize)> {
 
 fn norm(toks: &[Token], i: usize) -> &str {
     toks.get(i).map_or("", |t| t.norm.as_str())
+}
+
+/// Words of an operand's unit that may stand before its operator: "200,000 rides a
+/// week, and divided by 7".
+const UNIT_WORDS: usize = 4;
+
+/// The operator after an operand ending at `j`, past the operand's unit words but not
+/// past another number, an "is" or a sentence end: (operator, where it is, tokens it
+/// takes).
+fn operator_after(toks: &[Token], j: usize) -> Option<(Op, usize, usize)> {
+    for at in j..=j + UNIT_WORDS {
+        if let Some((op, len)) = operator(toks, at) {
+            return Some((op, at, len));
+        }
+        let t = toks.get(at)?;
+        if t.sentence_end || numbers::parse(toks, at).is_some() || equals(toks, at).is_some() {
+            return None;
+        }
+    }
+    None
 }
 
 /// An operator at `j` that does not cross a sentence end: (operator, tokens it takes).
@@ -163,6 +184,16 @@ mod tests {
             slips("86 million times 0.4 is about 34 million"),
             [("86 million times 0.4 is about 34 million".to_string(), false)]
         );
+    }
+
+    #[test]
+    fn an_operand_with_its_unit_is_checked() {
+        assert_eq!(
+            slips("so 200,000 rides a week, and divided by 7 that's 50,000 rides a day"),
+            [("200,000 rides a week and divided by 7 that's 50,000".to_string(), true)]
+        );
+        assert!(!slips("900,000 sessions a week, divided by 7, is about 130,000 a day")[0].1);
+        assert!(slips("We have 40 engineers and 3 teams, so 2 times a week is fine.").is_empty());
     }
 
     #[test]
