@@ -21,6 +21,7 @@ pub mod report;
 pub mod roles;
 pub mod score;
 pub mod structure;
+pub mod task;
 pub mod timing;
 pub mod tokens;
 pub mod vague;

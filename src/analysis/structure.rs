@@ -8,6 +8,7 @@ use std::ops::RangeInclusive;
 use super::lexicon::Lexicon;
 use super::report::{Flag, Metric, PrincipleHit, Star, StarPart};
 use super::roles;
+use super::task;
 use super::tokens::Token;
 
 /// The STAR-LP parts, then the lesson or what the candidate would do differently,
@@ -94,14 +95,16 @@ pub fn analyze(
         c.tags = tags(toks, c.a, c.b, lex, &by_word, &named, setup);
         c.primary = PRIORITY.into_iter().find(|&p| c.tags[p]);
     }
-    // An untagged clause continues the part before it; an untagged opening sets the scene.
+    // An untagged clause continues the part before it.
     let mut last = None;
     for (k, c) in clauses.iter_mut().enumerate() {
+        // The opening sets the scene even while it acts ("I led a team of four on an
+        // app pickers hated"), unless it leads with the outcome or the lesson.
+        if k == 0 && !c.tags[RESULT] && !c.tags[PRINCIPLE] {
+            c.tags[SITUATION] = true;
+        }
         if c.primary.is_none() {
             c.primary = last.or((k == 0).then_some(SITUATION));
-            if k == 0 {
-                c.tags[SITUATION] = true;
-            }
         }
         last = c.primary;
     }
@@ -256,7 +259,7 @@ fn tags(
     let mut t = [false; 6];
     // A baseline said before the candidate acts sets the scene; later it is a finding.
     t[SITUATION] = lex.situation.any_in(clause, a, b) || (setup && role_here(roles::BASELINE));
-    t[TASK] = lex.task.any_in(clause, a, b);
+    t[TASK] = task::stated(lex, toks, a, b);
     t[ACTION] = lex.action.any_in(clause, a, b) || acting_past(toks, a, b);
     t[RESULT] = (lex.result.any_in(clause, a, b) && evidence) || role_here(roles::RESULT);
     t[REFLECTION] = lex.reflection.any_in(clause, a, b);

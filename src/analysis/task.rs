@@ -1,0 +1,84 @@
+//! Where a story states the candidate's task: a cue from `data/star.toml` ("my goal
+//! was", "i was responsible"), or a goal word with words between it and its verb
+//! ("my job that day was to decide", "the refund flow was mine to fix"), or the role
+//! that carried it ("I was the on-call product manager").
+
+use super::lexicon::Lexicon;
+use super::tokens::Token;
+
+/// Nouns that name the candidate's goal after "my" or "our".
+const GOAL_NOUNS: &[&str] = &[
+    "job",
+    "task",
+    "goal",
+    "role",
+    "responsibility",
+    "mandate",
+    "mission",
+    "brief",
+    "assignment",
+    "objective",
+    "remit",
+];
+/// Roles that carry the responsibility for the story's problem.
+const ROLES: &[&str] = &["manager", "pm", "lead", "owner", "head", "director", "dri"];
+/// How many words may stand between "my job" and its "was" ("that day", "for the quarter").
+const GAP: usize = 3;
+/// Words that end the goal's phrase before its verb: "my job and the market was".
+const JOINS: &[&str] = &["and", "but", "or", "so", "because", "while", "when"];
+
+/// Whether clause `a..b` states the task.
+pub fn stated(lex: &Lexicon, toks: &[Token], a: usize, b: usize) -> bool {
+    lex.task.any_in(&toks[..b], a, b) || (a..b).any(|i| gapped_at(toks, i, b))
+}
+
+fn gapped_at(toks: &[Token], i: usize, b: usize) -> bool {
+    let norm = |k: usize| toks.get(k).filter(|_| k < b).map_or("", |t| t.norm.as_str());
+    match norm(i) {
+        "my" | "our" => {
+            // "my job", or with one word before the noun: "my main goal"
+            let Some(noun) = (i + 1..=i + 2).find(|&k| GOAL_NOUNS.contains(&norm(k))) else {
+                return false;
+            };
+            (noun + 1..=noun + 1 + GAP)
+                .take_while(|&k| k < b && !toks[k - 1].clause_end && !JOINS.contains(&norm(k)))
+                .any(|k| matches!(norm(k), "was" | "is" | "were"))
+        }
+        "mine" | "ours" => norm(i + 1) == "to",
+        // "I was the product manager for payments", "I was a team lead"
+        "i" if norm(i + 1) == "was" && matches!(norm(i + 2), "the" | "a" | "an") => (i + 3..=i + 6)
+            .take_while(|&k| k < b && !toks[k - 1].clause_end)
+            .any(|k| ROLES.contains(&norm(k))),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tokens::tokenize;
+    use crate::transcript::Transcript;
+
+    fn task(text: &str) -> bool {
+        let toks = tokenize(&Transcript::from_text(text));
+        stated(&Lexicon::builtin(), &toks, 0, toks.len())
+    }
+
+    #[test]
+    fn a_goal_with_words_before_its_verb_is_the_task() {
+        assert!(task("My job that day was to decide whether to pull the promotion."));
+        assert!(task("I ran post-purchase, so the refund flow was mine to fix."));
+        assert!(task("Our main objective for the quarter was retention."));
+        assert!(task("My responsibility that quarter was the fix."));
+        assert!(task("My goal was to find the cause."));
+        assert!(task("I was the on call product manager, and waiting would have cost us."));
+    }
+
+    #[test]
+    fn a_goal_word_in_passing_is_not() {
+        assert!(!task("At my job, the team was struggling with outages."));
+        assert!(!task("I left my job and the market was down."));
+        assert!(!task("The laptop was mine."));
+        assert!(!task("I was a bit late, so the manager called."));
+    }
+}
