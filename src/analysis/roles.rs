@@ -6,6 +6,7 @@
 
 use super::lexicon::Lexicon;
 use super::report::Metric;
+use super::task;
 use super::tokens::Token;
 
 pub const RESULT: &str = "result";
@@ -71,8 +72,13 @@ const CHANGE: &[&str] = &[
     "beat",
     "exceeded",
 ];
-/// Verbs whose object is an outcome ("signed up 310,000 members", "hit 40,000 subscribers").
+/// Verbs whose object is an outcome ("signed up 310,000 members", "hit 40,000 subscribers",
+/// "stopped it from costing us $200,000").
 const OUTCOME: &[&str] = &[
+    "prevented",
+    "avoided",
+    "averted",
+    "stopped",
     "signed",
     "acquired",
     "onboarded",
@@ -176,7 +182,7 @@ pub fn assign(
         let end = toks.iter().rposition(|t| t.word < m.span.word_index + m.span.word_count);
         let end = end.map_or(i + 1, |e| e + 1);
         let (a, b) = clause(toks, i);
-        let role = if story && m.kind != "duration" && lex.task.any_in(&toks[..b], a, b) {
+        let role = if story && m.kind != "duration" && task::stated(lex, toks, a, b) {
             SCOPE // a goal set in the task is not an outcome
         } else if story
             && lex.result.any_in(&toks[..b], a, b)
