@@ -253,7 +253,7 @@ mod tests {
     #[test]
     fn a_user_file_adds_and_is_checked() {
         let lex = Lexicon::with_user_file(
-            "fillers = [\"you see\"]\n[[vague]]\nphrases = [\"moved the needle\"]\nsuggestion = \"By how much?\"\n",
+            "fillers = [\"you see\"]\n[[vague]]\nphrases = [\"took it to the next level\"]\nsuggestion = \"By how much?\"\n",
         )
         .unwrap();
         assert_eq!(lex.vague.len(), Lexicon::builtin().vague.len() + 1);

@@ -202,7 +202,7 @@ fn fuzz_settings_and_word_lists() {
 hedges = ["sort of maybe"]
 
 [[vague]]
-phrases = ["moved the needle"]
+phrases = ["took it to the next level"]
 suggestion = "Say by how much"
 unless_number = true
 
