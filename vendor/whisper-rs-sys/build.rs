@@ -134,6 +134,8 @@ fn main() {
         .map_err(|v| v.to_string())
         .unwrap();
 
+        // Only the GPU features reassign it.
+        #[allow(unused_mut)]
         let mut bindings = bindgen::Builder::default()
             .rust_edition(bindgen::RustEdition::Edition2021)
             .rust_target(package_msrv)
