@@ -67,7 +67,7 @@ pub fn find(
 ) -> Option<NearMiss> {
     let mut best: Option<NearMiss> = None;
     for (said, name) in names {
-        for target in targets(said) {
+        for target in targets(said, said.eq_ignore_ascii_case(name)) {
             let words = target.split_whitespace().count();
             let target = sound(&target);
             if target.len() < MIN_LETTERS {
@@ -91,12 +91,14 @@ pub fn find(
     best
 }
 
-/// The name as said, and without a short first word whisper tends to lose ("are
-/// right, a lot" heard as "right, a lot").
-fn targets(said: &str) -> Vec<String> {
+/// The name as said, and without its first word where whisper tends to lose or bend
+/// it: a short one ("are right, a lot" heard as "right, a lot"), or any first word of
+/// one of the 16 names whose rest is two words or more ("the highest for action",
+/// "since it's on the highest standards").
+fn targets(said: &str, canonical: bool) -> Vec<String> {
     let mut out = vec![said.to_string()];
     if let Some((first, rest)) = said.split_once(' ') {
-        if first.len() <= 3 && rest.split_whitespace().count() > 1 {
+        if (first.len() <= 3 || canonical) && rest.split_whitespace().count() > 1 {
             out.push(rest.to_string());
         }
     }
@@ -212,6 +214,11 @@ mod tests {
         assert_eq!(heard("right, a lot"), Some("Are Right, A Lot"));
         assert_eq!(heard("for a gallery"), Some("Frugality"));
         assert_eq!(heard("for legality"), Some("Frugality"));
+        assert_eq!(heard("the highest for action"), Some("Bias for Action"));
+        assert_eq!(
+            heard("since it's on the highest standards"),
+            Some("Insist on the Highest Standards")
+        );
     }
 
     #[test]
@@ -237,6 +244,8 @@ mod tests {
             "every change came from the calls",
             "at peak we have about 200,000 drivers",
             "it is the backbone of our platform",
+            "it was a call to action",
+            "we worked on trust and safety",
         ] {
             assert_eq!(heard(s), None, "{s}");
         }
