@@ -75,11 +75,20 @@ struct Answer {
 }
 
 impl Answer {
+    /// flite's speaker for this answer, if it is voiced.
+    fn speaker(&self) -> Option<&'static str> {
+        Some(FLITE_VOICES[self.turn? % FLITE_VOICES.len()])
+    }
+
+    /// espeak-ng's (voice, words a minute, sox effect) for this answer, if it is voiced.
+    fn variant(&self) -> Option<(&'static str, &'static str, &'static str)> {
+        Some(VARIANTS[self.turn? % VARIANTS.len()])
+    }
+
     /// The file stems of this answer's takes: flite's, then espeak-ng's.
     fn takes(&self) -> Option<[String; 2]> {
-        let turn = self.turn?;
-        let speaker = FLITE_VOICES[turn % FLITE_VOICES.len()];
-        let (voice, wpm, effect) = VARIANTS[turn % VARIANTS.len()];
+        let speaker = self.speaker()?;
+        let (voice, wpm, effect) = self.variant()?;
         let dash = if effect.is_empty() { "" } else { "-" };
         Some([
             format!("{}.flite-{speaker}", self.id),
@@ -163,17 +172,19 @@ const FLITE_VOICES: [&str; 2] = ["slt", "rms"];
 fn voice(answers: &[Answer], dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir)?;
     for a in answers {
-        let (Some(turn), Some(stems)) = (a.turn, a.takes()) else { continue };
+        let (Some(stems), Some(speaker), Some((voice, wpm, effect))) =
+            (a.takes(), a.speaker(), a.variant())
+        else {
+            continue;
+        };
         let [flite, espeak] = stems.map(|stem| dir.join(format!("{stem}.wav")));
         if !flite.exists() {
-            let speaker = FLITE_VOICES[turn % FLITE_VOICES.len()];
             command("flite", &["-voice", speaker, "-t", &a.text, "-o", path(&flite)])?;
             eprintln!("voiced {}", flite.display());
         }
         if espeak.exists() {
             continue;
         }
-        let (voice, wpm, effect) = VARIANTS[turn % VARIANTS.len()];
         let raw = dir.join("raw.wav");
         command("espeak-ng", &["-v", voice, "-s", wpm, "-w", path(&raw), &a.text])?;
         match effect {

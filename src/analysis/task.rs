@@ -29,10 +29,11 @@ const JOINS: &[&str] = &["and", "but", "or", "so", "because", "while", "when"];
 
 /// Whether clause `a..b` states the task.
 pub fn stated(lex: &Lexicon, toks: &[Token], a: usize, b: usize) -> bool {
-    lex.task.any_in(&toks[..b], a, b) || (a..b).any(|i| gapped_at(toks, i, b))
+    lex.task.any_in(&toks[..b], a, b) || (a..b).any(|i| states_at(toks, i, b))
 }
 
-fn gapped_at(toks: &[Token], i: usize, b: usize) -> bool {
+/// A goal word, "mine to" or a role statement at token `i`.
+fn states_at(toks: &[Token], i: usize, b: usize) -> bool {
     let norm = |k: usize| toks.get(k).filter(|_| k < b).map_or("", |t| t.norm.as_str());
     match norm(i) {
         "my" | "our" => {
