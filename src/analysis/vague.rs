@@ -86,5 +86,18 @@ mod tests {
         assert_eq!(texts("In the end the launch went well."), ["went well"]);
         assert!(texts("Not everything went well.").is_empty());
         assert!(texts("The launch went well: sign-ups rose 12%.").is_empty());
+        assert_eq!(
+            texts("It really moved the needle and listening time would go up a lot."),
+            ["moved the needle", "go up a lot"]
+        );
+    }
+
+    #[test]
+    fn qualities_without_a_figure_are_vague() {
+        assert_eq!(
+            texts("It would be really fast and super reliable."),
+            ["really fast", "super reliable"]
+        );
+        assert!(texts("It is really fast: p99 under 200 ms.").is_empty());
     }
 }
