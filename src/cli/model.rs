@@ -9,7 +9,7 @@ use crate::config::Config;
 use crate::speech::models::catalog::{file_name, CATALOG, DEFAULT_MODEL};
 use crate::speech::models::fetch::FetchOptions;
 use crate::speech::models::quantize::{quantize, quantized_path, SUFFIX};
-use crate::speech::models::resolve::search_dirs;
+use crate::speech::models::resolve::{find_installed, search_dirs};
 use crate::speech::models::{import, install, resolve_model, verify};
 use crate::speech::recommend::{pick, time_installed, BUDGET_S};
 
@@ -123,8 +123,13 @@ fn list(data_dir: &Path) -> String {
         let q8_places = installed(data_dir, &q8);
         if q8_places.is_some() || q8 == DEFAULT_MODEL {
             let places = q8_places.unwrap_or_else(|| "no".to_owned());
+            // Made on this machine, so its size is the installed file's.
+            let size = find_installed(&q8, data_dir)
+                .and_then(|p| std::fs::metadata(p).ok())
+                .map(|m| format!("{} MiB", (m.len() + (1 << 19)) >> 20))
+                .unwrap_or_default();
             let q8 = star(&q8);
-            out += &format!("{q8:<13} {:>8}  {:<40}  {pip:<4}  {places}\n", "", "(quantized here)");
+            out += &format!("{q8:<13} {size:>8}  {:<40}  {pip:<4}  {places}\n", "(quantized here)");
         }
     }
     out += "* the default model. PIP: can come from the Python package registry when the model hub is unreachable.\n";

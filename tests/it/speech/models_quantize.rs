@@ -22,6 +22,13 @@ fn the_8_bit_copy_verifies_and_transcribes() {
         std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names.len(), 1, "no work files left: {names:?}");
 
+    // `model list` gives the installed 8-bit copy's size (./models holds the suite's).
+    let data = tempfile::tempdir().unwrap();
+    let list = ok_in(data.path(), &["model", "list"]);
+    let len = std::fs::metadata(model_path()).unwrap().len();
+    let row = list.lines().find(|l| l.starts_with("tiny.en-q8_0")).unwrap_or_default();
+    assert!(row.contains(&format!(" {} MiB ", (len + (1 << 19)) >> 20)), "{list}");
+
     let out = run(bin().args(["model", "verify"]).arg(&q8));
     let report = stdout(&out);
     assert!(out.status.success(), "{}", stderr(&out));
