@@ -4,6 +4,7 @@
 //! their arithmetic, check it, and sanity-check the answer.
 
 use super::arithmetic;
+use super::frameworks::ESTIMATION;
 use super::lexicon::Lexicon;
 use super::report::{ChecklistItem, Flag, Metric};
 use super::roles::RESULT;
@@ -79,8 +80,6 @@ const SANITY: &[&str] = &[
     "is high",
     "is low",
 ];
-const ESTIMATE: &[&str] =
-    &["estimate", "estimating", "how many", "sizing", "market size", "back of the envelope"];
 
 /// What the case-round checks found, for the score.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -92,13 +91,14 @@ pub struct Judgement {
     pub arithmetic_slips: usize,
 }
 
-/// How long an answer is.
+/// How long an answer is, against the round's limit.
 #[derive(Debug, Clone, Copy)]
 pub struct Length {
     /// Timed, or estimated from its words.
     pub spoken_s: Option<f64>,
     /// What its words take at an ordinary pace.
     pub said_s: Option<f64>,
+    pub limit_s: Option<f64>,
 }
 
 /// Flags for a case-round answer.
@@ -106,10 +106,10 @@ pub fn flags(
     toks: &[Token],
     lex: &Lexicon,
     kind: Kind,
+    sub_kind: Option<&str>,
     items: &[ChecklistItem],
     metrics: &[Metric],
     length: Length,
-    limit_s: Option<f64>,
 ) -> Vec<Flag> {
     let mut out = Vec::new();
     let flag = |code: &str, message: String, at: Option<usize>| Flag {
@@ -118,11 +118,20 @@ pub fn flags(
         start_s: at.and_then(|i| toks[i].start_s),
         word_index: at.map(|i| toks[i].word),
     };
-    if let (Some(d), Some(limit)) = (length.spoken_s, limit_s) {
+    if let (Some(d), Some(limit)) = (length.spoken_s, length.limit_s) {
         // Short means too little said: a fast speaker's full answer is a pace finding.
         let short = |s: f64| s < limit * MIN_SHARE_OF_LIMIT;
         if short(d) && length.said_s.is_none_or(short) {
-            out.push(flag("too_short", format!("{} is short for a {} {kind} round: a full answer clarifies, names users, weighs 3-5 ideas, prioritises and sets KPI targets", clock(d), clock(limit)), None));
+            out.push(flag(
+                "too_short",
+                format!(
+                    "{} is short for a {} {kind} round: {}",
+                    clock(d),
+                    clock(limit),
+                    full_answer(kind, sub_kind)
+                ),
+                None,
+            ));
         }
     }
     let set = |list: &[&str]| PhraseSet::new(list);
@@ -175,7 +184,7 @@ pub fn flags(
         ));
     }
     if kind == Kind::Analytical {
-        let estimating = !steps.is_empty() || first(ESTIMATE).is_some();
+        let estimating = !steps.is_empty() || sub_kind == Some(ESTIMATION);
         if estimating && steps.is_empty() {
             out.push(flag("estimate_without_arithmetic", "An estimate without its arithmetic: say each step (\"332M / 2.5 = 133M households\")".into(), None));
         }
@@ -188,6 +197,16 @@ pub fn flags(
         }
     }
     out
+}
+
+/// What a full answer of the round does, for the too-short flag.
+fn full_answer(kind: Kind, sub_kind: Option<&str>) -> &'static str {
+    match (kind, sub_kind) {
+        (Kind::Analytical, Some(ESTIMATION)) => "a full answer clarifies what is counted, breaks it into factors with a number each, works them through out loud and sanity-checks the result",
+        (Kind::Analytical, _) => "a full answer clarifies the goal, picks a north star, adds diagnostic and guardrail metrics (or the five A/B steps) and sets targets",
+        (Kind::SystemDesign, _) => "a full answer clarifies scope, sizes the load, lays out the flow and data, weighs trade-offs and sets targets",
+        _ => "a full answer clarifies, names users, weighs 3-5 ideas, prioritises and sets KPI targets",
+    }
 }
 
 /// Where ideas are proposed: the round's idea cues, and "I would / we could" followed

@@ -14,7 +14,9 @@ pub fn suggest(r: &Report, question_followups: &[String]) -> Vec<String> {
     if story && r.ownership.we_actions > r.ownership.i_actions {
         out.push("What did you personally do, as opposed to the team?".into());
     }
-    if r.metrics.iter().filter(|m| m.role == super::roles::RESULT).count() < 2 {
+    // An estimate sets no targets: its own questions come from `standing`.
+    let estimate = r.sub_kind.as_deref() == Some(super::frameworks::ESTIMATION);
+    if !estimate && r.metrics.iter().filter(|m| m.role == super::roles::RESULT).count() < 2 {
         out.push(
             if story {
                 "How did you measure that? What were the numbers before and after?"
@@ -45,7 +47,7 @@ pub fn suggest(r: &Report, question_followups: &[String]) -> Vec<String> {
             out.push(q.clone());
         }
     }
-    for q in standing(r.kind) {
+    for q in standing(r.kind, estimate) {
         if out.len() >= MIN {
             break;
         }
@@ -56,7 +58,13 @@ pub fn suggest(r: &Report, question_followups: &[String]) -> Vec<String> {
 }
 
 /// Questions worth asking of any answer in the round, used when few gaps show.
-fn standing(kind: Kind) -> [&'static str; 2] {
+fn standing(kind: Kind, estimate: bool) -> [&'static str; 2] {
+    if estimate {
+        return [
+            "Which assumption moves your answer most, and how would you check it?",
+            "What figure you know would tell you the answer is in the right range?",
+        ];
+    }
     match kind {
         Kind::Behavioral | Kind::Writing => {
             ["What would you do differently next time?", "What was the hardest trade-off you made?"]

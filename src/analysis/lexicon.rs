@@ -88,6 +88,8 @@ struct FrameworkSource {
     needs_metric: bool,
     #[serde(default)]
     idea: bool,
+    #[serde(default)]
+    sub_kind: Option<String>,
 }
 
 /// What a phrase in a principle list stands for.
@@ -111,6 +113,8 @@ pub struct ChecklistRule {
     pub needs_metric: bool,
     /// Not a checklist item: says that a solution idea is being proposed.
     pub idea: bool,
+    /// The question type it belongs to ("estimation"), or None for every question.
+    pub sub_kind: Option<String>,
 }
 
 /// The compiled word lists, ready for matching.
@@ -205,6 +209,7 @@ impl Lexicon {
                 cues: PhraseSet::new(&f.cues),
                 needs_metric: f.needs_metric,
                 idea: f.idea,
+                sub_kind: f.sub_kind,
             })
             .collect();
         Ok(Lexicon {

@@ -48,6 +48,8 @@ pub const GUIDE: &str = "source: the Amazon PM interview guide, 127 debriefs";
 pub struct Context {
     pub kind: Kind,
     pub question_id: Option<String>,
+    /// The question's type within its round ("estimation"), when the question is known.
+    pub sub_kind: Option<String>,
     pub limit_s: Option<f64>,
     pub target_s: Option<f64>,
     /// The question's own follow-ups, from the question bank.
@@ -60,6 +62,7 @@ impl Context {
         Context {
             kind,
             question_id: None,
+            sub_kind: None,
             limit_s: kind.default_limit_s(),
             target_s: kind.default_target_s(),
             question_followups: Vec::new(),
@@ -71,6 +74,7 @@ impl Context {
         Context {
             kind: q.kind,
             question_id: Some(q.id.clone()),
+            sub_kind: q.sub_kind.clone(),
             limit_s: Some(q.limit_s),
             target_s: q.kind.default_target_s(),
             question_followups: q.followups.clone(),
@@ -102,9 +106,10 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
     let first_action = structure::first_action(&toks, lex);
     roles::assign(&toks, lex, &mut metrics, story, first_action);
     let star = structure::analyze(&toks, lex, &metrics, &principles);
+    let sub_kind = frameworks::sub_kind(&toks, lex, ctx);
     let framework = match ctx.kind {
         Kind::Product | Kind::Analytical | Kind::SystemDesign => {
-            frameworks::checklist(&toks, lex, ctx.kind, &metrics)
+            frameworks::checklist(&toks, lex, ctx.kind, sub_kind.as_deref(), &metrics)
         }
         _ => Vec::new(),
     };
@@ -132,15 +137,19 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
         }
         if !framework.is_empty() {
             flags.extend(frameworks::flags(&framework));
-            let length = case_rounds::Length { spoken_s: timing.duration_s.or(estimate_s), said_s };
+            let length = case_rounds::Length {
+                spoken_s: timing.duration_s.or(estimate_s),
+                said_s,
+                limit_s: ctx.limit_s,
+            };
             flags.extend(case_rounds::flags(
                 &toks,
                 lex,
                 ctx.kind,
+                sub_kind.as_deref(),
                 &framework,
                 &metrics,
                 length,
-                ctx.limit_s,
             ));
         }
         // A writing sample is judged by its own rubric alone.
@@ -201,6 +210,7 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
         framework,
         writing,
         unsure_words,
+        sub_kind,
     };
     report.followups = followups::suggest(&report, &ctx.question_followups);
     report.score = score::score(&report);

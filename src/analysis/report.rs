@@ -49,6 +49,10 @@ pub struct Report {
     /// Transcript words heard with low confidence (analysis::confidence), in order.
     #[serde(default)]
     pub unsure_words: Vec<usize>,
+    /// The question type the answer was judged as ("estimation"): the question's own,
+    /// or for an analytical answer to no known question, the one the answer shows.
+    #[serde(default)]
+    pub sub_kind: Option<String>,
 }
 
 /// Words of the transcript a finding points at: `word_index .. word_index + word_count`.

@@ -110,6 +110,7 @@ impl Ask {
         Context {
             kind: self.kind,
             question_id: self.question_id.clone(),
+            sub_kind: None, // found from the answer
             limit_s: self.limit_s,
             target_s: match self.key {
                 StepKey::Question { .. } => self.kind.default_target_s(),
