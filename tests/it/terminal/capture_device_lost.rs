@@ -147,6 +147,8 @@ and found the delay in the payment service.";
 const BEFORE_WORDS: &str =
     "checkout slow customers leaving took ownership problem found delay payment service";
 const AFTER: &str = "Then I rewrote the retry logic, and conversion increased by two percent.";
+/// Silence between BEFORE and AFTER, in seconds.
+const GAP_S: f64 = 1.6;
 
 #[test]
 fn sound_server_dying_mid_answer_keeps_and_analyses_what_was_said() {
@@ -159,7 +161,12 @@ fn sound_server_dying_mid_answer_keeps_and_analyses_what_was_said() {
     );
     speak(BEFORE, &before);
     speak(AFTER, &after);
-    sox(&[before.to_str().unwrap(), after.to_str().unwrap(), speech.to_str().unwrap()]);
+    // A pause between the two, and the server dies in its middle: however late the
+    // player starts (a busy machine), the first part is whole and the second unheard.
+    let paused = dir.path().join("paused.wav");
+    let pause = GAP_S.to_string();
+    sox(&[before.to_str().unwrap(), paused.to_str().unwrap(), "pad", "0", &pause]);
+    sox(&[paused.to_str().unwrap(), after.to_str().unwrap(), speech.to_str().unwrap()]);
     let before_s = wav_seconds(&before);
     let data = dir.path().join("data");
     let mut pulse = PrivatePulse::start();
@@ -177,7 +184,7 @@ fn sound_server_dying_mid_answer_keeps_and_analyses_what_was_said() {
     let (child, err, said) = start_recording(&pulse, &data, &args);
     let started = Instant::now();
     let mut player = pulse.play(&speech);
-    std::thread::sleep(Duration::from_secs_f64(before_s + 0.3));
+    std::thread::sleep(Duration::from_secs_f64(before_s + GAP_S / 2.0));
     pulse.kill();
     let lost_after = started.elapsed().as_secs_f64();
     let _ = player.wait();
