@@ -89,6 +89,9 @@ pub struct Ask {
     /// The bank's follow-ups (for the analysis of a main answer).
     #[serde(skip)]
     pub question_followups: Vec<String>,
+    /// The question's type within its round ("estimation"), for its checklist.
+    #[serde(skip)]
+    pub sub_kind: Option<String>,
 }
 
 impl Ask {
@@ -110,7 +113,7 @@ impl Ask {
         Context {
             kind: self.kind,
             question_id: self.question_id.clone(),
-            sub_kind: None, // found from the answer
+            sub_kind: self.sub_kind.clone(),
             limit_s: self.limit_s,
             target_s: match self.key {
                 StepKey::Question { .. } => self.kind.default_target_s(),
@@ -185,6 +188,7 @@ impl LoopRun {
                 parent_attempt_id: None,
                 reason: None,
                 question_followups: vec![],
+                sub_kind: None,
             });
         }
         for (ri, round) in self.plan.rounds.iter().enumerate() {
@@ -201,6 +205,7 @@ impl LoopRun {
                         parent_attempt_id: parent.map(|p| p.attempt_id),
                         reason: Some(f.reason),
                         question_followups: vec![],
+                        sub_kind: q.sub_kind.clone(),
                     });
                 }
             }
@@ -214,6 +219,7 @@ impl LoopRun {
                     parent_attempt_id: None,
                     reason: None,
                     question_followups: vec![],
+                    sub_kind: None,
                 });
             }
         }
@@ -255,6 +261,7 @@ fn question_ask(round: usize, question: usize, q: &PlannedQuestion) -> Ask {
         parent_attempt_id: None,
         reason: None,
         question_followups: q.followups.clone(),
+        sub_kind: q.sub_kind.clone(),
     }
 }
 
@@ -327,6 +334,22 @@ mod tests {
             ]
         );
         assert!(r.is_finished());
+    }
+
+    #[test]
+    fn a_question_is_analysed_as_its_type() {
+        let bank = Bank::from_files(&[]).unwrap();
+        let opts = PlanOptions {
+            rounds: Some(vec![RoundKind::Analytical]),
+            questions: Some(1),
+            seed: 5,
+            ..PlanOptions::default()
+        };
+        let r = LoopRun::new(build(&bank, &opts).unwrap(), RunSettings::default());
+        let Step::Ask(ask) = r.next() else { panic!("no step") };
+        let planned = bank.get(ask.question_id.as_deref().unwrap()).unwrap();
+        assert!(planned.sub_kind.is_some(), "{planned:?}");
+        assert_eq!(ask.context().sub_kind, planned.sub_kind);
     }
 
     #[test]
