@@ -174,6 +174,7 @@ pub fn assign(
     story: bool,
     first_action: Option<usize>,
 ) {
+    let figures: Vec<usize> = metrics.iter().map(|m| m.span.word_index).collect();
     for m in metrics.iter_mut() {
         let Some(i) = toks.iter().position(|t| t.word == m.span.word_index) else {
             m.role = if m.kind == "duration" { TIME } else { SCOPE }.into();
@@ -191,7 +192,7 @@ pub fn assign(
         {
             RESULT
         } else if story {
-            story_role(toks, i, end, m, first_action)
+            story_role(toks, i, end, m, first_action, &figures)
         } else {
             case_role(toks, i, m)
         };
@@ -222,6 +223,7 @@ fn story_role(
     end: usize,
     m: &Metric,
     first_action: Option<usize>,
+    figures: &[usize],
 ) -> &'static str {
     let (a, b) = clause(toks, i);
     // A figure may run past its clause ("cut — in half"): then nothing comes after it.
@@ -232,6 +234,12 @@ fn story_role(
     if m.kind == "count" && after_time_word(toks, i) {
         return TIME; // "in two releases"
     }
+    // "Zero-result searches fell from 18% to 4%": a change soon after the figure that
+    // brings its own figure changed that one; this one names what was measured.
+    let near = &after[..after.len().min(4)];
+    let change = near.iter().position(|t| CHANGE.contains(&t.norm.as_str()));
+    let measured_on =
+        change.is_some_and(|k| after[k + 1..].iter().any(|t| figures.contains(&t.word)));
     // "approved loans in ten minutes instead of two weeks": the new figure against the old.
     let replaced = after.first().is_some_and(|t| t.norm == "instead");
     let changed = replaced
@@ -246,7 +254,7 @@ fn story_role(
             // "25% above target", "18% faster checkout", "$2.3M uplift"; "I bought 20% more
             // stock" is the action's size.
             || (!by_me && after.first().is_some_and(|t| BEYOND.contains(&t.norm.as_str())))
-            || (!by_me && has(&after[..after.len().min(4)], CHANGE))
+            || (!by_me && change.is_some() && !measured_on)
         };
     let found = has(before, FINDING) || has(after, &["before"]);
     // Before the candidate acts, a figure describes the problem, unless the candidate
@@ -257,8 +265,12 @@ fn story_role(
     // "we had zero checkout outages": after the work, none of something is an outcome.
     let after_work = first_action.is_some_and(|w| toks[i].word >= w);
     let zero = inside.first().is_some_and(|t| matches!(t.norm.as_str(), "zero" | "0"));
-    let none = m.kind == "count" && zero && after_work;
-    if outcome && (changed || none || (m.kind != "duration" && has(before, OUTCOME))) {
+    let none = m.kind == "count" && zero && after_work && !measured_on;
+    // "had stopped reading the roadmap because three tools had slipped": past a
+    // "because" the figure is the cause, not the verb's object.
+    let object_of =
+        &before[before.iter().rposition(|t| t.norm == "because").map_or(0, |k| k + 1)..];
+    if outcome && (changed || none || (m.kind != "duration" && has(object_of, OUTCOME))) {
         return RESULT;
     }
     if m.kind == "duration" {
@@ -399,6 +411,26 @@ mod tests {
         let text = "I read 200 tickets and found that 70% of refunds were under $25.";
         assert_eq!(role_of(Kind::Behavioral, text, "70%"), "baseline");
         assert_eq!(role_of(Kind::Behavioral, text, "200 tickets"), "scope");
+    }
+
+    #[test]
+    fn what_a_change_is_measured_on_is_not_a_result() {
+        let b = Kind::Behavioral;
+        for text in [
+            "I wrote a synonym backfill. Zero result searches fell from 18% to 4%.",
+            "I added retries. Two payment errors a day dropped to one a week.",
+        ] {
+            let roles = roles(b, text);
+            let results: Vec<&str> =
+                roles.iter().filter(|(_, r)| r == "result").map(|(m, _)| m.as_str()).collect();
+            assert_eq!(results.len(), 1, "{text}: {roles:?}");
+            assert!(results[0].contains('%') || results[0].contains("one a week"), "{roles:?}");
+        }
+        let text = "I rewrote the ranking. 40 queries improved.";
+        assert_eq!(role_of(b, text, "40 queries"), "result");
+        let cause = "When I joined, the managers had stopped reading our roadmap because \
+                     three promised tools had slipped.";
+        assert_ne!(role_of(b, cause, "three promised tools"), "result");
     }
 
     #[test]
