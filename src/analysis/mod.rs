@@ -99,12 +99,12 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
     };
     let mut metrics = metrics::detect(&toks);
     let mut principles = principles::detect(&toks, lex);
-    let mut vague = vague::detect(&toks, lex);
     let (fillers, hedges) = fillers::detect(&toks, lex, minutes, t.is_timed());
     let pauses = pauses::detect(t);
     let ownership = ownership::count(&toks);
     let first_action = structure::first_action(&toks, lex);
     roles::assign(&toks, lex, &mut metrics, story, first_action);
+    let mut vague = vague::detect(&toks, lex, &metrics);
     let star = structure::analyze(&toks, lex, &metrics, &principles);
     let sub_kind = frameworks::sub_kind(&toks, lex, ctx);
     let framework = match ctx.kind {

@@ -2,18 +2,28 @@
 
 use super::lexicon::Lexicon;
 use super::numbers::is_numeric;
-use super::report::VagueHit;
+use super::report::{Metric, VagueHit};
+use super::roles::SCOPE;
 use super::tokens::{span_text, word_span, Token};
 
 /// How far (in words, within the sentence) a number makes "a lot of" specific.
 const NEAR: usize = 8;
 
-pub fn detect(toks: &[Token], lex: &Lexicon) -> Vec<VagueHit> {
+/// `metrics` carry their roles: a count of people or things ("mentored two managers
+/// and helped them grow") measures nothing the phrase claims.
+pub fn detect(toks: &[Token], lex: &Lexicon, metrics: &[Metric]) -> Vec<VagueHit> {
+    let scope = |t: &Token| {
+        metrics.iter().any(|m| {
+            m.role == SCOPE
+                && (m.span.word_index..m.span.word_index + m.span.word_count).contains(&t.word)
+        })
+    };
     lex.vague
         .find_all(toks)
         .into_iter()
         .filter(|m| {
-            !lex.vague_rules[m.phrase].unless_number || !number_near(toks, m.start, m.start + m.len)
+            !lex.vague_rules[m.phrase].unless_number
+                || !number_near(toks, m.start, m.start + m.len, scope)
         })
         .filter(|m| !negated(toks, m.start))
         .map(|m| VagueHit {
@@ -33,8 +43,9 @@ fn negated(toks: &[Token], start: usize) -> bool {
     })
 }
 
-/// A number within `NEAR` words of `a..b` without crossing a sentence end.
-fn number_near(toks: &[Token], a: usize, b: usize) -> bool {
+/// A number within `NEAR` words of `a..b` without crossing a sentence end, other
+/// than those `ignored`.
+fn number_near(toks: &[Token], a: usize, b: usize, ignored: impl Fn(&Token) -> bool) -> bool {
     let mut lo = a;
     while lo > 0 && a - lo < NEAR && !toks[lo - 1].sentence_end {
         lo -= 1;
@@ -43,20 +54,20 @@ fn number_near(toks: &[Token], a: usize, b: usize) -> bool {
     while hi < toks.len() && hi - b < NEAR && !toks[hi - 1].sentence_end {
         hi += 1;
     }
-    toks[lo..hi].iter().any(|t| is_numeric(&t.norm))
+    toks[lo..hi].iter().any(|t| is_numeric(&t.norm) && !ignored(t))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::tokens::tokenize;
+    use crate::analysis::{analyze, Context};
+    use crate::round::Kind;
     use crate::transcript::Transcript;
 
     fn texts(text: &str) -> Vec<String> {
-        detect(&tokenize(&Transcript::from_text(text)), &Lexicon::builtin())
-            .into_iter()
-            .map(|v| v.text)
-            .collect()
+        let ctx = Context::for_kind(Kind::Behavioral);
+        let report = analyze(&Transcript::from_text(text), &ctx, &Lexicon::builtin());
+        report.vague.into_iter().map(|v| v.text).collect()
     }
 
     #[test]
@@ -79,6 +90,10 @@ mod tests {
             ["significantly improved"]
         );
         assert_eq!(texts("a lot of tickets"), ["a lot of"]);
+        assert_eq!(
+            texts("I mentored two junior product managers and helped them grow."),
+            ["helped them grow"]
+        );
     }
 
     #[test]
