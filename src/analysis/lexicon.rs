@@ -55,7 +55,12 @@ struct PrincipleSource {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct VagueSource {
+    #[serde(default)]
     phrases: Vec<String>,
+    /// Phrases made of one word or phrase from each list in turn: `[["improved",
+    /// "increased"], ["efficiency", "engagement"]]` is four phrases.
+    #[serde(default)]
+    combine: Vec<Vec<String>>,
     suggestion: String,
     #[serde(default)]
     unless_number: bool,
@@ -192,8 +197,8 @@ impl Lexicon {
         let mut vague_phrases = Vec::new();
         let mut vague_rules = Vec::new();
         for v in &all.vague {
-            for phrase in &v.phrases {
-                vague_phrases.push(phrase.clone());
+            for phrase in v.phrases.iter().cloned().chain(combinations(&v.combine)) {
+                vague_phrases.push(phrase);
                 vague_rules.push(VagueRule {
                     suggestion: v.suggestion.clone(),
                     unless_number: v.unless_number,
@@ -233,6 +238,19 @@ impl Lexicon {
     }
 }
 
+/// Every phrase made of one entry of each list in turn (none without lists).
+fn combinations(lists: &[Vec<String>]) -> Vec<String> {
+    if lists.is_empty() {
+        return Vec::new();
+    }
+    lists.iter().fold(vec![String::new()], |heads, list| {
+        heads
+            .iter()
+            .flat_map(|h| list.iter().map(move |w| format!("{h} {w}").trim_start().to_string()))
+            .collect()
+    })
+}
+
 fn builtin_sources() -> Vec<Source> {
     BUILTIN
         .iter()
@@ -262,6 +280,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(lex.vague.len(), Lexicon::builtin().vague.len() + 1);
+        let combined = "[[vague]]\ncombine = [[\"upped\", \"grew\"], [\"our game\", \"reach\"]]\n\
+                        suggestion = \"By how much?\"\n";
+        let lex = Lexicon::with_user_file(combined).unwrap();
+        assert_eq!(lex.vague.len(), Lexicon::builtin().vague.len() + 4);
         let err =
             Lexicon::with_user_file("[[principle]]\nname = \"Be Nice\"\nexplicit = [\"nice\"]\n")
                 .unwrap_err();

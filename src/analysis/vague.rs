@@ -108,6 +108,16 @@ mod tests {
     }
 
     #[test]
+    fn improvements_without_a_figure_are_vague() {
+        assert_eq!(
+            texts("We substantially reduced churn, and it improved collaboration."),
+            ["substantially reduced", "improved collaboration"]
+        );
+        assert_eq!(texts("Tickets fell sharply after the launch."), ["fell sharply"]);
+        assert!(texts("Churn fell sharply, from 6% to 4%.").is_empty());
+    }
+
+    #[test]
     fn qualities_without_a_figure_are_vague() {
         assert_eq!(
             texts("It would be really fast and super reliable."),
