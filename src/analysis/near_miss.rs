@@ -57,18 +57,24 @@ pub struct NearMiss {
 /// The closest name to a run of words starting at one of `starts` and ending before
 /// `b`, if close enough, leaving out tokens for which `blocked` is true (the lesson
 /// cue itself: "this shows"). `names` pairs each way of saying a principle with its
-/// canonical name.
+/// canonical name. `strict`: after a cue that also opens ordinary sentences ("this
+/// is"), a run that starts with a name's first word must be close in the rest too.
 pub fn find(
     toks: &[Token],
     starts: &[usize],
     b: usize,
     names: &[(String, &'static str)],
     blocked: impl Fn(usize) -> bool,
+    strict: bool,
 ) -> Option<NearMiss> {
     let mut best: Option<NearMiss> = None;
     for (said, name) in names {
         for target in targets(said, said.eq_ignore_ascii_case(name)) {
-            let words = target.split_whitespace().count();
+            let words_of: Vec<&str> = target
+                .split(|c: char| c.is_whitespace() || c == '-')
+                .filter(|w| !w.is_empty())
+                .collect();
+            let words = words_of.len();
             let target = sound(&target);
             if target.len() < MIN_LETTERS {
                 continue;
@@ -78,9 +84,12 @@ pub fn find(
                     if blocked(start + len - 1) {
                         break;
                     }
-                    let heard: String =
-                        toks[start..start + len].iter().map(|t| t.norm.as_str()).collect();
+                    let run = &toks[start..start + len];
+                    let heard: String = run.iter().map(|t| t.norm.as_str()).collect();
                     let Some(d) = distance(&sound(&heard), &target) else { continue };
+                    if strict && !rest_is_close(run, &words_of) {
+                        continue;
+                    }
                     if best.as_ref().is_none_or(|x| d < x.distance) {
                         best = Some(NearMiss { name, start, len, distance: d });
                     }
@@ -89,6 +98,18 @@ pub fn find(
         }
     }
     best
+}
+
+/// Whether a run that starts with the name's first word as said is close to the name
+/// in the rest too: the shared word proves nothing ("customer service" is not a bent
+/// "customer obsession"; "customer on session" is).
+fn rest_is_close(run: &[Token], name: &[&str]) -> bool {
+    let (Some(first), Some(said)) = (run.first(), name.first()) else { return true };
+    if name.len() < 2 || first.norm != said.to_lowercase() {
+        return true;
+    }
+    let heard: String = run[1..].iter().map(|t| t.norm.as_str()).collect();
+    distance(&sound(&heard), &sound(&name[1..].concat())).is_some()
 }
 
 /// The name as said, and without its first word where whisper tends to lose or bend
@@ -200,7 +221,18 @@ mod tests {
         let names: Vec<(String, &'static str)> =
             PRINCIPLES.iter().map(|p| (p.to_lowercase(), *p)).collect();
         let starts: Vec<usize> = (0..toks.len()).collect();
-        find(&toks, &starts, toks.len(), &names, |_| false).map(|m| m.name)
+        find(&toks, &starts, toks.len(), &names, |_| false, false).map(|m| m.name)
+    }
+
+    #[test]
+    fn after_an_ordinary_opening_a_shared_first_word_is_not_enough() {
+        let toks = tokenize(&Transcript::from_text("retail customer service chat"));
+        let names = vec![("customer-obsessed".to_string(), "Customer Obsession")];
+        let starts: Vec<usize> = (0..toks.len()).collect();
+        assert!(find(&toks, &starts, toks.len(), &names, |_| false, true).is_none());
+        let toks = tokenize(&Transcript::from_text("customer on session"));
+        let names = vec![("customer obsession".to_string(), "Customer Obsession")];
+        assert!(find(&toks, &[0], toks.len(), &names, |_| false, true).is_some());
     }
 
     #[test]

@@ -14,6 +14,23 @@ use super::tokens::{span_text, word_span, Match, Token};
 
 /// A bent name starts within this many words after its lesson cue ("shows that ...").
 const NEAR_CUE: usize = 3;
+/// Lesson cues that also open ordinary sentences ("this is retail customer service"):
+/// a bent name after one of these alone is matched strictly.
+const PLAIN_CUES: &[&str] = &[
+    "that's",
+    "that is",
+    "this is",
+    "this was",
+    "it's",
+    "it is",
+    "to me",
+    "for me",
+    "is about",
+    "was about",
+    "in practice",
+    "i'd say",
+    "i would say",
+];
 /// Words that may sit between names in a sentence of names alone.
 const JOINERS: &[&str] = &["and", "also", "both", "plus", "as", "well", "mostly", "mainly"];
 
@@ -49,7 +66,10 @@ pub fn detect(toks: &[Token], lex: &Lexicon) -> Vec<PrincipleHit> {
             .flat_map(|&(s, l)| s + l..s + l + NEAR_CUE)
             .filter(|&i| !blocked(i))
             .collect();
-        if let Some(nm) = near_miss::find(toks, &starts, b, &lex.principle_names, blocked) {
+        let plain = cues
+            .iter()
+            .all(|&(s, l)| PLAIN_CUES.contains(&span_text(toks, s, s + l).to_lowercase().as_str()));
+        if let Some(nm) = near_miss::find(toks, &starts, b, &lex.principle_names, blocked, plain) {
             add(&mut out, hit(toks, nm.name, nm.start, nm.len, true, true));
         }
     }
