@@ -305,6 +305,12 @@ fn at(toks: &[Token], i: usize) -> Option<(usize, usize, &'static str)> {
             }
         }
     }
+    // "a five-point lift": the number joined to its unit by a hyphen.
+    if let Some((n, unit)) = w.split_once('-') {
+        if SCORE_UNITS.contains(&unit) && numbers::word_value(n).is_some() {
+            return Some((i, i + 1, "score"));
+        }
+    }
     if let Some(end) = one_duration(toks, i) {
         return Some((i, rate(toks, end), "duration"));
     }
@@ -400,6 +406,17 @@ fn unit(toks: &[Token], j: usize, n: &Num) -> Option<(&'static str, usize)> {
         "x" | "fold" => return Some(("multiplier", 1)),
         "times" if COMPARATIVES.contains(&norm(toks, j + 1)) => return Some(("multiplier", 1)),
         "basis" if norm(toks, j + 1) == "points" => return Some(("score", 2)),
+        // "one in five": a share said as a ratio
+        "in" if !toks[j].clause_end => {
+            if let Some(of) = numbers::parse(toks, j + 1) {
+                let share = of.value > n.value && n.value >= 1.0 && of.value <= 1000.0;
+                // not "the first launch in 3 years"
+                let time = TIME_UNITS.contains(&norm(toks, j + 1 + of.len));
+                if share && !time && !of.percent {
+                    return Some(("percent", 1 + of.len));
+                }
+            }
+        }
         _ => {}
     }
     if MONEY_UNITS.contains(&w) {

@@ -66,6 +66,11 @@ fn small_word(w: &str) -> Option<f64> {
     TENS.iter().position(|t| *t == w).map(|i| (i as f64 + 2.0) * 10.0)
 }
 
+/// The value of one word: "five", "twenty", "3", "2.5" ("five" in "a five-point lift").
+pub fn word_value(w: &str) -> Option<f64> {
+    small_word(w).or_else(|| digits(w).filter(|n| !n.percent && !n.currency).map(|n| n.value))
+}
+
 /// True for a token that is or starts a number ("18%", "$2", "twenty", "dozen").
 pub fn is_numeric(tok: &str) -> bool {
     digits(tok).is_some()
@@ -205,6 +210,17 @@ fn spoken(toks: &[Token], i: usize) -> Option<Num> {
             decimals = None;
             scaled = true;
             true
+        } else if w == "and"
+            && any
+            && decimals.is_none()
+            && small % 1.0 == 0.0
+            && toks.get(j + 1).is_some_and(|n| n.norm == "a")
+            && toks.get(j + 2).is_some_and(|n| n.norm == "half")
+        {
+            // "five and a half percent", "two and a half million"
+            small += 0.5;
+            j += 2;
+            true
         } else if w == "point"
             && any
             && decimals.is_none()
@@ -274,6 +290,8 @@ mod tests {
         assert_eq!(num("twenty-five"), Some((25.0, 1)));
         assert_eq!(num("a hundred and fifty thousand users"), Some((150_000.0, 5)));
         assert_eq!(num("two point three million dollars"), Some((2_300_000.0, 4)));
+        assert_eq!(num("five and a half percent"), Some((5.5, 4)));
+        assert_eq!(num("two and a half million"), Some((2_500_000.0, 5)));
         assert_eq!(num("three hundred orders"), Some((300.0, 2)));
         assert_eq!(num("two dozen"), Some((24.0, 2)));
         assert_eq!(num("a lot"), None);

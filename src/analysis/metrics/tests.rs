@@ -44,6 +44,16 @@ fn spoken_and_changes() {
     );
     assert_eq!(texts("two point three million dollars"), ["two point three million dollars"]);
     assert_eq!(
+        texts("acceptance went from one in five to one in three"),
+        ["from one in five to one in three"]
+    );
+    assert_eq!(
+        texts("churn went from eight percent to five and a half percent"),
+        ["from eight percent to five and a half percent"]
+    );
+    assert_eq!(texts("I'd target a five-point lift"), ["five-point"]);
+    assert_eq!(texts("the only one in 3 years"), ["3 years"], "a time frame, not a share");
+    assert_eq!(
         texts("sign-ups stalled at 5000 a month and went up to 8000 per week"),
         ["5000 a month", "8000 per week"],
         "bare digits measured per unit of time"
