@@ -71,10 +71,18 @@ const CHANGE: &[&str] = &[
     "slashed",
     "beat",
     "exceeded",
+    "shaved",
+    "trimmed",
 ];
 /// Verbs whose object is an outcome ("signed up 310,000 members", "hit 40,000 subscribers",
 /// "stopped it from costing us $200,000").
 const OUTCOME: &[&str] = &[
+    // a level kept through the change ("the abuse rate held at 0.4%")
+    "held",
+    "stayed",
+    "remained",
+    // what a result was worth ("which was worth $1M a year")
+    "worth",
     "prevented",
     "avoided",
     "averted",
@@ -246,7 +254,8 @@ fn story_role(
         || if m.kind == "duration" {
             duration_changed(toks, i)
         } else {
-            m.kind == "multiplier"
+            // "twice as likely to cancel" compares two groups; "doubled" is a change
+            (m.kind == "multiplier" && after.first().is_none_or(|t| t.norm != "as"))
             || m.kind == "change"
             || inside.first().is_some_and(|t| t.norm == "from")
             || has(inside, CHANGE)
@@ -256,6 +265,11 @@ fn story_role(
             || (!by_me && after.first().is_some_and(|t| BEYOND.contains(&t.norm.as_str())))
             || (!by_me && change.is_some() && !measured_on)
         };
+    // "opt-outs were back at 2%": a level restored after the work.
+    let restored = before.len() >= 2
+        && before[before.len() - 2].norm == "back"
+        && matches!(before[before.len() - 1].norm.as_str(), "at" | "to");
+    let changed = changed || restored;
     let found = has(before, FINDING) || has(after, &["before"]);
     // Before the candidate acts, a figure describes the problem, unless the candidate
     // leads with the outcome ("I recovered 9%", "We cut complaints by 35%").
@@ -301,8 +315,12 @@ fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     let (a, _) = clause(toks, i);
     let s = (0..i).rev().find(|&k| toks[k].sentence_end).map_or(0, |k| k + 1);
     let word = |k: Option<usize>| k.and_then(|k| toks.get(k)).map_or("", |t| t.norm.as_str());
-    let bound = matches!(word(i.checked_sub(1)), "under" | "below" | "above")
-        && word(i.checked_sub(2)) != "in";
+    let before = |n: usize| word(i.checked_sub(n));
+    // "under two seconds", "by at least 0.3 points", "no more than 2%", "cap it at 50 ms"
+    let capped = (a..i).any(|k| matches!(toks[k].norm.as_str(), "cap" | "capped" | "limit"));
+    let bound = (matches!(before(1), "under" | "below" | "above") && before(2) != "in")
+        || matches!((before(2), before(1)), ("more" | "less" | "fewer", "than"))
+        || (capped && before(1) == "at");
     let target = |k: usize| {
         TARGET.contains(&toks[k].norm.as_str())
             && !matches!(
@@ -311,7 +329,8 @@ fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
             )
     };
     let set = (a..i).any(target) || target(s);
-    let change = (i.saturating_sub(2)..i).any(|k| CHANGE.contains(&toks[k].norm.as_str()));
+    let change = (i.saturating_sub(2)..i).any(|k| CHANGE.contains(&toks[k].norm.as_str()))
+        || change_before(toks, s, i);
     if bound || (m.kind != "duration" && (set || change)) {
         RESULT
     } else if m.kind == "duration" {
@@ -321,6 +340,41 @@ fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     } else {
         BASELINE
     }
+}
+
+/// Words that may stand between a change and the figure it is to reach.
+const TO_REACH: &[&str] = &[
+    "by",
+    "of",
+    "to",
+    "maybe",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "perhaps",
+    "at",
+    "least",
+    "most",
+    "more",
+    "less",
+    "than",
+];
+
+/// "go up, maybe by ten percent", "rise by at least 0.3 points": a change word before
+/// token `i` in its sentence (from `s`) with only [`TO_REACH`] words between; "the drop
+/// is a 15% fall" describes the problem.
+fn change_before(toks: &[Token], s: usize, i: usize) -> bool {
+    for k in (s..i).rev() {
+        let w = toks[k].norm.as_str();
+        if CHANGE.contains(&w) {
+            return true;
+        }
+        if !TO_REACH.contains(&w) {
+            return false;
+        }
+    }
+    false
 }
 
 /// "in two releases", "over three sprints": a count that frames time.
@@ -434,12 +488,41 @@ mod tests {
     }
 
     #[test]
+    fn levels_kept_or_restored_are_results_and_comparisons_are_not() {
+        let b = Kind::Behavioral;
+        let text = "I relaunched it with a holdout. The abuse rate held at 0.4%, opt-outs \
+                    were back at 2%, and it shaved forty minutes off each morning, which was \
+                    worth $1M a year.";
+        for m in ["0.4%", "2%", "forty minutes", "$1M"] {
+            assert_eq!(role_of(b, text, m), "result", "{m}");
+        }
+        let text = "I read the cancellation reasons. Customers who got the same meal were \
+                    twice as likely to cancel.";
+        assert_ne!(role_of(b, text, "twice"), "result");
+    }
+
+    #[test]
     fn a_result_said_first_is_a_result() {
         let text =
             "I recovered nine percent of lost search conversion in six weeks. As the search \
                     product manager, I saw conversion drop.";
         assert_eq!(role_of(Kind::Behavioral, text, "nine percent"), "result");
         assert_eq!(role_of(Kind::Behavioral, text, "six weeks"), "time");
+    }
+
+    #[test]
+    fn bounds_and_changes_to_reach_are_results_in_case_rounds() {
+        let p = Kind::Product;
+        let text = "Gift orders should go up, maybe by ten percent. Order value shouldn't drop \
+                    by more than two percent, and I'd cap the load time increase at fifty \
+                    milliseconds. A win is a rise of at least zero point three points.";
+        for m in ["ten percent", "two percent", "fifty milliseconds", "zero point three points"] {
+            assert_eq!(role_of(p, text, m), "result", "{m}");
+        }
+        let text = "The drop is a fifteen percent fall in daily orders. I'd run the test for \
+                    at least two weeks.";
+        assert_eq!(role_of(Kind::Analytical, text, "fifteen percent"), "baseline");
+        assert_eq!(role_of(Kind::Analytical, text, "two weeks"), "time");
     }
 
     #[test]
