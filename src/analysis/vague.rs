@@ -4,7 +4,7 @@ use super::lexicon::Lexicon;
 use super::numbers::is_numeric;
 use super::report::{Metric, VagueHit};
 use super::roles::SCOPE;
-use super::tokens::{span_text, word_span, Token};
+use super::tokens::{span_text, word_span, Match, Token};
 
 /// How far (in words, within the sentence) a number makes "a lot of" specific.
 const NEAR: usize = 8;
@@ -18,8 +18,7 @@ pub fn detect(toks: &[Token], lex: &Lexicon, metrics: &[Metric]) -> Vec<VagueHit
                 && (m.span.word_index..m.span.word_index + m.span.word_count).contains(&t.word)
         })
     };
-    lex.vague
-        .find_all(toks)
+    joined_matches(toks, lex)
         .into_iter()
         .filter(|m| {
             !lex.vague_rules[m.phrase].unless_number
@@ -34,6 +33,22 @@ pub fn detect(toks: &[Token], lex: &Lexicon, metrics: &[Metric]) -> Vec<VagueHit
             unsure: false,
         })
         .collect()
+}
+
+/// The vague phrases found, overlapping ones joined into one claim: "the numbers
+/// improved" and "improved significantly" are "the numbers improved significantly".
+fn joined_matches(toks: &[Token], lex: &Lexicon) -> Vec<Match> {
+    let mut out: Vec<Match> = Vec::new();
+    for i in 0..toks.len() {
+        let Some(m) = lex.vague.match_at(toks, i) else { continue };
+        match out.last_mut() {
+            Some(last) if i < last.start + last.len => {
+                last.len = last.len.max(i + m.len - last.start);
+            }
+            _ => out.push(m),
+        }
+    }
+    out
 }
 
 /// "Not everything went well" admits a problem; it claims nothing.
@@ -104,6 +119,36 @@ mod tests {
         assert_eq!(
             texts("It really moved the needle and listening time would go up a lot."),
             ["moved the needle", "go up a lot"]
+        );
+    }
+
+    #[test]
+    fn claims_in_other_words_are_vague() {
+        let text = "I played a key role in the redesign and put in long hours. Engagement went \
+                    up, the feedback was really positive and the sales team was really pleased. \
+                    It is much easier to use, and customers would love it.";
+        assert_eq!(
+            texts(text),
+            [
+                "played a key role in",
+                "put in long hours",
+                "Engagement went up",
+                "the feedback was really positive",
+                "the sales team was really pleased",
+                "much easier",
+                "customers would love"
+            ]
+        );
+        assert!(
+            texts("Engagement went up 14% and the team was happy with a 4.6 rating.").is_empty()
+        );
+    }
+
+    #[test]
+    fn overlapping_phrases_are_one_claim() {
+        assert_eq!(
+            texts("The numbers improved significantly and leadership was impressed."),
+            ["The numbers improved significantly", "leadership was impressed"]
         );
     }
 
