@@ -72,7 +72,8 @@ fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize)> {
     if ops == 0 {
         return None;
     }
-    let mut k = j + equals(toks, j)?;
+    let (at, len) = equals_after(toks, j)?;
+    let mut k = at + len;
     if matches!(norm(toks, k), "about" | "roughly" | "around" | "approximately" | "~" | "nearly") {
         k += 1;
     }
@@ -101,6 +102,21 @@ fn operator_after(toks: &[Token], j: usize) -> Option<(Op, usize, usize)> {
         }
         let t = toks.get(at)?;
         if t.sentence_end || numbers::parse(toks, at).is_some() || equals(toks, at).is_some() {
+            return None;
+        }
+    }
+    None
+}
+
+/// The "is" after the last operand ending at `j`, past its unit words ("1.5 dogs each
+/// is"), not past another number or a sentence end: (where it is, tokens it takes).
+fn equals_after(toks: &[Token], j: usize) -> Option<(usize, usize)> {
+    for at in j..=j + UNIT_WORDS {
+        if let Some(len) = equals(toks, at) {
+            return Some((at, len));
+        }
+        let t = toks.get(at)?;
+        if t.sentence_end || numbers::parse(toks, at).is_some() || operator(toks, at).is_some() {
             return None;
         }
     }
@@ -194,6 +210,9 @@ mod tests {
         );
         assert!(!slips("900,000 sessions a week, divided by 7, is about 130,000 a day")[0].1);
         assert!(slips("We have 40 engineers and 3 teams, so 2 times a week is fine.").is_empty());
+        assert!(
+            slips("Fifty-two million households times one point five dogs each is about ninety million dogs.")[0].1
+        );
     }
 
     #[test]

@@ -16,8 +16,20 @@ pub const ESTIMATION: &str = "estimation";
 const AB_TESTING: &str = "ab-testing";
 const METRIC_DEFINITION: &str = "metric-definition";
 /// Words that say an answer is estimating.
-const ESTIMATE: &[&str] =
-    &["estimate", "estimating", "how many", "sizing", "market size", "back of the envelope"];
+const ESTIMATE: &[&str] = &[
+    "estimate",
+    "estimating",
+    "how many",
+    "sizing",
+    "size this",
+    "size the market",
+    "market size",
+    "top-down",
+    "top down",
+    "bottom-up",
+    "bottom up",
+    "back of the envelope",
+];
 
 /// The question type the answer is judged as: the question's own, or for an analytical
 /// answer to no known question, the one the answer shows. Estimation when it works
@@ -159,6 +171,9 @@ mod tests {
         );
         assert_eq!(ab.sub_kind.as_deref(), Some(AB_TESTING));
         assert!(items(&ab).iter().all(|i| i.starts_with("A/B")), "{:?}", items(&ab));
+
+        let sized = analytical("Let me size this top-down, from households.", None);
+        assert_eq!(sized.sub_kind.as_deref(), Some(ESTIMATION));
 
         let metrics = analytical("The north star is weekly orders; a guardrail is returns.", None);
         assert_eq!(metrics.sub_kind.as_deref(), Some(METRIC_DEFINITION));
