@@ -197,6 +197,9 @@ impl Lexicon {
         let mut vague_phrases = Vec::new();
         let mut vague_rules = Vec::new();
         for v in &all.vague {
+            if v.phrases.is_empty() && combinations(&v.combine).is_empty() {
+                bail!("a [[vague]] section has no phrases (its suggestion: {:?})", v.suggestion);
+            }
             for phrase in v.phrases.iter().cloned().chain(combinations(&v.combine)) {
                 vague_phrases.push(phrase);
                 vague_rules.push(VagueRule {
@@ -284,6 +287,8 @@ mod tests {
                         suggestion = \"By how much?\"\n";
         let lex = Lexicon::with_user_file(combined).unwrap();
         assert_eq!(lex.vague.len(), Lexicon::builtin().vague.len() + 4);
+        let empty = "[[vague]]\ncombine = [[\"upped\"], []]\nsuggestion = \"By how much?\"\n";
+        assert!(Lexicon::with_user_file(empty).unwrap_err().to_string().contains("no phrases"));
         let err =
             Lexicon::with_user_file("[[principle]]\nname = \"Be Nice\"\nexplicit = [\"nice\"]\n")
                 .unwrap_err();
