@@ -197,10 +197,12 @@ impl Lexicon {
         let mut vague_phrases = Vec::new();
         let mut vague_rules = Vec::new();
         for v in &all.vague {
-            if v.phrases.is_empty() && combinations(&v.combine).is_empty() {
+            let phrases: Vec<String> =
+                v.phrases.iter().cloned().chain(combinations(&v.combine)).collect();
+            if phrases.is_empty() {
                 bail!("a [[vague]] section has no phrases (its suggestion: {:?})", v.suggestion);
             }
-            for phrase in v.phrases.iter().cloned().chain(combinations(&v.combine)) {
+            for phrase in phrases {
                 vague_phrases.push(phrase);
                 vague_rules.push(VagueRule {
                     suggestion: v.suggestion.clone(),

@@ -250,7 +250,12 @@ fn story_role(
         change.is_some_and(|k| after[k + 1..].iter().any(|t| figures.contains(&t.word)));
     // "approved loans in ten minutes instead of two weeks": the new figure against the old.
     let replaced = after.first().is_some_and(|t| t.norm == "instead");
+    // "opt-outs were back at 2%": a level restored after the work.
+    let restored = before.len() >= 2
+        && before[before.len() - 2].norm == "back"
+        && matches!(before[before.len() - 1].norm.as_str(), "at" | "to");
     let changed = replaced
+        || restored
         || if m.kind == "duration" {
             duration_changed(toks, i)
         } else {
@@ -265,11 +270,6 @@ fn story_role(
             || (!by_me && after.first().is_some_and(|t| BEYOND.contains(&t.norm.as_str())))
             || (!by_me && change.is_some() && !measured_on)
         };
-    // "opt-outs were back at 2%": a level restored after the work.
-    let restored = before.len() >= 2
-        && before[before.len() - 2].norm == "back"
-        && matches!(before[before.len() - 1].norm.as_str(), "at" | "to");
-    let changed = changed || restored;
     let found = has(before, FINDING) || has(after, &["before"]);
     // Before the candidate acts, a figure describes the problem, unless the candidate
     // leads with the outcome ("I recovered 9%", "We cut complaints by 35%").
@@ -316,7 +316,7 @@ fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     let s = (0..i).rev().find(|&k| toks[k].sentence_end).map_or(0, |k| k + 1);
     let word = |k: Option<usize>| k.and_then(|k| toks.get(k)).map_or("", |t| t.norm.as_str());
     let before = |n: usize| word(i.checked_sub(n));
-    // "under two seconds", "by at least 0.3 points", "no more than 2%", "cap it at 50 ms"
+    // "under two seconds", "no more than 2%", "cap it at 50 ms"
     let capped = (a..i).any(|k| matches!(toks[k].norm.as_str(), "cap" | "capped" | "limit"));
     let bound = (matches!(before(1), "under" | "below" | "above") && before(2) != "in")
         || matches!((before(2), before(1)), ("more" | "less" | "fewer", "than"))
