@@ -18,21 +18,77 @@ pub fn detect(toks: &[Token], lex: &Lexicon, metrics: &[Metric]) -> Vec<VagueHit
                 && (m.span.word_index..m.span.word_index + m.span.word_count).contains(&t.word)
         })
     };
-    joined_matches(toks, lex)
+    let listed: Vec<(usize, usize, String)> = joined_matches(toks, lex)
         .into_iter()
         .filter(|m| {
             !lex.vague_rules[m.phrase].unless_number
                 || !number_near(toks, m.start, m.start + m.len, scope)
         })
-        .filter(|m| !negated(toks, m.start))
-        .map(|m| VagueHit {
-            text: span_text(toks, m.start, m.start + m.len),
-            start_s: toks[m.start].start_s,
-            suggestion: lex.vague_rules[m.phrase].suggestion.clone(),
-            span: word_span(toks, m.start, m.start + m.len),
+        .map(|m| (m.start, m.len, lex.vague_rules[m.phrase].suggestion.clone()))
+        .collect();
+    let compared = comparisons(toks)
+        .into_iter()
+        .filter(|&(a, len)| !number_near(toks, a, a + len, scope))
+        .filter(|&(a, len)| !listed.iter().any(|&(b, l, _)| a < b + l && b < a + len))
+        .map(|(a, len)| (a, len, COMPARISON.to_string()))
+        .collect::<Vec<_>>();
+    let mut hits: Vec<(usize, usize, String)> = listed.into_iter().chain(compared).collect();
+    hits.sort_by_key(|h| h.0);
+    hits.into_iter()
+        .filter(|(a, _, _)| !negated(toks, *a))
+        .map(|(a, len, suggestion)| VagueHit {
+            text: span_text(toks, a, a + len),
+            start_s: toks[a].start_s,
+            suggestion,
+            span: word_span(toks, a, a + len),
             unsure: false,
         })
         .collect()
+}
+
+/// The rewrite offered for an outcome said as "more" with no measure (no word list
+/// can hold these: the words between the verb and "more" are the candidate's own).
+const COMPARISON: &str =
+    "Say how much more, and how you know: \"weekly dashboard users rose from 40 to 130\"";
+/// Words after which "more" is an amount, not a comparison ("once more", "no more").
+const NOT_COMPARING: &[&str] =
+    &["once", "any", "no", "one", "some", "much", "even", "little", "bit", "the", "many", "lot"];
+/// Time words that may follow the comparison ("trusted the numbers more afterwards").
+const AFTERWARDS: &[&str] = &["afterwards", "afterward", "after", "later", "since", "now", "then"];
+/// A plan or a hope compares nothing yet ("people would use it more").
+const MODALS: &[&str] =
+    &["would", "will", "could", "should", "might", "can", "may", "i'd", "we'd", "they'd", "to"];
+/// Past forms that do not end in -ed.
+const IRREGULAR_PAST: &[&str] = &[
+    "did", "got", "made", "felt", "took", "saw", "came", "went", "grew", "spent", "bought", "sold",
+    "knew", "thought", "began", "became", "ran", "kept", "gave", "found", "paid", "won", "read",
+    "sent", "wrote", "spoke", "met",
+];
+
+/// "people trusted the numbers more": an outcome claimed as "more" with no measure, said
+/// in the past at the end of a clause; the span runs from the verb to "more".
+fn comparisons(toks: &[Token]) -> Vec<(usize, usize)> {
+    // "used", "trusted"; not "need", "speed"
+    let past = |w: &str| {
+        (w.len() > 3 && w.ends_with("ed") && !w.ends_with("eed")) || IRREGULAR_PAST.contains(&w)
+    };
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let then = toks.get(i + 1).filter(|n| AFTERWARDS.contains(&n.norm.as_str()));
+        let ends = t.clause_end || then.is_some_and(|n| n.clause_end);
+        if t.norm != "more" || !ends || i == 0 || NOT_COMPARING.contains(&toks[i - 1].norm.as_str())
+        {
+            continue;
+        }
+        let a = (0..i).rev().find(|&k| toks[k].clause_end).map_or(0, |k| k + 1);
+        if toks[a..i].iter().any(|t| MODALS.contains(&t.norm.as_str())) {
+            continue;
+        }
+        if let Some(v) = (a..i).rev().find(|&k| past(&toks[k].norm)) {
+            out.push((v, i + 1 - v));
+        }
+    }
+    out
 }
 
 /// The vague phrases found, overlapping ones joined into one claim: "the numbers
@@ -142,6 +198,28 @@ mod tests {
         assert!(
             texts("Engagement went up 14% and the team was happy with a 4.6 rating.").is_empty()
         );
+    }
+
+    #[test]
+    fn more_with_no_measure_is_vague() {
+        assert_eq!(
+            texts(
+                "I pushed for better definitions and people trusted the numbers more afterwards."
+            ),
+            ["trusted the numbers more"]
+        );
+        assert_eq!(texts("After the redesign, customers used it more."), ["used it more"]);
+        for fine in [
+            "I think people would use it more.",
+            "All of these would help people watch more.",
+            "We served ten times more.",
+            "Weekly users grew 40% more.",
+            "I tried once more.",
+            "I wanted to learn more.",
+            "We need more.",
+        ] {
+            assert!(texts(fine).is_empty(), "{fine}");
+        }
     }
 
     #[test]
