@@ -39,7 +39,7 @@ const TIME_UNITS: &[&str] = &[
 const NARRATIVE_AFTER: &[&str] =
     &["ago", "old", "later", "earlier", "before", "prior", "from", "away", "into", "left"];
 /// Words before "a"/"an" that make it mean one: "within an hour", "over a week".
-const ONE_BEFORE: &[&str] = &["in", "within", "under", "over"];
+const ONE_BEFORE: &[&str] = &["in", "within", "under", "over", "about", "around", "roughly"];
 /// Counts of the answer's own parts ("three solutions", "two things I learned") are not metrics.
 const DISCOURSE_NOUNS: &[&str] = &[
     "things",
@@ -311,6 +311,9 @@ fn at(toks: &[Token], i: usize) -> Option<(usize, usize, &'static str)> {
             return Some((i, i + 1, "score"));
         }
     }
+    if let Some(end) = fraction(toks, i) {
+        return Some((i, end, "percent"));
+    }
     if let Some(end) = one_duration(toks, i) {
         return Some((i, rate(toks, end), "duration"));
     }
@@ -489,6 +492,22 @@ fn is_plural_noun(w: &str) -> bool {
 /// "from 4.1 to 4.6 stars", "from 12% to 4%", "from 300 to 120 tickets" starting at `x`
 /// (the first number); the metric begins at `start`.
 fn from_to(toks: &[Token], x: usize, start: usize) -> Option<(usize, usize, &'static str)> {
+    // "from about forty minutes to about twelve"
+    let x = if APPROX.contains(&norm(toks, x)) { x + 1 } else { x };
+    // "from about a day to under an hour": durations said without digits
+    if let Some(j) = one_duration(toks, x).filter(|&j| norm(toks, j) == "to") {
+        let y = if APPROX.contains(&norm(toks, j + 1)) { j + 2 } else { j + 1 };
+        let end = one_duration(toks, y).or_else(|| {
+            let b = numbers::parse(toks, y)?;
+            match unit(toks, y + b.len, &b) {
+                Some(("duration", l)) => Some(y + b.len + l),
+                _ => None,
+            }
+        });
+        if let Some(end) = end.filter(|_| !toks[j - 1].clause_end) {
+            return Some((start, end, "duration"));
+        }
+    }
     let a = numbers::parse(toks, x)?;
     let mut j = x + a.len;
     let u1 = if toks[j - 1].clause_end { None } else { unit(toks, j, &a) };
@@ -535,6 +554,25 @@ fn one_duration(toks: &[Token], i: usize) -> Option<usize> {
         "a" if norm(toks, i + 1) == "half" && unit_at(i + 2) => Some(i + 3),
         "half" if unit_at(i + 1) => Some(i + 2),
         "half" if matches!(norm(toks, i + 1), "a" | "an") && unit_at(i + 2) => Some(i + 3),
+        _ => None,
+    }
+}
+
+/// A share said as a fraction: "fell by about a third", "half of the slots", "two thirds
+/// of users"; not "a third option", "within a quarter" or "the second half of the year".
+fn fraction(toks: &[Token], i: usize) -> Option<usize> {
+    let prev = if i == 0 { "" } else { norm(toks, i - 1) };
+    let next = norm(toks, i + 1);
+    let of_after = |k: usize| norm(toks, k) == "of";
+    let measured = |k: usize| prev == "by" || APPROX.contains(&prev) || of_after(k);
+    match (norm(toks, i), next) {
+        ("a" | "one", "third" | "fifth" | "quarter") if measured(i + 2) => Some(i + 2),
+        ("two" | "three" | "four", "thirds" | "quarters" | "fifths") if measured(i + 2) => {
+            Some(i + 2)
+        }
+        ("half", "of") if !matches!(prev, "first" | "second" | "the" | "other" | "latter") => {
+            Some(i + 1)
+        }
         _ => None,
     }
 }

@@ -52,6 +52,19 @@ fn spoken_and_changes() {
         ["from eight percent to five and a half percent"]
     );
     assert_eq!(texts("I'd target a five-point lift"), ["five-point"]);
+    assert_eq!(texts("disputes fell by about a third"), ["a third"]);
+    assert_eq!(texts("patients filled about half of the slots"), ["half"]);
+    assert_eq!(texts("two thirds of users stayed"), ["two thirds"]);
+    let not_shares = found("a third option, within a quarter, the second half of the year");
+    assert!(not_shares.iter().all(|(_, kind)| kind != "percent"), "{not_shares:?}");
+    assert_eq!(
+        texts("payouts went from about a day to under an hour"),
+        ["from about a day to under an hour"]
+    );
+    assert_eq!(
+        texts("it went from around forty minutes to about twelve"),
+        ["from around forty minutes to about twelve"]
+    );
     assert_eq!(texts("the only one in 3 years"), ["3 years"], "a time frame, not a share");
     assert_eq!(
         texts("sign-ups stalled at 5000 a month and went up to 8000 per week"),
