@@ -134,6 +134,8 @@ const DELIVERED: &[&str] = &[
     "rolled",
     "approved",
 ];
+/// Verbs whose object is time won back: a duration after one is a result.
+const SAVED: &[&str] = &["saved", "saves", "saving", "shaved", "freed"];
 /// A clause reporting what was found is about the problem, not the outcome.
 const FINDING: &[&str] = &[
     "found",
@@ -195,7 +197,7 @@ pub fn assign(
             SCOPE // a goal set in the task is not an outcome
         } else if story
             && lex.result.any_in(&toks[..b], a, b)
-            && m.kind != "duration"
+            && (m.kind != "duration" || duration_changed(toks, i))
             && !after_time_word(toks, i)
         {
             RESULT
@@ -257,7 +259,8 @@ fn story_role(
     let changed = replaced
         || restored
         || if m.kind == "duration" {
-            duration_changed(toks, i)
+            // "saved the team about two hundred hours a quarter"
+            duration_changed(toks, i) || has(before, SAVED)
         } else {
             // "twice as likely to cancel" compares two groups; "doubled" is a change
             (m.kind == "multiplier" && after.first().is_none_or(|t| t.norm != "as"))
@@ -318,7 +321,9 @@ fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     let before = |n: usize| word(i.checked_sub(n));
     // "under two seconds", "no more than 2%", "cap it at 50 ms"
     let capped = (a..i).any(|k| matches!(toks[k].norm.as_str(), "cap" | "capped" | "limit"));
-    let bound = (matches!(before(1), "under" | "below" | "above") && before(2) != "in")
+    // not "in under a week" nor "which is just under twenty million" (a rounding)
+    let rounding = matches!(before(2), "in" | "just" | "is" | "was" | "that's");
+    let bound = (matches!(before(1), "under" | "below" | "above") && !rounding)
         || matches!((before(2), before(1)), ("more" | "less" | "fewer", "than"))
         || (capped && before(1) == "at");
     let target = |k: usize| {
@@ -502,6 +507,15 @@ mod tests {
     }
 
     #[test]
+    fn time_won_back_is_a_result() {
+        let b = Kind::Behavioral;
+        let text = "So the headline is, um, payouts went from about a day to under an hour. I \
+                    rebuilt the flow, and it saved the team about two hundred hours a quarter.";
+        assert_eq!(role_of(b, text, "from about a day"), "result");
+        assert_eq!(role_of(b, text, "two hundred hours"), "result");
+    }
+
+    #[test]
     fn a_result_said_first_is_a_result() {
         let text =
             "I recovered nine percent of lost search conversion in six weeks. As the search \
@@ -523,6 +537,8 @@ mod tests {
                     at least two weeks.";
         assert_eq!(role_of(Kind::Analytical, text, "fifteen percent"), "baseline");
         assert_eq!(role_of(Kind::Analytical, text, "two weeks"), "time");
+        let text = "Fifteen percent have one, which is just under twenty million doorbells.";
+        assert_ne!(role_of(Kind::Analytical, text, "twenty million"), "result");
     }
 
     #[test]
