@@ -74,6 +74,10 @@ fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize)> {
     }
     let (at, len) = equals_after(toks, j)?;
     let mut k = at + len;
+    // "is, um, about 1.2 billion"
+    while matches!(norm(toks, k), "um" | "uh" | "er" | "erm" | "like") {
+        k += 1;
+    }
     if matches!(norm(toks, k), "about" | "roughly" | "around" | "approximately" | "~" | "nearly") {
         k += 1;
     }
@@ -213,6 +217,7 @@ mod tests {
         assert!(
             slips("Fifty-two million households times one point five dogs each is about ninety million dogs.")[0].1
         );
+        assert!(slips("So eight million doorbells times fifteen clips each is, um, one point two billion clips a day.")[0].1);
     }
 
     #[test]
