@@ -39,23 +39,36 @@ pub fn detect(toks: &[Token], lex: &Lexicon) -> Vec<PrincipleHit> {
     let sentences = sentences(toks);
     let cues: Vec<Vec<(usize, usize)>> =
         sentences.iter().map(|&(a, b)| lesson_cues(toks, a, b, lex)).collect();
+    let plain = |c: &[(usize, usize)]| c.iter().all(|&(s, l)| is_plain(toks, s, l));
+    // A cue that also opens ordinary sentences ("this was at a clinic where I owned
+    // ...") makes a lesson sentence only when a name follows it closely ("that is
+    // Customer Obsession").
+    let named_after = |c: &[(usize, usize)]| {
+        matches.iter().any(|m| c.iter().any(|&(s, l)| (s + l..s + l + NEAR_CUE).contains(&m.start)))
+    };
     let lesson: Vec<bool> = sentences
         .iter()
         .zip(&cues)
-        .map(|(&(a, b), c)| !c.is_empty() || names_alone(toks, a, b, lex, &matches))
+        .map(|(&(a, b), c)| {
+            (!c.is_empty() && (!plain(c) || named_after(c)))
+                || names_alone(toks, a, b, lex, &matches)
+        })
         .collect();
     let sentence_of = |i: usize| sentences.iter().position(|&(a, b)| (a..b).contains(&i));
     let mut out: Vec<PrincipleHit> = Vec::new();
     for m in &matches {
         let cue = lex.principle_cues[m.phrase];
-        let named = cue.explicit && sentence_of(m.start).is_some_and(|s| lesson[s]);
+        let named = cue.explicit
+            && sentence_of(m.start).is_some_and(|k| {
+                lesson[k] || continues_lesson(toks, k, &sentences, &lesson, m.start)
+            });
         add(&mut out, hit(toks, cue.name, m.start, m.len, named, false));
     }
     for (k, &(a, b)) in sentences.iter().enumerate() {
         let named_here = matches
             .iter()
             .any(|m| (a..b).contains(&m.start) && lex.principle_cues[m.phrase].explicit);
-        if !lesson[k] || named_here {
+        if (cues[k].is_empty() && !lesson[k]) || named_here {
             continue;
         }
         // A bent name follows its cue closely: "This demonstrates deliverance adults".
@@ -66,14 +79,32 @@ pub fn detect(toks: &[Token], lex: &Lexicon) -> Vec<PrincipleHit> {
             .flat_map(|&(s, l)| s + l..s + l + NEAR_CUE)
             .filter(|&i| !blocked(i))
             .collect();
-        let plain = cues
-            .iter()
-            .all(|&(s, l)| PLAIN_CUES.contains(&span_text(toks, s, s + l).to_lowercase().as_str()));
-        if let Some(nm) = near_miss::find(toks, &starts, b, &lex.principle_names, blocked, plain) {
+        if let Some(nm) =
+            near_miss::find(toks, &starts, b, &lex.principle_names, blocked, plain(cues))
+        {
             add(&mut out, hit(toks, nm.name, nm.start, nm.len, true, true));
         }
     }
     out
+}
+
+fn is_plain(toks: &[Token], s: usize, l: usize) -> bool {
+    PLAIN_CUES.contains(&span_text(toks, s, s + l).to_lowercase().as_str())
+}
+
+/// "I'd say the lesson was Earn Trust. And Customer Obsession too": a sentence that goes
+/// on from a lesson sentence (the one before, or the one before that when a sentence
+/// explains the first) with the name first.
+fn continues_lesson(
+    toks: &[Token],
+    k: usize,
+    sentences: &[(usize, usize)],
+    lesson: &[bool],
+    start: usize,
+) -> bool {
+    let (a, _) = sentences[k];
+    let opener = usize::from(JOINERS.contains(&toks[a].norm.as_str()));
+    start == a + opener && (k.saturating_sub(2)..k).any(|j| lesson[j])
 }
 
 fn hit(
@@ -161,6 +192,19 @@ mod tests {
     fn names(text: &str) -> Vec<(String, bool)> {
         let toks = tokenize(&Transcript::from_text(text));
         detect(&toks, &Lexicon::builtin()).into_iter().map(|h| (h.name, h.explicit)).collect()
+    }
+
+    #[test]
+    fn a_scene_is_not_a_lesson_and_a_lesson_may_go_on() {
+        let scene = "Okay, so this was at a telehealth company, where I owned the scheduling \
+                     product for about sixty clinics.";
+        assert_eq!(names(scene), [("Ownership".to_string(), false)]);
+        let lesson = "I'd say the lesson was Earn Trust. I won her over with their own words. \
+                      And Customer Obsession too, really, because patients told us first.";
+        assert_eq!(
+            names(lesson),
+            [("Earn Trust".to_string(), true), ("Customer Obsession".to_string(), true)]
+        );
     }
 
     #[test]
