@@ -314,7 +314,9 @@ fn at(toks: &[Token], i: usize) -> Option<(usize, usize, &'static str)> {
     if let Some(end) = fraction(toks, i) {
         return Some((i, end, "percent"));
     }
-    if let Some(end) = one_duration(toks, i) {
+    // not "about a year ago"
+    if let Some(end) = one_duration(toks, i).filter(|&e| !NARRATIVE_AFTER.contains(&norm(toks, e)))
+    {
         return Some((i, rate(toks, end), "duration"));
     }
     let n = numbers::parse(toks, i)?;

@@ -84,6 +84,7 @@ fn numbers_that_are_not_metrics() {
         "One day my manager called; the two teams met three times.",
         "1) clarify 2) measure",
         "I have 8 years of experience.",
+        "This was about a year ago.",
     ] {
         assert_eq!(texts(s), Vec::<String>::new(), "{s}");
     }
