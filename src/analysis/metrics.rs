@@ -5,6 +5,7 @@
 use super::numbers::{self, Num};
 use super::report::Metric;
 use super::tokens::{span_text, word_span, Token};
+use words::{fraction, in_half, one_duration};
 
 const TIME_UNITS: &[&str] = &[
     "second",
@@ -38,8 +39,6 @@ const TIME_UNITS: &[&str] = &[
 /// Words said right after a duration that make it a point in the story, not a result.
 const NARRATIVE_AFTER: &[&str] =
     &["ago", "old", "later", "earlier", "before", "prior", "from", "away", "into", "left"];
-/// Words before "a"/"an" that make it mean one: "within an hour", "over a week".
-const ONE_BEFORE: &[&str] = &["in", "within", "under", "over", "about", "around", "roughly"];
 /// Counts of the answer's own parts ("three solutions", "two things I learned") are not metrics.
 const DISCOURSE_NOUNS: &[&str] = &[
     "things",
@@ -546,52 +545,6 @@ fn from_to(toks: &[Token], x: usize, start: usize) -> Option<(usize, usize, &'st
     Some((start, rate(toks, end), kind))
 }
 
-/// "within an hour", "over a week", "half a second", "a half second": durations said without digits.
-fn one_duration(toks: &[Token], i: usize) -> Option<usize> {
-    let w = norm(toks, i);
-    let prev = if i == 0 { "" } else { norm(toks, i - 1) };
-    let unit_at = |k: usize| TIME_UNITS.contains(&norm(toks, k)) && !toks[k - 1].clause_end;
-    match w {
-        "a" | "an" if ONE_BEFORE.contains(&prev) && unit_at(i + 1) => Some(i + 2),
-        "a" if norm(toks, i + 1) == "half" && unit_at(i + 2) => Some(i + 3),
-        "half" if unit_at(i + 1) => Some(i + 2),
-        "half" if matches!(norm(toks, i + 1), "a" | "an") && unit_at(i + 2) => Some(i + 3),
-        _ => None,
-    }
-}
-
-/// A share said as a fraction: "fell by about a third", "half of the slots", "two thirds
-/// of users"; not "a third option", "within a quarter" or "the second half of the year".
-fn fraction(toks: &[Token], i: usize) -> Option<usize> {
-    let prev = if i == 0 { "" } else { norm(toks, i - 1) };
-    let next = norm(toks, i + 1);
-    let of_after = |k: usize| norm(toks, k) == "of";
-    let measured = |k: usize| prev == "by" || APPROX.contains(&prev) || of_after(k);
-    match (norm(toks, i), next) {
-        ("a" | "one", "third" | "fifth" | "quarter") if measured(i + 2) => Some(i + 2),
-        ("two" | "three" | "four", "thirds" | "quarters" | "fifths") if measured(i + 2) => {
-            Some(i + 2)
-        }
-        ("half", "of") if !matches!(prev, "first" | "second" | "the" | "other" | "latter") => {
-            Some(i + 1)
-        }
-        _ => None,
-    }
-}
-
-/// "cut checkout time in half", "reduced it by half": the verb through "half".
-fn in_half(toks: &[Token], i: usize) -> Option<usize> {
-    for k in i + 1..(i + 10).min(toks.len()) {
-        if norm(toks, k) == "half" && matches!(norm(toks, k - 1), "in" | "by") {
-            return Some(k + 1);
-        }
-        if toks[k].clause_end {
-            break;
-        }
-    }
-    None
-}
-
 /// Extends a metric over a rate: "30K updates per second", "300 orders a day".
 fn rate(toks: &[Token], end: usize) -> usize {
     if end == 0 || toks.get(end - 1).is_none_or(|t| t.clause_end) {
@@ -608,6 +561,8 @@ fn rate(toks: &[Token], end: usize) -> usize {
         end
     }
 }
+
+mod words;
 
 #[cfg(test)]
 mod tests;

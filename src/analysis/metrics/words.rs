@@ -1,0 +1,54 @@
+//! Figures said in words, without digits: "within an hour", "half of the slots", "fell
+//! by about a third", "cut it in half".
+
+use super::{norm, APPROX, TIME_UNITS};
+use crate::analysis::tokens::Token;
+
+/// Words before "a"/"an" that make it mean one: "within an hour", "over a week".
+const ONE_BEFORE: &[&str] = &["in", "within", "under", "over", "about", "around", "roughly"];
+
+/// "within an hour", "over a week", "half a second", "a half second": durations said without digits.
+pub(super) fn one_duration(toks: &[Token], i: usize) -> Option<usize> {
+    let w = norm(toks, i);
+    let prev = if i == 0 { "" } else { norm(toks, i - 1) };
+    let unit_at = |k: usize| TIME_UNITS.contains(&norm(toks, k)) && !toks[k - 1].clause_end;
+    match w {
+        "a" | "an" if ONE_BEFORE.contains(&prev) && unit_at(i + 1) => Some(i + 2),
+        "a" if norm(toks, i + 1) == "half" && unit_at(i + 2) => Some(i + 3),
+        "half" if unit_at(i + 1) => Some(i + 2),
+        "half" if matches!(norm(toks, i + 1), "a" | "an") && unit_at(i + 2) => Some(i + 3),
+        _ => None,
+    }
+}
+
+/// A share said as a fraction: "fell by about a third", "half of the slots", "two thirds
+/// of users"; not "a third option", "within a quarter" or "the second half of the year".
+pub(super) fn fraction(toks: &[Token], i: usize) -> Option<usize> {
+    let prev = if i == 0 { "" } else { norm(toks, i - 1) };
+    let next = norm(toks, i + 1);
+    let of_after = |k: usize| norm(toks, k) == "of";
+    let measured = |k: usize| prev == "by" || APPROX.contains(&prev) || of_after(k);
+    match (norm(toks, i), next) {
+        ("a" | "one", "third" | "fifth" | "quarter") if measured(i + 2) => Some(i + 2),
+        ("two" | "three" | "four", "thirds" | "quarters" | "fifths") if measured(i + 2) => {
+            Some(i + 2)
+        }
+        ("half", "of") if !matches!(prev, "first" | "second" | "the" | "other" | "latter") => {
+            Some(i + 1)
+        }
+        _ => None,
+    }
+}
+
+/// "cut checkout time in half", "reduced it by half": the verb through "half".
+pub(super) fn in_half(toks: &[Token], i: usize) -> Option<usize> {
+    for k in i + 1..(i + 10).min(toks.len()) {
+        if norm(toks, k) == "half" && matches!(norm(toks, k - 1), "in" | "by") {
+            return Some(k + 1);
+        }
+        if toks[k].clause_end {
+            break;
+        }
+    }
+    None
+}
