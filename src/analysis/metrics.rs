@@ -5,7 +5,7 @@
 use super::numbers::{self, Num};
 use super::report::Metric;
 use super::tokens::{span_text, word_span, Token};
-use words::{fraction, in_half, one_duration};
+use words::{few_duration, fraction, in_half, one_duration};
 
 const TIME_UNITS: &[&str] = &[
     "second",
@@ -78,6 +78,10 @@ const SCORE_CHANGE: &[&str] = &[
     "increased",
     "dropped",
     "jumped",
+    // a level kept: "the rating stayed at 4.6"
+    "stayed",
+    "held",
+    "remained",
 ];
 const MONEY_UNITS: &[&str] =
     &["dollars", "dollar", "usd", "euros", "euro", "pounds", "bucks", "cents"];
@@ -496,9 +500,10 @@ fn from_to(toks: &[Token], x: usize, start: usize) -> Option<(usize, usize, &'st
     // "from about forty minutes to about twelve"
     let x = if APPROX.contains(&norm(toks, x)) { x + 1 } else { x };
     // "from about a day to under an hour": durations said without digits
-    if let Some(j) = one_duration(toks, x).filter(|&j| norm(toks, j) == "to") {
+    let start_duration = one_duration(toks, x).or_else(|| few_duration(toks, x));
+    if let Some(j) = start_duration.filter(|&j| norm(toks, j) == "to") {
         let y = if APPROX.contains(&norm(toks, j + 1)) { j + 2 } else { j + 1 };
-        let end = one_duration(toks, y).or_else(|| {
+        let end = one_duration(toks, y).or_else(|| few_duration(toks, y)).or_else(|| {
             let b = numbers::parse(toks, y)?;
             match unit(toks, y + b.len, &b) {
                 Some(("duration", l)) => Some(y + b.len + l),
@@ -524,6 +529,10 @@ fn from_to(toks: &[Token], x: usize, start: usize) -> Option<(usize, usize, &'st
         return None;
     }
     let y = if APPROX.contains(&norm(toks, j + 1)) { j + 2 } else { j + 1 };
+    // "from about two days to a few hours"
+    if let Some(end) = few_duration(toks, y).filter(|_| matches!(u1, Some(("duration", _)))) {
+        return Some((start, end, "duration"));
+    }
     let b = numbers::parse(toks, y)?;
     let mut end = y + b.len;
     let u2 = if toks[end - 1].clause_end { None } else { unit(toks, end, &b) };

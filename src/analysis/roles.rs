@@ -77,10 +77,6 @@ const CHANGE: &[&str] = &[
 /// Verbs whose object is an outcome ("signed up 310,000 members", "hit 40,000 subscribers",
 /// "stopped it from costing us $200,000").
 const OUTCOME: &[&str] = &[
-    // a level kept through the change ("the abuse rate held at 0.4%")
-    "held",
-    "stayed",
-    "remained",
     // what a result was worth ("which was worth $1M a year")
     "worth",
     "prevented",
@@ -107,17 +103,27 @@ const OUTCOME: &[&str] = &[
     "added",
     "recovered",
     "activated",
-    "stayed",
-    "kept",
-    "keep",
-    "stays",
-    "remained",
     "landed",
     "approved",
     "filled",
     "resolved",
     "handled",
 ];
+/// Verbs of a level kept through the change: a result when the figure is the level
+/// ("the abuse rate held at 0.4%", "kept churn under 2%"), not their object ("held
+/// weekly calls with nine directors").
+const LEVEL: &[&str] = &["held", "stayed", "remained", "stays", "kept", "keep"];
+/// Words that put a figure as a level: "held at", "kept under".
+const AT_LEVEL: &[&str] = &["at", "to", "under", "below", "above", "around", "near", "within"];
+/// Verbs whose object is money earned: "the event made $540,000".
+const EARNED: &[&str] = &["made", "brought", "booked", "collected", "netted", "grossed"];
+/// Verbs that state a level: "it was at 0.35% going into peak".
+const STOOD: &[&str] =
+    &["was", "were", "is", "are", "ended", "finished", "closed", "settled", "stood", "sat"];
+/// What a figure is compared with when it says how much changed: "a third of the prior
+/// year's", "half of what it was".
+const REFERENCE: &[&str] =
+    &["prior", "previous", "last", "before", "original", "old", "baseline", "usual", "was"];
 /// Delivery verbs: "shipped it in five weeks" is the outcome when said after the work.
 const DELIVERED: &[&str] = &[
     "shipped",
@@ -173,6 +179,14 @@ const BEYOND: &[&str] = &[
     "growth",
 ];
 
+/// "10% under the forecast", "$2M below budget": short of a plan is an outcome too;
+/// "1,200 items below cost" counts things.
+const SHORT_OF: &[&str] = &["under", "below", "behind", "short"];
+
+fn beyond(m: &Metric, next: &str) -> bool {
+    BEYOND.contains(&next) || (m.kind != "count" && SHORT_OF.contains(&next))
+}
+
 /// Sets `role` on every metric. `story`: a behavioral or writing answer, judged on
 /// outcomes; `first_action`: the first word where the candidate acts, if any.
 /// A figure in a clause stating the task ("my goal was ...") is scope; one in a
@@ -208,6 +222,20 @@ pub fn assign(
         };
         m.role = role.into();
     }
+}
+
+/// `before` without the hedges that end it: "held at about" is "held at".
+fn unhedged(before: &[Token]) -> &[Token] {
+    let hedges = before.iter().rev().take_while(|t| TO_REACH_HEDGES.contains(&t.norm.as_str()));
+    &before[..before.len() - hedges.count()]
+}
+
+/// "held at 0.4%", "kept churn under 2%", "the rating stayed at 4.6" (a score metric
+/// that starts at its name): a level kept, said just before the figure or inside it.
+fn level(before: &[Token], inside: &[Token]) -> bool {
+    let b = unhedged(before);
+    let at = b.last().is_some_and(|t| AT_LEVEL.contains(&t.norm.as_str()));
+    (at && has(&b[b.len().saturating_sub(4)..], LEVEL)) || has(inside, LEVEL)
 }
 
 fn has(ts: &[Token], list: &[&str]) -> bool {
@@ -256,8 +284,13 @@ fn story_role(
     let restored = before.len() >= 2
         && before[before.len() - 2].norm == "back"
         && matches!(before[before.len() - 1].norm.as_str(), "at" | "to");
+    // "refunds were a third of the prior year's"
+    let against_before = after.first().is_some_and(|t| t.norm == "of")
+        && has(&after[1..after.len().min(5)], REFERENCE);
     let changed = replaced
         || restored
+        || against_before
+        || level(before, inside)
         || if m.kind == "duration" {
             // "saved the team about two hundred hours a quarter"
             duration_changed(toks, i) || has(before, SAVED)
@@ -270,7 +303,7 @@ fn story_role(
             || has(before, CHANGE)
             // "25% above target", "18% faster checkout", "$2.3M uplift"; "I bought 20% more
             // stock" is the action's size.
-            || (!by_me && after.first().is_some_and(|t| BEYOND.contains(&t.norm.as_str())))
+            || (!by_me && after.first().is_some_and(|t| beyond(m, &t.norm)))
             || (!by_me && change.is_some() && !measured_on)
         };
     let found = has(before, FINDING) || has(after, &["before"]);
@@ -283,11 +316,19 @@ fn story_role(
     let after_work = first_action.is_some_and(|w| toks[i].word >= w);
     let zero = inside.first().is_some_and(|t| matches!(t.norm.as_str(), "zero" | "0"));
     let none = m.kind == "count" && zero && after_work && !measured_on;
+    // "after we rolled back the rest it was at 0.35%": the level the work left.
+    let stood = after_work && {
+        let b = unhedged(before);
+        ends_with(b, &["at"]) && b.len() >= 2 && STOOD.contains(&b[b.len() - 2].norm.as_str())
+    };
+    let earned = m.kind == "money" && has(before, EARNED);
     // "had stopped reading the roadmap because three tools had slipped": past a
     // "because" the figure is the cause, not the verb's object.
     let object_of =
         &before[before.iter().rposition(|t| t.norm == "because").map_or(0, |k| k + 1)..];
-    if outcome && (changed || none || (m.kind != "duration" && has(object_of, OUTCOME))) {
+    if outcome
+        && (changed || none || stood || earned || (m.kind != "duration" && has(object_of, OUTCOME)))
+    {
         return RESULT;
     }
     if m.kind == "duration" {
@@ -323,9 +364,24 @@ fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     let capped = (a..i).any(|k| matches!(toks[k].norm.as_str(), "cap" | "capped" | "limit"));
     // not "in under a week" nor "which is just under twenty million" (a rounding)
     let rounding = matches!(before(2), "in" | "just" | "is" | "was" | "that's");
-    let bound = (matches!(before(1), "under" | "below" | "above") && !rounding)
-        || matches!((before(2), before(1)), ("more" | "less" | "fewer", "than"))
-        || (capped && before(1) == "at");
+    // past the hedges: "sellers doing, let's say, under a million"
+    let describes = (s..i.saturating_sub(1))
+        .rev()
+        .find(|&k| !matches!(toks[k].norm.as_str(), "let's" | "say" | "like" | "maybe"))
+        .is_some_and(|k| DESCRIBES.contains(&toks[k].norm.as_str()));
+    // "within 1 point of the prior level"; "within two weeks" is a time frame
+    let within = before(1) == "within" && m.kind != "duration";
+    let bound =
+        ((matches!(before(1), "under" | "below" | "above") || within) && !rounding && !describes)
+            || matches!((before(2), before(1)), ("more" | "less" | "fewer", "than"))
+            || (capped && before(1) == "at")
+            || (before(2) == "back" && matches!(before(1), "at" | "to" | "within" | "under"));
+    // "adoption of the refund rules by maybe 30%": a change to reach, its verb left out
+    let by = (a..i).rev().find(|&k| !TO_REACH_HEDGES.contains(&toks[k].norm.as_str()));
+    let by_amount =
+        by.is_some_and(|k| toks[k].norm == "by" && !ARITHMETIC.contains(&word(k.checked_sub(1))));
+    // "zero lost scans": nobody sizes a market in zeros; it is a bar to hold
+    let zero = m.kind == "count" && matches!(toks[i].norm.as_str(), "zero" | "0");
     let target = |k: usize| {
         TARGET.contains(&toks[k].norm.as_str())
             && !matches!(
@@ -333,10 +389,12 @@ fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
                 "user" | "users" | "customer" | "customers" | "audience" | "segment" | "market"
             )
     };
+    // "If penetration were 40%, the answer goes up by a third": a what-if, not a target
+    let what_if = toks[s].norm == "if";
     let set = (a..i).any(target) || target(s);
     let change = (i.saturating_sub(2)..i).any(|k| CHANGE.contains(&toks[k].norm.as_str()))
         || change_before(toks, s, i);
-    if bound || (m.kind != "duration" && (set || change)) {
+    if bound || zero || (m.kind != "duration" && !what_if && (set || change || by_amount)) {
         RESULT
     } else if m.kind == "duration" {
         TIME
@@ -346,6 +404,24 @@ fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
         BASELINE
     }
 }
+
+/// Hedges said before a figure without changing what it is: "held at about 0.4%".
+const TO_REACH_HEDGES: &[&str] = &[
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "maybe",
+    "perhaps",
+    "nearly",
+    "almost",
+    "just",
+];
+/// Words after which a bound describes who or what ("sellers doing under a million
+/// dollars a year", "teams of under ten") rather than a KPI's target.
+const DESCRIBES: &[&str] = &["doing", "making", "earning", "selling", "spending", "having", "aged"];
+/// Words that make "by" arithmetic, not a change: "divided by 2.5".
+const ARITHMETIC: &[&str] = &["divided", "divide", "multiplied", "multiply", "times", "over"];
 
 /// Words that may stand between a change and the figure it is to reach.
 const TO_REACH: &[&str] = &[
@@ -504,6 +580,22 @@ mod tests {
         let text = "I read the cancellation reasons. Customers who got the same meal were \
                     twice as likely to cancel.";
         assert_ne!(role_of(b, text, "twice"), "result");
+        let text = "I held weekly calls with nine regional directors.";
+        assert_eq!(role_of(b, text, "nine regional directors"), "scope");
+    }
+
+    #[test]
+    fn outcomes_said_without_a_change_word_are_results() {
+        let b = Kind::Behavioral;
+        let text = "I rolled back the firmware in two zones, and after we rolled back the rest \
+                    it was at 0.35% going into peak. The event made $540,000, so about 10% \
+                    under the original forecast, but refunds were a third of the prior year's \
+                    and the rating stayed at 4.6.";
+        for m in ["0.35%", "$540,000", "10%", "a third", "rating stayed at 4.6"] {
+            assert_eq!(role_of(b, text, m), "result", "{m}");
+        }
+        let text = "I skipped a margin check, and we matched prices on 1,200 items below cost.";
+        assert_ne!(role_of(b, text, "1,200 items"), "result");
     }
 
     #[test]
@@ -539,6 +631,17 @@ mod tests {
         assert_eq!(role_of(Kind::Analytical, text, "two weeks"), "time");
         let text = "Fifteen percent have one, which is just under twenty million doorbells.";
         assert_ne!(role_of(Kind::Analytical, text, "twenty million"), "result");
+        let text = "Secondary, adoption of the refund rules by maybe 30% of eligible sellers. \
+                    I'd want conversion back within 1 point of the prior level. To monitor \
+                    it: zero lost scans.";
+        for m in ["30%", "1 point", "zero lost scans"] {
+            assert_eq!(role_of(p, text, m), "result", "{m}");
+        }
+        let text = "I'm thinking of sellers doing, let's say, under a million dollars a year. \
+                    If penetration were 40%, the answer goes up by a third.";
+        for m in ["a million dollars a year", "a third"] {
+            assert_ne!(role_of(p, text, m), "result", "{m}");
+        }
     }
 
     #[test]

@@ -62,6 +62,12 @@ fn spoken_and_changes() {
         ["from about a day to under an hour"]
     );
     assert_eq!(
+        texts("set-up went from about two days to a few hours"),
+        ["from about two days to a few hours"]
+    );
+    assert!(texts("it took a couple of weeks").is_empty(), "no figure on its own");
+    assert_eq!(texts("the rating stayed at 4.6"), ["rating stayed at 4.6"]);
+    assert_eq!(
         texts("it went from around forty minutes to about twelve"),
         ["from around forty minutes to about twelve"]
     );

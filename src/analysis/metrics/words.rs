@@ -21,6 +21,20 @@ pub(super) fn one_duration(toks: &[Token], i: usize) -> Option<usize> {
     }
 }
 
+/// "a few hours", "a couple of days", "several weeks": not a figure on its own ("a
+/// couple of weeks" is no metric), but an end of a change that has one ("from about
+/// two days to a few hours").
+pub(super) fn few_duration(toks: &[Token], i: usize) -> Option<usize> {
+    let len = match (norm(toks, i), norm(toks, i + 1), norm(toks, i + 2)) {
+        ("a", "few" | "couple", "of") => 3,
+        ("a", "few" | "couple", _) => 2,
+        ("several" | "few", _, _) => 1,
+        _ => return None,
+    };
+    let unit = i + len;
+    (TIME_UNITS.contains(&norm(toks, unit)) && !toks[unit - 1].clause_end).then_some(unit + 1)
+}
+
 /// A share said as a fraction: "fell by about a third", "half of the slots", "two thirds
 /// of users"; not "a third option", "within a quarter" or "the second half of the year".
 pub(super) fn fraction(toks: &[Token], i: usize) -> Option<usize> {
