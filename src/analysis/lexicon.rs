@@ -64,6 +64,13 @@ struct VagueSource {
     suggestion: String,
     #[serde(default)]
     unless_number: bool,
+    /// Words that, right before a phrase, make it something else: "was happy" is
+    /// praise, "I was happy" is not.
+    #[serde(default)]
+    not_after: Vec<String>,
+    /// Words that, right after a phrase, make it something else: "was happy to help".
+    #[serde(default)]
+    not_before: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -108,6 +115,8 @@ pub struct PrincipleCue {
 pub struct VagueRule {
     pub suggestion: String,
     pub unless_number: bool,
+    pub not_after: Vec<String>,
+    pub not_before: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -207,6 +216,8 @@ impl Lexicon {
                 vague_rules.push(VagueRule {
                     suggestion: v.suggestion.clone(),
                     unless_number: v.unless_number,
+                    not_after: v.not_after.clone(),
+                    not_before: v.not_before.clone(),
                 });
             }
         }

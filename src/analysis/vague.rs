@@ -32,7 +32,13 @@ pub fn detect(toks: &[Token], lex: &Lexicon, metrics: &[Metric]) -> Vec<VagueHit
         .filter(|&(a, len)| !listed.iter().any(|&(b, l, _)| a < b + l && b < a + len))
         .map(|(a, len)| (a, len, COMPARISON.to_string()))
         .collect::<Vec<_>>();
-    let mut hits: Vec<(usize, usize, String)> = listed.into_iter().chain(compared).collect();
+    let adopted = adoption_claims(toks)
+        .into_iter()
+        .filter(|&(a, len)| !number_near(toks, a, a + len, scope))
+        .map(|(a, len)| (a, len, ADOPTION.to_string()))
+        .collect::<Vec<_>>();
+    let mut hits: Vec<(usize, usize, String)> =
+        listed.into_iter().chain(compared).chain(adopted).collect();
     hits.sort_by_key(|h| h.0);
     hits.into_iter()
         .filter(|(a, _, _)| !negated(toks, *a))
@@ -91,12 +97,71 @@ fn comparisons(toks: &[Token]) -> Vec<(usize, usize)> {
     out
 }
 
+/// The rewrite offered for an uptake said with a quantity word ("most of the inspectors
+/// were using it").
+const ADOPTION: &str = "Count them: \"31 of 40 inspectors filed through the app by week six\"";
+/// Quantity words that stand in for a count.
+const QUANTITY_WORDS: &[&[&str]] = &[
+    &["most"],
+    &["many"],
+    &["the", "majority"],
+    &["a", "majority"],
+    &["nearly", "all"],
+    &["almost", "all"],
+    &["nearly", "everyone"],
+    &["almost", "everyone"],
+];
+/// Verbs of uptake: what the quantity word says people did.
+const UPTAKE: &[&str] = &["adopted", "switched", "signed", "embraced", "onboarded", "joined"];
+/// Most words between the quantity word and its verb ("most of the inspectors were").
+const UPTAKE_GAP: usize = 5;
+
+/// "most of the inspectors were using it", "the majority of stores adopted it": an
+/// uptake claimed with a quantity word instead of a count; the span runs to the verb.
+fn adoption_claims(toks: &[Token]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for i in 0..toks.len() {
+        let Some(q) = QUANTITY_WORDS.iter().find(|q| {
+            toks.len() >= i + q.len()
+                && toks[i..i + q.len()].iter().zip(q.iter()).all(|(t, w)| t.norm == *w)
+        }) else {
+            continue;
+        };
+        let from = i + q.len();
+        let to = (from + UPTAKE_GAP).min(toks.len());
+        let verb = (from..to).take_while(|&k| k == from || !toks[k - 1].clause_end).find(|&k| {
+            let w = toks[k].norm.as_str();
+            // "were using it", not "most of our users are using mobile" (a fact)
+            UPTAKE.contains(&w)
+                || (w == "using" && matches!(toks[k - 1].norm.as_str(), "were" | "now"))
+        });
+        if let Some(v) = verb {
+            out.push((i, v + 1 - i));
+        }
+    }
+    out
+}
+
 /// The vague phrases found, overlapping ones joined into one claim: "the numbers
 /// improved" and "improved significantly" are "the numbers improved significantly".
 fn joined_matches(toks: &[Token], lex: &Lexicon) -> Vec<Match> {
     let mut out: Vec<Match> = Vec::new();
+    let word = |k: Option<usize>| k.and_then(|k| toks.get(k)).map_or("", |t| t.norm.as_str());
+    // A phrase ruled out by its neighbours also rules out the shorter ones inside it:
+    // "I really liked it" is not "liked it".
+    let mut ruled_out = 0;
     for i in 0..toks.len() {
         let Some(m) = lex.vague.match_at(toks, i) else { continue };
+        let rule = &lex.vague_rules[m.phrase];
+        if rule.not_after.iter().any(|w| w == word(i.checked_sub(1)))
+            || rule.not_before.iter().any(|w| w == word(Some(i + m.len)))
+        {
+            ruled_out = i + m.len;
+            continue;
+        }
+        if i < ruled_out {
+            continue;
+        }
         match out.last_mut() {
             Some(last) if i < last.start + last.len => {
                 last.len = last.len.max(i + m.len - last.start);
@@ -217,6 +282,36 @@ mod tests {
             "I tried once more.",
             "I wanted to learn more.",
             "We need more.",
+        ] {
+            assert!(texts(fine).is_empty(), "{fine}");
+        }
+    }
+
+    #[test]
+    fn uptake_said_with_a_quantity_word_is_vague() {
+        assert_eq!(
+            texts("After that, most of the inspectors were using it."),
+            ["most of the inspectors were using"]
+        );
+        assert_eq!(
+            texts("The majority of stores adopted the new flow."),
+            ["The majority of stores adopted"]
+        );
+        assert!(texts("Most of the 40 inspectors were using it by week six.").is_empty());
+        assert!(texts("Most of the errors came from two zones.").is_empty());
+    }
+
+    #[test]
+    fn praise_and_liking_from_others_are_vague_and_the_speakers_own_are_not() {
+        assert_eq!(
+            texts("The director was happy. Leadership really liked it, and kids would love it."),
+            ["was happy", "really liked it", "kids would love"]
+        );
+        for fine in [
+            "I was happy to help.",
+            "We were thrilled to get the budget.",
+            "I really liked it.",
+            "I would love to lead it.",
         ] {
             assert!(texts(fine).is_empty(), "{fine}");
         }

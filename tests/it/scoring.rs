@@ -88,8 +88,22 @@ pub fn tally(
     (extra, open.into_iter().cloned().collect())
 }
 
-/// One phrase's words run inside the other's (either way).
+/// The same phrase, as a finding and a label may cut it: one's words run inside the
+/// other's (either way), or the run they share is more than half of each ("was heavily
+/// involved in" and "I was heavily involved").
 pub fn runs_inside(a: &[String], b: &[String]) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    !short.is_empty() && long.windows(short.len()).any(|w| w == short)
+    let shared = longest_shared_run(a, b);
+    let shorter = a.len().min(b.len());
+    shorter > 0 && (shared == shorter || (2 * shared > a.len() && 2 * shared > b.len()))
+}
+
+fn longest_shared_run(a: &[String], b: &[String]) -> usize {
+    let mut best = 0;
+    for i in 0..a.len() {
+        for j in 0..b.len() {
+            let run = a[i..].iter().zip(&b[j..]).take_while(|(x, y)| x == y).count();
+            best = best.max(run);
+        }
+    }
+    best
 }

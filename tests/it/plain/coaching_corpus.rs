@@ -10,6 +10,8 @@ use barraiser::round::Kind;
 use barraiser::transcript::Transcript;
 use serde::Deserialize;
 
+use crate::scoring::runs_inside;
+
 const MIN: f64 = 0.95;
 
 #[derive(Deserialize)]
@@ -35,9 +37,7 @@ fn words(s: &str) -> Vec<String> {
 }
 
 fn overlaps(a: &str, b: &str) -> bool {
-    let (a, b) = (words(a), words(b));
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
-    !short.is_empty() && long.windows(short.len()).any(|w| w == short.as_slice())
+    runs_inside(&words(a), &words(b))
 }
 
 /// (true positives, found, expected), pairing one to one.
