@@ -1,0 +1,171 @@
+//! Tests of metric roles.
+
+use crate::analysis::{analyze, Context, Lexicon};
+use crate::round::Kind;
+use crate::transcript::Transcript;
+
+fn roles(kind: Kind, text: &str) -> Vec<(String, String)> {
+    let lex = Lexicon::builtin();
+    let r = analyze(&Transcript::from_text(text), &Context::for_kind(kind), &lex);
+    r.metrics.into_iter().map(|m| (m.text, m.role)).collect()
+}
+
+fn role_of(kind: Kind, text: &str, metric: &str) -> String {
+    roles(kind, text)
+        .into_iter()
+        .find(|(t, _)| t.contains(metric))
+        .unwrap_or_else(|| panic!("{metric} not found in {text}"))
+        .1
+}
+
+#[test]
+fn setup_counts_are_not_results() {
+    let text = "I was leading two engineers and a designer across three markets for six weeks. \
+                We ran two A/B tests and offered three reward levels.";
+    for (m, role) in roles(Kind::Behavioral, text) {
+        assert_ne!(role, "result", "{m}");
+    }
+    assert_eq!(role_of(Kind::Behavioral, text, "two engineers"), "scope");
+    assert_eq!(role_of(Kind::Behavioral, text, "six weeks"), "time");
+}
+
+#[test]
+fn changes_and_outcomes_are_results() {
+    let b = Kind::Behavioral;
+    assert_eq!(role_of(b, "I shipped it. Conversion rose 12%.", "12%"), "result");
+    assert_eq!(role_of(b, "I rewrote it. Errors went from 40% to zero.", "40%"), "result");
+    let after = "I added a circuit breaker. In the next two quarters we had zero checkout outages.";
+    assert_eq!(role_of(b, after, "zero checkout outages"), "result");
+    let before = "Our team had zero automated tests, so I wrote the first suite.";
+    assert_eq!(role_of(b, before, "zero automated tests"), "baseline");
+    assert_eq!(role_of(b, "I automated it and saved $3.2M a year.", "$3.2M"), "result");
+    let faster = "I proposed a self-serve flow. The pilot approved loans in ten minutes \
+                  instead of two weeks, and the program now serves 30,000 businesses a year.";
+    assert_eq!(role_of(b, faster, "ten minutes"), "result");
+    assert_eq!(role_of(b, faster, "two weeks"), "baseline");
+    let rate =
+        "Sign-ups had stalled at 5000 a month. I added a reward. They went up to 8000 a month.";
+    assert_eq!(role_of(b, rate, "5000 a month"), "baseline");
+    assert_eq!(role_of(b, rate, "8000 a month"), "result");
+    assert_eq!(
+        role_of(b, "I ran the launch. We signed up 310,000 members, 25% above target.", "310,000"),
+        "result"
+    );
+    assert_eq!(
+        role_of(b, "I ran the launch. We signed up 310,000 members, 25% above target.", "25%"),
+        "result"
+    );
+    assert_eq!(role_of(b, "I cut the scope and shipped in three weeks.", "three weeks"), "result");
+}
+
+#[test]
+fn the_problem_before_the_action_is_a_baseline() {
+    let text = "Our weekly users fell twelve percent in a month. I split the drop by platform.";
+    assert_eq!(role_of(Kind::Behavioral, text, "twelve percent"), "baseline");
+    let text = "I read 200 tickets and found that 70% of refunds were under $25.";
+    assert_eq!(role_of(Kind::Behavioral, text, "70%"), "baseline");
+    assert_eq!(role_of(Kind::Behavioral, text, "200 tickets"), "scope");
+}
+
+#[test]
+fn what_a_change_is_measured_on_is_not_a_result() {
+    let b = Kind::Behavioral;
+    for text in [
+        "I wrote a synonym backfill. Zero result searches fell from 18% to 4%.",
+        "I added retries. Two payment errors a day dropped to one a week.",
+    ] {
+        let roles = roles(b, text);
+        let results: Vec<&str> =
+            roles.iter().filter(|(_, r)| r == "result").map(|(m, _)| m.as_str()).collect();
+        assert_eq!(results.len(), 1, "{text}: {roles:?}");
+        assert!(results[0].contains('%') || results[0].contains("one a week"), "{roles:?}");
+    }
+    let text = "I rewrote the ranking. 40 queries improved.";
+    assert_eq!(role_of(b, text, "40 queries"), "result");
+    let cause = "When I joined, the managers had stopped reading our roadmap because \
+                 three promised tools had slipped.";
+    assert_ne!(role_of(b, cause, "three promised tools"), "result");
+}
+
+#[test]
+fn levels_kept_or_restored_are_results_and_comparisons_are_not() {
+    let b = Kind::Behavioral;
+    let text = "I relaunched it with a holdout. The abuse rate held at 0.4%, opt-outs \
+                were back at 2%, and it shaved forty minutes off each morning, which was \
+                worth $1M a year.";
+    for m in ["0.4%", "2%", "forty minutes", "$1M"] {
+        assert_eq!(role_of(b, text, m), "result", "{m}");
+    }
+    let text = "I read the cancellation reasons. Customers who got the same meal were \
+                twice as likely to cancel.";
+    assert_ne!(role_of(b, text, "twice"), "result");
+    let text = "I held weekly calls with nine regional directors.";
+    assert_eq!(role_of(b, text, "nine regional directors"), "scope");
+}
+
+#[test]
+fn outcomes_said_without_a_change_word_are_results() {
+    let b = Kind::Behavioral;
+    let text = "I rolled back the firmware in two zones, and after we rolled back the rest \
+                it was at 0.35% going into peak. The event made $540,000, so about 10% \
+                under the original forecast, but refunds were a third of the prior year's \
+                and the rating stayed at 4.6.";
+    for m in ["0.35%", "$540,000", "10%", "a third", "rating stayed at 4.6"] {
+        assert_eq!(role_of(b, text, m), "result", "{m}");
+    }
+    let text = "I skipped a margin check, and we matched prices on 1,200 items below cost.";
+    assert_ne!(role_of(b, text, "1,200 items"), "result");
+}
+
+#[test]
+fn time_won_back_is_a_result() {
+    let b = Kind::Behavioral;
+    let text = "So the headline is, um, payouts went from about a day to under an hour. I \
+                rebuilt the flow, and it saved the team about two hundred hours a quarter.";
+    assert_eq!(role_of(b, text, "from about a day"), "result");
+    assert_eq!(role_of(b, text, "two hundred hours"), "result");
+}
+
+#[test]
+fn a_result_said_first_is_a_result() {
+    let text = "I recovered nine percent of lost search conversion in six weeks. As the search \
+                product manager, I saw conversion drop.";
+    assert_eq!(role_of(Kind::Behavioral, text, "nine percent"), "result");
+    assert_eq!(role_of(Kind::Behavioral, text, "six weeks"), "time");
+}
+
+#[test]
+fn bounds_and_changes_to_reach_are_results_in_case_rounds() {
+    let p = Kind::Product;
+    let text = "Gift orders should go up, maybe by ten percent. Order value shouldn't drop \
+                by more than two percent, and I'd cap the load time increase at fifty \
+                milliseconds. A win is a rise of at least zero point three points.";
+    for m in ["ten percent", "two percent", "fifty milliseconds", "zero point three points"] {
+        assert_eq!(role_of(p, text, m), "result", "{m}");
+    }
+    let text = "The drop is a fifteen percent fall in daily orders. I'd run the test for \
+                at least two weeks.";
+    assert_eq!(role_of(Kind::Analytical, text, "fifteen percent"), "baseline");
+    assert_eq!(role_of(Kind::Analytical, text, "two weeks"), "time");
+    let text = "Fifteen percent have one, which is just under twenty million doorbells.";
+    assert_ne!(role_of(Kind::Analytical, text, "twenty million"), "result");
+    let text = "Secondary, adoption of the refund rules by maybe 30% of eligible sellers. \
+                I'd want conversion back within 1 point of the prior level. To monitor \
+                it: zero lost scans.";
+    for m in ["30%", "1 point", "zero lost scans"] {
+        assert_eq!(role_of(p, text, m), "result", "{m}");
+    }
+    let text = "I'm thinking of sellers doing, let's say, under a million dollars a year. \
+                If penetration were 40%, the answer goes up by a third.";
+    for m in ["a million dollars a year", "a third"] {
+        assert_ne!(role_of(p, text, m), "result", "{m}");
+    }
+}
+
+#[test]
+fn kpi_targets_are_results_in_case_rounds() {
+    let text =
+        "The main KPI is repeat purchases, with a target of a 10% lift. We have two engineers.";
+    assert_eq!(role_of(Kind::Product, text, "10%"), "result");
+    assert_eq!(role_of(Kind::Product, text, "two engineers"), "scope");
+}
