@@ -6,7 +6,10 @@ use super::report::{Metric, VagueHit};
 use super::roles::SCOPE;
 use super::tokens::{span_text, word_span, Match, Token};
 
-/// How far (in words, within the sentence) a number makes "a lot of" specific.
+/// How far (in words) a number makes "a lot of" specific: after the phrase within
+/// its sentence ("a lot of tickets, about 1,200 a month"), before it within its
+/// clause only, since a figure in the clause before measures something else
+/// ("2.4 million members, so that was a lot of work").
 const NEAR: usize = 8;
 
 /// `metrics` carry their roles: a count of people or things ("mentored two managers
@@ -183,7 +186,7 @@ fn negated(toks: &[Token], start: usize) -> bool {
 /// than those `ignored`.
 fn number_near(toks: &[Token], a: usize, b: usize, ignored: impl Fn(&Token) -> bool) -> bool {
     let mut lo = a;
-    while lo > 0 && a - lo < NEAR && !toks[lo - 1].sentence_end {
+    while lo > 0 && a - lo < NEAR && !toks[lo - 1].clause_end {
         lo -= 1;
     }
     let mut hi = b;
@@ -227,6 +230,11 @@ mod tests {
         );
         assert_eq!(texts("a lot of tickets"), ["a lot of"]);
         assert_eq!(
+            texts("The program has 2.4 million members, so that was a lot of work."),
+            ["a lot of"]
+        );
+        assert!(texts("It removed a lot of calls, about 30% of them.").is_empty());
+        assert_eq!(
             texts("I mentored two junior product managers and helped them grow."),
             ["helped them grow"]
         );
@@ -257,7 +265,7 @@ mod tests {
                 "the feedback was really positive",
                 "the sales team was really pleased",
                 "much easier",
-                "customers would love"
+                "customers would love it"
             ]
         );
         assert!(
@@ -305,13 +313,16 @@ mod tests {
     fn praise_and_liking_from_others_are_vague_and_the_speakers_own_are_not() {
         assert_eq!(
             texts("The director was happy. Leadership really liked it, and kids would love it."),
-            ["was happy", "really liked it", "kids would love"]
+            ["was happy", "really liked it", "kids would love it"]
         );
+        assert_eq!(texts("Customers love it."), ["love it"]);
         for fine in [
             "I was happy to help.",
             "We were thrilled to get the budget.",
             "I really liked it.",
             "I would love to lead it.",
+            "I love it when a plan comes together.",
+            "I'd love it if we tried.",
         ] {
             assert!(texts(fine).is_empty(), "{fine}");
         }
