@@ -333,9 +333,19 @@ fn same_metric(found: &str, label: &str) -> bool {
     overlaps(found, label)
 }
 
-/// One phrase matches another when either one's words run inside the other's.
+/// One phrase matches another when either one's words run inside the other's, the
+/// words' endings aside: whisper often hears "customers loved it" as "customers love
+/// it", and the finding is the labelled claim all the same.
 fn overlaps(a: &str, b: &str) -> bool {
-    runs_inside(&comparable_words(a), &comparable_words(b))
+    let stems = |s: &str| comparable_words(s).into_iter().map(stem).collect::<Vec<_>>();
+    runs_inside(&stems(a), &stems(b))
+}
+
+/// A word without the endings whisper drops or adds ("loved", "moved", "costs").
+fn stem(word: String) -> String {
+    let w = word.strip_suffix('s').filter(|w| w.len() > 2).unwrap_or(&word);
+    let w = w.strip_suffix("ed").filter(|w| w.len() > 2).map_or(w, |w| w.trim_end_matches('e'));
+    w.strip_suffix('e').filter(|w| w.len() > 2).unwrap_or(w).to_string()
 }
 
 fn named(r: &Report) -> Vec<String> {
