@@ -441,7 +441,9 @@ fn unit(toks: &[Token], j: usize, n: &Num) -> Option<(&'static str, usize)> {
     if TIME_UNITS.contains(&norm(toks, j + skip)) && (skip == 0 || !toks[j].clause_end) {
         return Some(("duration", skip + 1));
     }
-    if let Some(len) = count_noun(toks, j) {
+    // One takes a singular noun, so a word in -s after it is a verb ("the wrapping one
+    // needs the warehouses").
+    if let Some(len) = count_noun(toks, j).filter(|_| n.value != 1.0) {
         return Some(("count", len));
     }
     // "a 40-field form": a number joined to its noun by a hyphen.
