@@ -117,9 +117,14 @@ const LEVEL: &[&str] = &["held", "stayed", "remained", "stays", "kept", "keep"];
 const AT_LEVEL: &[&str] = &["at", "to", "under", "below", "above", "around", "near", "within"];
 /// Verbs whose object is money earned: "the event made $540,000".
 const EARNED: &[&str] = &["made", "brought", "booked", "collected", "netted", "grossed"];
-/// Verbs that state a level: "it was at 0.35% going into peak".
-const STOOD: &[&str] =
-    &["was", "were", "is", "are", "ended", "finished", "closed", "settled", "stood", "sat"];
+/// Verbs that state a level after the work: "it was at 0.35% going into peak" (not "was
+/// running at 8%", a state the story starts from).
+const STOOD: &[&str] = &["was", "were", "is", "are", "stood", "sat"];
+/// Verbs that state where a measure ended, wherever they are said: "Flaky test failures
+/// ended the quarter at 2%", "came in at 3.8 days".
+const ENDED: &[&str] = &["ended", "finished", "closed", "settled", "came", "landed"];
+/// Most words between an ending verb and its "at" ("ended the quarter at").
+const ENDED_GAP: usize = 3;
 /// What a figure is compared with when it says how much changed: "a third of the prior
 /// year's", "half of what it was".
 const REFERENCE: &[&str] =
@@ -142,6 +147,13 @@ const DELIVERED: &[&str] = &[
 ];
 /// Verbs whose object is time won back: a duration after one is a result.
 const SAVED: &[&str] = &["saved", "saves", "saving", "shaved", "freed"];
+/// Verbs that give time back with "back": "the adjusters got back 1,100 hours a month".
+const GOT_BACK: &[&str] = &["got", "get", "gets", "gave", "give", "gives", "won"];
+/// Verbs of uptake after "N% of <who>": "40 percent of rebookings went through the link".
+const TOOK_UP: &[&str] =
+    &["used", "adopted", "went", "switched", "chose", "opted", "enrolled", "signed", "turned"];
+/// Most words between "of" and the uptake verb ("of international travelers used").
+const TOOK_UP_GAP: usize = 4;
 /// A clause reporting what was found is about the problem, not the outcome.
 const FINDING: &[&str] = &[
     "found",
@@ -152,6 +164,7 @@ const FINDING: &[&str] = &[
     "discovered",
     "realised",
     "realized",
+    "flagged",
     "instead",
     "before",
     "against",
@@ -224,6 +237,14 @@ pub fn assign(
     }
 }
 
+/// "got back", "gave back" just before the figure: time returned to someone.
+fn given_back(before: &[Token]) -> bool {
+    let b = unhedged(before);
+    b.len() >= 2
+        && b[b.len() - 1].norm == "back"
+        && GOT_BACK.contains(&b[b.len() - 2].norm.as_str())
+}
+
 /// `before` without the hedges that end it: "held at about" is "held at".
 fn unhedged(before: &[Token]) -> &[Token] {
     let hedges = before.iter().rev().take_while(|t| TO_REACH_HEDGES.contains(&t.norm.as_str()));
@@ -293,7 +314,7 @@ fn story_role(
         || level(before, inside)
         || if m.kind == "duration" {
             // "saved the team about two hundred hours a quarter"
-            duration_changed(toks, i) || has(before, SAVED)
+            duration_changed(toks, i) || has(before, SAVED) || given_back(before)
         } else {
             // "twice as likely to cancel" compares two groups; "doubled" is a change
             (m.kind == "multiplier" && after.first().is_none_or(|t| t.norm != "as"))
@@ -321,13 +342,31 @@ fn story_role(
         let b = unhedged(before);
         ends_with(b, &["at"]) && b.len() >= 2 && STOOD.contains(&b[b.len() - 2].norm.as_str())
     };
+    // "about 30% of international travelers used the feature": uptake of the work.
+    let taken_up = m.kind == "percent"
+        && after.first().is_some_and(|t| t.norm == "of")
+        && has(&after[1..after.len().min(TOOK_UP_GAP + 2)], TOOK_UP);
     let earned = m.kind == "money" && has(before, EARNED);
     // "had stopped reading the roadmap because three tools had slipped": past a
     // "because" the figure is the cause, not the verb's object.
     let object_of =
         &before[before.iter().rposition(|t| t.norm == "because").map_or(0, |k| k + 1)..];
+    // "Flaky test failures ended the quarter at 2%": where a measure ended is an outcome
+    // even said first.
+    let ended = {
+        let b = unhedged(before);
+        ends_with(b, &["at"]) && has(&b[b.len().saturating_sub(ENDED_GAP + 2)..b.len() - 1], ENDED)
+    };
+    if ended && !found {
+        return RESULT;
+    }
     if outcome
-        && (changed || none || stood || earned || (m.kind != "duration" && has(object_of, OUTCOME)))
+        && (changed
+            || none
+            || stood
+            || earned
+            || taken_up
+            || (m.kind != "duration" && has(object_of, OUTCOME)))
     {
         return RESULT;
     }
@@ -371,8 +410,13 @@ fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
         .is_some_and(|k| DESCRIBES.contains(&toks[k].norm.as_str()));
     // "within 1 point of the prior level"; "within two weeks" is a time frame
     let within = before(1) == "within" && m.kind != "duration";
+    // "at least 70% of alerts"; "at least two weeks" is a time frame, "at least 200,000
+    // customers per arm" a sample's size
+    let floor = matches!((before(2), before(1)), ("at", "least" | "most"))
+        && matches!(m.kind.as_str(), "percent" | "score");
     let bound =
         ((matches!(before(1), "under" | "below" | "above") || within) && !rounding && !describes)
+            || floor
             || matches!((before(2), before(1)), ("more" | "less" | "fewer", "than"))
             || (capped && before(1) == "at")
             || (before(2) == "back" && matches!(before(1), "at" | "to" | "within" | "under"));
@@ -394,7 +438,13 @@ fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     let set = (a..i).any(target) || target(s);
     let change = (i.saturating_sub(2)..i).any(|k| CHANGE.contains(&toks[k].norm.as_str()))
         || change_before(toks, s, i);
-    if bound || zero || (m.kind != "duration" && !what_if && (set || change || by_amount)) {
+    // "day-7 retention went from 22% to 25%": a change said whole is what the test or
+    // the plan is to move
+    let whole_change = m.kind == "change" || toks[i].norm == "from";
+    if bound
+        || zero
+        || (m.kind != "duration" && !what_if && (set || change || by_amount || whole_change))
+    {
         RESULT
     } else if m.kind == "duration" {
         TIME

@@ -169,3 +169,30 @@ fn kpi_targets_are_results_in_case_rounds() {
     assert_eq!(role_of(Kind::Product, text, "10%"), "result");
     assert_eq!(role_of(Kind::Product, text, "two engineers"), "scope");
 }
+
+#[test]
+fn where_a_measure_ended_uptake_and_time_given_back_are_results() {
+    let b = Kind::Behavioral;
+    let first = "Flaky test failures ended the quarter at 2%. I was the tools PM.";
+    assert_eq!(role_of(b, first, "2%"), "result");
+    let text = "I rebuilt the triage. Settlement time came in at 3.8 days, about 30% of \
+                travelers used the feature, and the adjusters got back roughly 1,100 hours a month.";
+    for m in ["3.8 days", "30%", "1,100 hours"] {
+        assert_eq!(role_of(b, text, m), "result", "{m}");
+    }
+    let state = "Churn was running at eight percent a month, and my job was to bring it down.";
+    assert_eq!(role_of(b, state, "eight percent"), "baseline");
+    let flagged =
+        "Finance flagged that goodwill refunds had doubled in six months. I read the tickets.";
+    assert_eq!(role_of(b, flagged, "doubled"), "baseline");
+}
+
+#[test]
+fn a_change_said_whole_and_a_floor_are_results_in_case_rounds() {
+    let a = Kind::Analytical;
+    let text = "Day-7 retention went from 22% to 25%. I'd want at least 70% of alerts marked \
+                useful, and I'd run it for at least two weeks.";
+    assert_eq!(role_of(a, text, "from 22%"), "result");
+    assert_eq!(role_of(a, text, "70%"), "result");
+    assert_eq!(role_of(a, text, "two weeks"), "time");
+}
