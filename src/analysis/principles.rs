@@ -212,6 +212,10 @@ mod tests {
         assert_eq!(names("This demonstrates Ownership."), [("Ownership".to_string(), true)]);
         assert_eq!(names("I think it shows I dove deep."), [("Dive Deep".to_string(), true)]);
         assert_eq!(
+            names("If I had to name it, Bias for Action."),
+            [("Bias for Action".to_string(), true)]
+        );
+        assert_eq!(
             names("Customer Obsession and Ownership."),
             [("Customer Obsession".to_string(), true), ("Ownership".to_string(), true)]
         );

@@ -329,6 +329,31 @@ mod tests {
     }
 
     #[test]
+    fn degrees_superlatives_and_hedged_liking_with_no_figure_are_vague() {
+        assert_eq!(
+            texts("We simplified it a lot, and it probably helped a bit with retention."),
+            ["simplified it a lot", "helped a bit"]
+        );
+        assert_eq!(
+            texts("It was one of the smoothest launches she'd seen. Parents seemed happier."),
+            ["one of the smoothest", "seemed happier"]
+        );
+        assert_eq!(
+            texts("The new hires seemed to like it, and the crash rate went way down."),
+            ["seemed to like it", "went way down"]
+        );
+        assert_eq!(texts("Revenue would go up significantly."), ["go up significantly"]);
+        assert_eq!(texts("This would scale really well."), ["would scale really well"]);
+        for fine in [
+            "Fake reviews are a really big problem.",
+            "If a bunch of accounts review the same products, that's suspicious.",
+            "It simplified a lot of the checks.",
+        ] {
+            assert!(texts(fine).is_empty(), "{fine}");
+        }
+    }
+
+    #[test]
     fn overlapping_phrases_are_one_claim() {
         assert_eq!(
             texts("The numbers improved significantly and leadership was impressed."),
