@@ -518,7 +518,8 @@ fn from_to(toks: &[Token], x: usize, start: usize) -> Option<(usize, usize, &'st
     }
     let a = numbers::parse(toks, x)?;
     let mut j = x + a.len;
-    let u1 = if toks[j - 1].clause_end { None } else { unit(toks, j, &a) };
+    // A unit after a clause's end is another clause's; "22%," keeps its own.
+    let u1 = if toks[j - 1].clause_end && !a.percent { None } else { unit(toks, j, &a) };
     if let Some((_, l)) = u1 {
         j += l;
     }
@@ -527,7 +528,8 @@ fn from_to(toks: &[Token], x: usize, start: usize) -> Option<(usize, usize, &'st
     if matches!(norm(toks, j), "down" | "up") && !toks[j - 1].clause_end {
         j += 1;
     }
-    if norm(toks, j) != "to" || toks[j - 1].clause_end {
+    // whisper puts commas where the speaker breathes: "went from 22%, to 25%"
+    if norm(toks, j) != "to" || toks[j - 1].sentence_end {
         return None;
     }
     let y = if APPROX.contains(&norm(toks, j + 1)) { j + 2 } else { j + 1 };
@@ -537,7 +539,7 @@ fn from_to(toks: &[Token], x: usize, start: usize) -> Option<(usize, usize, &'st
     }
     let b = numbers::parse(toks, y)?;
     let mut end = y + b.len;
-    let u2 = if toks[end - 1].clause_end { None } else { unit(toks, end, &b) };
+    let u2 = if toks[end - 1].clause_end && !b.percent { None } else { unit(toks, end, &b) };
     if let Some((_, l)) = u2 {
         end += l;
     }

@@ -27,6 +27,8 @@ fn the_guide_answer() {
 fn spoken_and_changes() {
     assert_eq!(texts("it went up twenty five percent"), ["twenty five percent"]);
     assert_eq!(texts("ratings went from 4.1 to 4.6 stars."), ["from 4.1 to 4.6 stars"]);
+    assert_eq!(texts("retention went from 22%, to 25%."), ["from 22% to 25%"]);
+    assert_eq!(texts("We went from 40 users, to keep it simple."), ["40 users"]);
     assert_eq!(texts("we cut the wait time in half"), ["cut the wait time in half"]);
     assert_eq!(texts("three times faster"), ["three times"]);
     assert_eq!(texts("NPS +12 and CSAT of 92"), ["NPS +12", "CSAT of 92"]);
