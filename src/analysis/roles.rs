@@ -117,9 +117,10 @@ const LEVEL: &[&str] = &["held", "stayed", "remained", "stays", "kept", "keep"];
 const AT_LEVEL: &[&str] = &["at", "to", "under", "below", "above", "around", "near", "within"];
 /// Verbs whose object is money earned: "the event made $540,000".
 const EARNED: &[&str] = &["made", "brought", "booked", "collected", "netted", "grossed"];
-/// Verbs that state a level after the work: "it was at 0.35% going into peak" (not "was
-/// running at 8%", a state the story starts from).
-const STOOD: &[&str] = &["was", "were", "is", "are", "stood", "sat"];
+/// Verbs that state a level after the work: "it was at 0.35% going into peak", "the test
+/// tier renewed at 71%" (not "was running at 8%", a state the story starts from).
+const STOOD: &[&str] =
+    &["was", "were", "is", "are", "stood", "sat", "renewed", "converted", "retained", "performed"];
 /// Verbs that state where a measure ended, wherever they are said: "Flaky test failures
 /// ended the quarter at 2%", "came in at 3.8 days".
 const ENDED: &[&str] = &["ended", "finished", "closed", "settled", "came", "landed"];
@@ -271,6 +272,9 @@ fn ends_with(ts: &[Token], words: &[&str]) -> bool {
 /// A duration is the changed quantity itself: "from 9 days to 2 days", "fell to four days".
 fn duration_changed(toks: &[Token], i: usize) -> bool {
     let w = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+    // past the hedges: "dropped to about four hours"
+    let hedges = toks[..i].iter().rev().take_while(|t| TO_REACH_HEDGES.contains(&t.norm.as_str()));
+    let i = i - hedges.count();
     toks[i].norm == "from"
         || (i >= 1 && CHANGE.contains(&w(i - 1)))
         || (i >= 2 && matches!(w(i - 1), "to" | "by") && CHANGE.contains(&w(i - 2)))
@@ -292,6 +296,10 @@ fn story_role(
     let by_me = before.iter().any(|t| t.norm == "i");
     if m.kind == "count" && after_time_word(toks, i) {
         return TIME; // "in two releases"
+    }
+    // "we sold tickets for about 900 venues": whom the work served
+    if m.kind == "count" && unhedged(before).last().is_some_and(|t| t.norm == "for") {
+        return SCOPE;
     }
     // "Zero-result searches fell from 18% to 4%": a change soon after the figure that
     // brings its own figure changed that one; this one names what was measured.
@@ -414,10 +422,26 @@ fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     // customers per arm" a sample's size
     let floor = matches!((before(2), before(1)), ("at", "least" | "most"))
         && matches!(m.kind.as_str(), "percent" | "score");
+    // "hold it at 95% or better": a level to keep
+    let hold = before(1) == "at"
+        && (2..5).any(|n| matches!(before(n), "hold" | "keep" | "held" | "kept" | "maintain"));
+    // "can't rise by more than, say, 3%": the hedge said between
+    let unhedged = |n: usize| {
+        let mut k = i;
+        for _ in 0..n {
+            k = (0..k)
+                .rev()
+                .find(|&j| !matches!(toks[j].norm.as_str(), "say" | "let's" | "maybe"))?;
+        }
+        Some(k)
+    };
+    let more_than =
+        matches!((word(unhedged(2)), word(unhedged(1))), ("more" | "less" | "fewer", "than"));
     let bound =
         ((matches!(before(1), "under" | "below" | "above") || within) && !rounding && !describes)
             || floor
-            || matches!((before(2), before(1)), ("more" | "less" | "fewer", "than"))
+            || hold
+            || more_than
             || (capped && before(1) == "at")
             || (before(2) == "back" && matches!(before(1), "at" | "to" | "within" | "under"));
     // "adoption of the refund rules by maybe 30%": a change to reach, its verb left out
@@ -441,9 +465,13 @@ fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     // "day-7 retention went from 22% to 25%": a change said whole is what the test or
     // the plan is to move
     let whole_change = m.kind == "change" || toks[i].norm == "from";
+    // "If today that's 40%, I'd target 55%": a target said in the figure's own clause
+    // holds even in a sentence that opens with a what-if
+    let set_here = (a..i).any(target);
     if bound
         || zero
-        || (m.kind != "duration" && !what_if && (set || change || by_amount || whole_change))
+        || (m.kind != "duration"
+            && (set_here || (!what_if && (set || change || by_amount || whole_change))))
     {
         RESULT
     } else if m.kind == "duration" {

@@ -196,3 +196,24 @@ fn a_change_said_whole_and_a_floor_are_results_in_case_rounds() {
     assert_eq!(role_of(a, text, "70%"), "result");
     assert_eq!(role_of(a, text, "two weeks"), "time");
 }
+
+#[test]
+fn levels_after_the_work_and_whom_it_served() {
+    let b = Kind::Behavioral;
+    let text = "We sold tickets for about 900 venues. I rebuilt approvals. Median approval time \
+                dropped to about four hours, and the test tier renewed at 71% against 52%.";
+    assert_eq!(role_of(b, text, "900 venues"), "scope");
+    assert_eq!(role_of(b, text, "four hours"), "result");
+    assert_eq!(role_of(b, text, "71%"), "result");
+}
+
+#[test]
+fn levels_to_hold_hedged_caps_and_targets_after_a_what_if_are_results() {
+    let p = Kind::Product;
+    let text = "On-time delivery, hold it at 95% or better. Cost per delivery can't rise by more \
+                than, say, 3%. If today that's, let's say, 40%, I'd target 55% within a year.";
+    for m in ["95%", "3%", "55%"] {
+        assert_eq!(role_of(p, text, m), "result", "{m}");
+    }
+    assert_ne!(role_of(p, text, "40%"), "result");
+}
