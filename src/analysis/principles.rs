@@ -32,7 +32,8 @@ const PLAIN_CUES: &[&str] = &[
     "i would say",
 ];
 /// Words that may sit between names in a sentence of names alone.
-const JOINERS: &[&str] = &["and", "also", "both", "plus", "as", "well", "mostly", "mainly"];
+const JOINERS: &[&str] =
+    &["and", "also", "both", "plus", "as", "well", "mostly", "mainly", "basically", "really"];
 
 pub fn detect(toks: &[Token], lex: &Lexicon) -> Vec<PrincipleHit> {
     let matches = lex.principles.find_all(toks);
@@ -211,10 +212,14 @@ mod tests {
     fn named_variants_and_hints() {
         assert_eq!(names("This demonstrates Ownership."), [("Ownership".to_string(), true)]);
         assert_eq!(names("I think it shows I dove deep."), [("Dive Deep".to_string(), true)]);
-        assert_eq!(
-            names("If I had to name it, Bias for Action."),
-            [("Bias for Action".to_string(), true)]
-        );
+        for said in [
+            "If I had to name it, Bias for Action.",
+            "I'd put this under Bias for Action.",
+            "The way I'd sum it up is Bias for Action.",
+            "Bias for action, basically.",
+        ] {
+            assert_eq!(names(said), [("Bias for Action".to_string(), true)], "{said}");
+        }
         assert_eq!(
             names("Customer Obsession and Ownership."),
             [("Customer Obsession".to_string(), true), ("Ownership".to_string(), true)]

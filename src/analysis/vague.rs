@@ -124,6 +124,10 @@ const UPTAKE_GAP: usize = 5;
 fn adoption_claims(toks: &[Token]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for i in 0..toks.len() {
+        // "we know how many people joined the line" asks; it claims nothing
+        if i > 0 && toks[i - 1].norm == "how" {
+            continue;
+        }
         let Some(q) = QUANTITY_WORDS.iter().find(|q| {
             toks.len() >= i + q.len()
                 && toks[i..i + q.len()].iter().zip(q.iter()).all(|(t, w)| t.norm == *w)
@@ -348,6 +352,26 @@ mod tests {
             "Fake reviews are a really big problem.",
             "If a bunch of accounts review the same products, that's suspicious.",
             "It simplified a lot of the checks.",
+        ] {
+            assert!(texts(fine).is_empty(), "{fine}");
+        }
+    }
+
+    #[test]
+    fn buzzwords_worth_and_promised_praise_are_vague() {
+        assert_eq!(
+            texts("It would really drive engagement, and it's a big differentiator."),
+            ["really drive engagement", "a big differentiator"]
+        );
+        assert_eq!(
+            texts("We were customer-centric, churn came down meaningfully and it went viral."),
+            ["customer-centric", "came down meaningfully", "went viral"]
+        );
+        assert_eq!(texts("Drivers would be really happy."), ["would be really happy"]);
+        for fine in [
+            "We know how many people joined the line.",
+            "I think the big opportunity here is an AI gift finder.",
+            "I would be happy to walk through it.",
         ] {
             assert!(texts(fine).is_empty(), "{fine}");
         }
