@@ -238,6 +238,21 @@ pub fn assign(
     }
 }
 
+/// Words that announce the outcome before the story: "the headline is", "the short version".
+const HEADLINE: &[&[&str]] =
+    &[&["headline"], &["short", "version"], &["bottom", "line"], &["long", "story", "short"]];
+
+/// Whether the sentence of token `i`, up to it, says it is the headline.
+fn headline(toks: &[Token], i: usize) -> bool {
+    let s = (0..i).rev().find(|&k| toks[k].sentence_end).map_or(0, |k| k + 1);
+    (s..i).any(|k| {
+        HEADLINE.iter().any(|h| {
+            toks.len() >= k + h.len()
+                && toks[k..k + h.len()].iter().zip(*h).all(|(t, w)| t.norm == *w)
+        })
+    })
+}
+
 /// "got back", "gave back" just before the figure: time returned to someone.
 fn given_back(before: &[Token]) -> bool {
     let b = unhedged(before);
@@ -368,6 +383,11 @@ fn story_role(
     if ended && !found {
         return RESULT;
     }
+    // "So, the short version: ... calls fell by about a third": a change in a sentence
+    // that says it is the headline is the outcome, said before the story.
+    if changed && !found && headline(toks, i) {
+        return RESULT;
+    }
     if outcome
         && (changed
             || none
@@ -403,7 +423,11 @@ fn story_role(
 /// one ("Targets: grow ... by 20%"), a change to reach ("a lift of 0.5 points") or a
 /// bound on a KPI ("p99 latency under two seconds"). Durations are time frames.
 fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
-    let (a, _) = clause(toks, i);
+    let (mut a, _) = clause(toks, i);
+    // "cutting those by, say, a fifth": a hedge set off by commas does not end the clause
+    while a >= 2 && TO_REACH_HEDGES.contains(&toks[a - 1].norm.as_str()) {
+        a = clause(toks, a - 2).0;
+    }
     let s = (0..i).rev().find(|&k| toks[k].sentence_end).map_or(0, |k| k + 1);
     let word = |k: Option<usize>| k.and_then(|k| toks.get(k)).map_or("", |t| t.norm.as_str());
     let before = |n: usize| word(i.checked_sub(n));
@@ -417,7 +441,10 @@ fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
         .find(|&k| !matches!(toks[k].norm.as_str(), "let's" | "say" | "like" | "maybe"))
         .is_some_and(|k| DESCRIBES.contains(&toks[k].norm.as_str()));
     // "within 1 point of the prior level"; "within two weeks" is a time frame
-    let within = before(1) == "within" && m.kind != "duration";
+    // "accurate to within five minutes" is a bound on error, whatever its unit
+    let within = before(1) == "within" && (m.kind != "duration" || before(2) == "to");
+    // "updated at least every 60 seconds"
+    let every = before(1) == "every" && matches!((before(3), before(2)), ("at", "least" | "most"));
     // "at least 70% of alerts"; "at least two weeks" is a time frame, "at least 200,000
     // customers per arm" a sample's size
     let floor = matches!((before(2), before(1)), ("at", "least" | "most"))
@@ -441,6 +468,7 @@ fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
         ((matches!(before(1), "under" | "below" | "above") || within) && !rounding && !describes)
             || floor
             || hold
+            || every
             || more_than
             || (capped && before(1) == "at")
             || (before(2) == "back" && matches!(before(1), "at" | "to" | "within" | "under"));
@@ -494,6 +522,7 @@ const TO_REACH_HEDGES: &[&str] = &[
     "nearly",
     "almost",
     "just",
+    "say",
 ];
 /// Words after which a bound describes who or what ("sellers doing under a million
 /// dollars a year", "teams of under ten") rather than a KPI's target.

@@ -28,6 +28,7 @@ fn spoken_and_changes() {
     assert_eq!(texts("it went up twenty five percent"), ["twenty five percent"]);
     assert_eq!(texts("ratings went from 4.1 to 4.6 stars."), ["from 4.1 to 4.6 stars"]);
     assert_eq!(texts("retention went from 22%, to 25%."), ["from 22% to 25%"]);
+    assert_eq!(texts("I'd cut those by, say, a fifth."), ["a fifth"]);
     assert_eq!(texts("We went from 40 users, to keep it simple."), ["40 users"]);
     assert_eq!(texts("we cut the wait time in half"), ["cut the wait time in half"]);
     assert_eq!(texts("three times faster"), ["three times"]);

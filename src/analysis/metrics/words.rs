@@ -39,6 +39,8 @@ pub(super) fn few_duration(toks: &[Token], i: usize) -> Option<usize> {
 /// of users"; not "a third option", "within a quarter" or "the second half of the year".
 pub(super) fn fraction(toks: &[Token], i: usize) -> Option<usize> {
     let prev = if i == 0 { "" } else { norm(toks, i - 1) };
+    // past a "say" said between: "cutting those by, say, a fifth"
+    let prev = if prev == "say" && i >= 2 { norm(toks, i - 2) } else { prev };
     let next = norm(toks, i + 1);
     let of_after = |k: usize| norm(toks, k) == "of";
     let measured = |k: usize| prev == "by" || APPROX.contains(&prev) || of_after(k);

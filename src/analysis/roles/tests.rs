@@ -205,6 +205,9 @@ fn levels_after_the_work_and_whom_it_served() {
     assert_eq!(role_of(b, text, "900 venues"), "scope");
     assert_eq!(role_of(b, text, "four hours"), "result");
     assert_eq!(role_of(b, text, "71%"), "result");
+    let headline = "So, the short version: on storm days calls fell by about a third. Let me back \
+                    up. I was the PM for the outage map.";
+    assert_eq!(role_of(b, headline, "a third"), "result");
 }
 
 #[test]
@@ -212,6 +215,11 @@ fn levels_to_hold_hedged_caps_and_targets_after_a_what_if_are_results() {
     let p = Kind::Product;
     let text = "On-time delivery, hold it at 95% or better. Cost per delivery can't rise by more \
                 than, say, 3%. If today that's, let's say, 40%, I'd target 55% within a year.";
+    let sys = "The wait should be accurate to within five minutes, updated at least every 60 \
+               seconds. Drivers send a location every 10 seconds.";
+    assert_eq!(role_of(Kind::SystemDesign, sys, "five minutes"), "result");
+    assert_eq!(role_of(Kind::SystemDesign, sys, "60 seconds"), "result");
+    assert_ne!(role_of(Kind::SystemDesign, sys, "10 seconds"), "result");
     for m in ["95%", "3%", "55%"] {
         assert_eq!(role_of(p, text, m), "result", "{m}");
     }
