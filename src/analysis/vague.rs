@@ -368,10 +368,23 @@ mod tests {
             ["customer-centric", "came down meaningfully", "went viral"]
         );
         assert_eq!(texts("Drivers would be really happy."), ["would be really happy"]);
+        assert_eq!(
+            texts("We ran some experiments, and the email had a line which members loved."),
+            ["some experiments", "which members loved"]
+        );
+        assert_eq!(
+            texts(
+                "The feedback from HR leadership was really positive. Buyers would really like it."
+            ),
+            ["was really positive", "would really like"]
+        );
+        assert_eq!(texts("It was a learning experience."), ["a learning experience"]);
         for fine in [
             "We know how many people joined the line.",
             "I think the big opportunity here is an AI gift finder.",
             "I would be happy to walk through it.",
+            "We ran some experiments: 3 of them, over six weeks.",
+            "I would really like to see the data.",
         ] {
             assert!(texts(fine).is_empty(), "{fine}");
         }
