@@ -161,8 +161,9 @@ fn analyse_anyway_after_cancel_uses_what_was_already_transcribed() {
     sink.play(&speech);
     std::thread::sleep(Duration::from_secs(2));
     tmux.keys(&["Escape"]);
-    let cancelled = tmux.wait_for("Take cancelled", 10);
-    assert!(cancelled.contains("a analyse anyway"), "{cancelled}");
+    // The dialog and its footer are drawn in turn: wait for the key, then read the dialog.
+    let cancelled = tmux.wait_for("a analyse anyway", 10);
+    assert!(cancelled.contains("Take cancelled"), "{cancelled}");
     tmux.keys(&["a"]);
     let report = tmux.wait_for("saved · ready", 120);
     assert!(report.contains("Results 1") && report.contains("3%"), "{report}");
