@@ -438,7 +438,7 @@ fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     // past the hedges: "sellers doing, let's say, under a million"
     let describes = (s..i.saturating_sub(1))
         .rev()
-        .find(|&k| !matches!(toks[k].norm.as_str(), "let's" | "say" | "like" | "maybe"))
+        .find(|&k| !ASIDES.contains(&toks[k].norm.as_str()))
         .is_some_and(|k| DESCRIBES.contains(&toks[k].norm.as_str()));
     // "within 1 point of the prior level"; "within two weeks" is a time frame
     // "accurate to within five minutes" is a bound on error, whatever its unit
@@ -452,18 +452,16 @@ fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     // "hold it at 95% or better": a level to keep
     let hold = before(1) == "at"
         && (2..5).any(|n| matches!(before(n), "hold" | "keep" | "held" | "kept" | "maintain"));
-    // "can't rise by more than, say, 3%": the hedge said between
-    let unhedged = |n: usize| {
+    // "can't rise by more than, say, 3%": the n-th word before the figure, past asides
+    let past_asides = |n: usize| {
         let mut k = i;
         for _ in 0..n {
-            k = (0..k)
-                .rev()
-                .find(|&j| !matches!(toks[j].norm.as_str(), "say" | "let's" | "maybe"))?;
+            k = (0..k).rev().find(|&j| !ASIDES.contains(&toks[j].norm.as_str()))?;
         }
         Some(k)
     };
     let more_than =
-        matches!((word(unhedged(2)), word(unhedged(1))), ("more" | "less" | "fewer", "than"));
+        matches!((word(past_asides(2)), word(past_asides(1))), ("more" | "less" | "fewer", "than"));
     let bound =
         ((matches!(before(1), "under" | "below" | "above") || within) && !rounding && !describes)
             || floor
@@ -510,6 +508,10 @@ fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
         BASELINE
     }
 }
+
+/// Asides said between a case round's words and its figure: "doing, let's say, under a
+/// million", "more than, say, 3%".
+const ASIDES: &[&str] = &["let's", "say", "like", "maybe"];
 
 /// Hedges said before a figure without changing what it is: "held at about 0.4%".
 const TO_REACH_HEDGES: &[&str] = &[
