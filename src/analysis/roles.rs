@@ -7,7 +7,7 @@
 use super::lexicon::Lexicon;
 use super::report::Metric;
 use super::task;
-use super::tokens::Token;
+use super::tokens::{PhraseSet, Token};
 
 pub const RESULT: &str = "result";
 pub const BASELINE: &str = "baseline";
@@ -239,18 +239,12 @@ pub fn assign(
 }
 
 /// Words that announce the outcome before the story: "the headline is", "the short version".
-const HEADLINE: &[&[&str]] =
-    &[&["headline"], &["short", "version"], &["bottom", "line"], &["long", "story", "short"]];
+const HEADLINE: &[&str] = &["headline", "short version", "bottom line", "long story short"];
 
 /// Whether the sentence of token `i`, up to it, says it is the headline.
 fn headline(toks: &[Token], i: usize) -> bool {
     let s = (0..i).rev().find(|&k| toks[k].sentence_end).map_or(0, |k| k + 1);
-    (s..i).any(|k| {
-        HEADLINE.iter().any(|h| {
-            toks.len() >= k + h.len()
-                && toks[k..k + h.len()].iter().zip(*h).all(|(t, w)| t.norm == *w)
-        })
-    })
+    PhraseSet::new(HEADLINE).any_in(toks, s, i)
 }
 
 /// "got back", "gave back" just before the figure: time returned to someone.
@@ -360,11 +354,14 @@ fn story_role(
     let after_work = first_action.is_some_and(|w| toks[i].word >= w);
     let zero = inside.first().is_some_and(|t| matches!(t.norm.as_str(), "zero" | "0"));
     let none = m.kind == "count" && zero && after_work && !measured_on;
+    // A level said with "at": the verb before it says whose level it is.
+    let at_level = unhedged(before);
+    let said_at = ends_with(at_level, &["at"]);
     // "after we rolled back the rest it was at 0.35%": the level the work left.
-    let stood = after_work && {
-        let b = unhedged(before);
-        ends_with(b, &["at"]) && b.len() >= 2 && STOOD.contains(&b[b.len() - 2].norm.as_str())
-    };
+    let stood = after_work
+        && said_at
+        && at_level.len() >= 2
+        && STOOD.contains(&at_level[at_level.len() - 2].norm.as_str());
     // "about 30% of international travelers used the feature": uptake of the work.
     let taken_up = m.kind == "percent"
         && after.first().is_some_and(|t| t.norm == "of")
@@ -376,10 +373,8 @@ fn story_role(
         &before[before.iter().rposition(|t| t.norm == "because").map_or(0, |k| k + 1)..];
     // "Flaky test failures ended the quarter at 2%": where a measure ended is an outcome
     // even said first.
-    let ended = {
-        let b = unhedged(before);
-        ends_with(b, &["at"]) && has(&b[b.len().saturating_sub(ENDED_GAP + 2)..b.len() - 1], ENDED)
-    };
+    let ended = said_at
+        && has(&at_level[at_level.len().saturating_sub(ENDED_GAP + 2)..at_level.len() - 1], ENDED);
     if ended && !found {
         return RESULT;
     }

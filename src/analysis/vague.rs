@@ -4,7 +4,7 @@ use super::lexicon::Lexicon;
 use super::numbers::is_numeric;
 use super::report::{Metric, VagueHit};
 use super::roles::SCOPE;
-use super::tokens::{span_text, word_span, Match, Token};
+use super::tokens::{span_text, word_span, Match, PhraseSet, Token};
 
 /// How far (in words) a number makes "a lot of" specific: after the phrase within
 /// its sentence ("a lot of tickets, about 1,200 a month"), before it within its
@@ -104,15 +104,15 @@ fn comparisons(toks: &[Token]) -> Vec<(usize, usize)> {
 /// were using it").
 const ADOPTION: &str = "Count them: \"31 of 40 inspectors filed through the app by week six\"";
 /// Quantity words that stand in for a count.
-const QUANTITY_WORDS: &[&[&str]] = &[
-    &["most"],
-    &["many"],
-    &["the", "majority"],
-    &["a", "majority"],
-    &["nearly", "all"],
-    &["almost", "all"],
-    &["nearly", "everyone"],
-    &["almost", "everyone"],
+const QUANTITY_WORDS: &[&str] = &[
+    "most",
+    "many",
+    "the majority",
+    "a majority",
+    "nearly all",
+    "almost all",
+    "nearly everyone",
+    "almost everyone",
 ];
 /// Verbs of uptake: what the quantity word says people did.
 const UPTAKE: &[&str] = &["adopted", "switched", "signed", "embraced", "onboarded", "joined"];
@@ -122,19 +122,17 @@ const UPTAKE_GAP: usize = 5;
 /// "most of the inspectors were using it", "the majority of stores adopted it": an
 /// uptake claimed with a quantity word instead of a count; the span runs to the verb.
 fn adoption_claims(toks: &[Token]) -> Vec<(usize, usize)> {
+    let quantities = PhraseSet::new(QUANTITY_WORDS);
     let mut out = Vec::new();
     for i in 0..toks.len() {
         // "we know how many people joined the line" asks; it claims nothing
         if i > 0 && toks[i - 1].norm == "how" {
             continue;
         }
-        let Some(q) = QUANTITY_WORDS.iter().find(|q| {
-            toks.len() >= i + q.len()
-                && toks[i..i + q.len()].iter().zip(q.iter()).all(|(t, w)| t.norm == *w)
-        }) else {
+        let Some(q) = quantities.match_at(toks, i) else {
             continue;
         };
-        let from = i + q.len();
+        let from = i + q.len;
         let to = (from + UPTAKE_GAP).min(toks.len());
         let verb = (from..to).take_while(|&k| k == from || !toks[k - 1].clause_end).find(|&k| {
             let w = toks[k].norm.as_str();
