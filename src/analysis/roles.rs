@@ -9,13 +9,16 @@ use super::report::Metric;
 use super::task;
 use super::tokens::{PhraseSet, Token};
 
+mod case;
+use case::case_role;
+
 pub const RESULT: &str = "result";
 pub const BASELINE: &str = "baseline";
 pub const SCOPE: &str = "scope";
 pub const TIME: &str = "time";
 
 /// Verbs that say something changed ("fell to four days", "rose 12%", "saved $1.4M").
-const CHANGE: &[&str] = &[
+pub(super) const CHANGE: &[&str] = &[
     "increased",
     "increase",
     "increases",
@@ -171,8 +174,6 @@ const FINDING: &[&str] = &[
     "against",
     "compared",
 ];
-/// Words that make a figure a target in a case round ("with a target of 15%").
-const TARGET: &[&str] = &["target", "targets", "goal", "goals", "aim", "aiming"];
 /// Words that make a figure an outcome beyond a plan ("25% above target").
 const BEYOND: &[&str] = &[
     "above",
@@ -254,6 +255,20 @@ fn given_back(before: &[Token]) -> bool {
         && b[b.len() - 1].norm == "back"
         && GOT_BACK.contains(&b[b.len() - 2].norm.as_str())
 }
+
+/// Hedges said before a figure without changing what it is: "held at about 0.4%".
+pub(super) const TO_REACH_HEDGES: &[&str] = &[
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "maybe",
+    "perhaps",
+    "nearly",
+    "almost",
+    "just",
+    "say",
+];
 
 /// `before` without the hedges that end it: "held at about" is "held at".
 fn unhedged(before: &[Token]) -> &[Token] {
@@ -413,162 +428,13 @@ fn story_role(
     BASELINE
 }
 
-/// In a product, analytical or system-design answer a result is a target: a figure
-/// in a clause that sets one ("with a target of 15%"), in a sentence that opens with
-/// one ("Targets: grow ... by 20%"), a change to reach ("a lift of 0.5 points") or a
-/// bound on a KPI ("p99 latency under two seconds"). Durations are time frames.
-fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
-    let (mut a, _) = clause(toks, i);
-    // "cutting those by, say, a fifth": a hedge set off by commas does not end the clause
-    while a >= 2 && TO_REACH_HEDGES.contains(&toks[a - 1].norm.as_str()) {
-        a = clause(toks, a - 2).0;
-    }
-    let s = (0..i).rev().find(|&k| toks[k].sentence_end).map_or(0, |k| k + 1);
-    let word = |k: Option<usize>| k.and_then(|k| toks.get(k)).map_or("", |t| t.norm.as_str());
-    let before = |n: usize| word(i.checked_sub(n));
-    // "under two seconds", "no more than 2%", "cap it at 50 ms"
-    let capped = (a..i).any(|k| matches!(toks[k].norm.as_str(), "cap" | "capped" | "limit"));
-    // not "in under a week" nor "which is just under twenty million" (a rounding)
-    let rounding = matches!(before(2), "in" | "just" | "is" | "was" | "that's");
-    // past the hedges: "sellers doing, let's say, under a million"
-    let describes = (s..i.saturating_sub(1))
-        .rev()
-        .find(|&k| !ASIDES.contains(&toks[k].norm.as_str()))
-        .is_some_and(|k| DESCRIBES.contains(&toks[k].norm.as_str()));
-    // "within 1 point of the prior level"; "within two weeks" is a time frame
-    // "accurate to within five minutes" is a bound on error, whatever its unit
-    let within = before(1) == "within" && (m.kind != "duration" || before(2) == "to");
-    // "updated at least every 60 seconds"
-    let every = before(1) == "every" && matches!((before(3), before(2)), ("at", "least" | "most"));
-    // "at least 70% of alerts"; "at least two weeks" is a time frame, "at least 200,000
-    // customers per arm" a sample's size
-    let floor = matches!((before(2), before(1)), ("at", "least" | "most"))
-        && matches!(m.kind.as_str(), "percent" | "score");
-    // "hold it at 95% or better": a level to keep
-    let hold = before(1) == "at"
-        && (2..5).any(|n| matches!(before(n), "hold" | "keep" | "held" | "kept" | "maintain"));
-    // "can't rise by more than, say, 3%": the n-th word before the figure, past asides
-    let past_asides = |n: usize| {
-        let mut k = i;
-        for _ in 0..n {
-            k = (0..k).rev().find(|&j| !ASIDES.contains(&toks[j].norm.as_str()))?;
-        }
-        Some(k)
-    };
-    let more_than =
-        matches!((word(past_asides(2)), word(past_asides(1))), ("more" | "less" | "fewer", "than"));
-    let bound =
-        ((matches!(before(1), "under" | "below" | "above") || within) && !rounding && !describes)
-            || floor
-            || hold
-            || every
-            || more_than
-            || (capped && before(1) == "at")
-            || (before(2) == "back" && matches!(before(1), "at" | "to" | "within" | "under"));
-    // "adoption of the refund rules by maybe 30%": a change to reach, its verb left out
-    let by = (a..i).rev().find(|&k| !TO_REACH_HEDGES.contains(&toks[k].norm.as_str()));
-    let by_amount =
-        by.is_some_and(|k| toks[k].norm == "by" && !ARITHMETIC.contains(&word(k.checked_sub(1))));
-    // "zero lost scans": nobody sizes a market in zeros; it is a bar to hold
-    let zero = m.kind == "count" && matches!(toks[i].norm.as_str(), "zero" | "0");
-    let target = |k: usize| {
-        TARGET.contains(&toks[k].norm.as_str())
-            && !matches!(
-                word(Some(k + 1)),
-                "user" | "users" | "customer" | "customers" | "audience" | "segment" | "market"
-            )
-    };
-    // "If penetration were 40%, the answer goes up by a third": a what-if, not a target
-    let what_if = toks[s].norm == "if";
-    let set = (a..i).any(target) || target(s);
-    let change = (i.saturating_sub(2)..i).any(|k| CHANGE.contains(&toks[k].norm.as_str()))
-        || change_before(toks, s, i);
-    // "day-7 retention went from 22% to 25%": a change said whole is what the test or
-    // the plan is to move
-    let whole_change = m.kind == "change" || toks[i].norm == "from";
-    // "If today that's 40%, I'd target 55%": a target said in the figure's own clause
-    // holds even in a sentence that opens with a what-if
-    let set_here = (a..i).any(target);
-    if bound
-        || zero
-        || (m.kind != "duration"
-            && (set_here || (!what_if && (set || change || by_amount || whole_change))))
-    {
-        RESULT
-    } else if m.kind == "duration" {
-        TIME
-    } else if m.kind == "count" {
-        SCOPE
-    } else {
-        BASELINE
-    }
-}
-
-/// Asides said between a case round's words and its figure: "doing, let's say, under a
-/// million", "more than, say, 3%".
-const ASIDES: &[&str] = &["let's", "say", "like", "maybe"];
-
-/// Hedges said before a figure without changing what it is: "held at about 0.4%".
-const TO_REACH_HEDGES: &[&str] = &[
-    "about",
-    "around",
-    "roughly",
-    "approximately",
-    "maybe",
-    "perhaps",
-    "nearly",
-    "almost",
-    "just",
-    "say",
-];
-/// Words after which a bound describes who or what ("sellers doing under a million
-/// dollars a year", "teams of under ten") rather than a KPI's target.
-const DESCRIBES: &[&str] = &["doing", "making", "earning", "selling", "spending", "having", "aged"];
-/// Words that make "by" arithmetic, not a change: "divided by 2.5".
-const ARITHMETIC: &[&str] = &["divided", "divide", "multiplied", "multiply", "times", "over"];
-
-/// Words that may stand between a change and the figure it is to reach.
-const TO_REACH: &[&str] = &[
-    "by",
-    "of",
-    "to",
-    "maybe",
-    "about",
-    "around",
-    "roughly",
-    "approximately",
-    "perhaps",
-    "at",
-    "least",
-    "most",
-    "more",
-    "less",
-    "than",
-];
-
-/// "go up, maybe by ten percent", "rise by at least 0.3 points": a change word before
-/// token `i` in its sentence (from `s`) with only [`TO_REACH`] words between; "the drop
-/// is a 15% fall" describes the problem.
-fn change_before(toks: &[Token], s: usize, i: usize) -> bool {
-    for k in (s..i).rev() {
-        let w = toks[k].norm.as_str();
-        if CHANGE.contains(&w) {
-            return true;
-        }
-        if !TO_REACH.contains(&w) {
-            return false;
-        }
-    }
-    false
-}
-
 /// "in two releases", "over three sprints": a count that frames time.
 fn after_time_word(toks: &[Token], i: usize) -> bool {
     i > 0 && matches!(toks[i - 1].norm.as_str(), "in" | "within" | "over" | "after")
 }
 
 /// The clause around token `i`: from after the previous clause end to the next one.
-fn clause(toks: &[Token], i: usize) -> (usize, usize) {
+pub(super) fn clause(toks: &[Token], i: usize) -> (usize, usize) {
     let a = (0..i).rev().find(|&k| toks[k].clause_end).map_or(0, |k| k + 1);
     let b = (i..toks.len()).find(|&k| toks[k].clause_end).map_or(toks.len(), |k| k + 1);
     (a, b)
