@@ -80,8 +80,6 @@ pub(super) const CHANGE: &[&str] = &[
 /// Verbs whose object is an outcome ("signed up 310,000 members", "hit 40,000 subscribers",
 /// "stopped it from costing us $200,000").
 const OUTCOME: &[&str] = &[
-    // what a result was worth ("which was worth $1M a year")
-    "worth",
     "prevented",
     "avoided",
     "averted",
@@ -124,6 +122,10 @@ const EARNED: &[&str] = &["made", "brought", "booked", "collected", "netted", "g
 /// tier renewed at 71%" (not "was running at 8%", a state the story starts from).
 const STOOD: &[&str] =
     &["was", "were", "is", "are", "stood", "sat", "renewed", "converted", "retained", "performed"];
+/// Verbs of a level the story starts from, whatever cue is near: "a month after launch
+/// conversion was sitting at 1.4%", "stuck at 60%".
+const STUCK: &[&str] =
+    &["sitting", "stuck", "hovering", "hovered", "running", "languishing", "plateaued", "stalled"];
 /// Verbs that state where a measure ended, wherever they are said: "Flaky test failures
 /// ended the quarter at 2%", "came in at 3.8 days".
 const ENDED: &[&str] = &["ended", "finished", "closed", "settled", "came", "landed"];
@@ -169,11 +171,10 @@ const FINDING: &[&str] = &[
     "realised",
     "realized",
     "flagged",
-    "instead",
-    "before",
-    "against",
-    "compared",
 ];
+/// Words that set a figure against another: "compared with 3%", "before the fix it was
+/// 30%"; not when a change comes between ("giving up before the first session dropped to 11%").
+const COMPARED: &[&str] = &["instead", "before", "against", "compared"];
 /// Words that make a figure an outcome beyond a plan ("25% above target").
 const BEYOND: &[&str] = &[
     "above",
@@ -224,6 +225,8 @@ pub fn assign(
         let (a, b) = clause(toks, i);
         let role = if story && m.kind != "duration" && task::stated(lex, toks, a, b) {
             SCOPE // a goal set in the task is not an outcome
+        } else if story && stuck(&toks[a..i]) {
+            BASELINE
         } else if story
             && lex.result.any_in(&toks[..b], a, b)
             && (m.kind != "duration" || duration_changed(toks, i))
@@ -244,8 +247,12 @@ const HEADLINE: &[&str] = &["headline", "short version", "bottom line", "long st
 
 /// Whether the sentence of token `i`, up to it, says it is the headline.
 fn headline(toks: &[Token], i: usize) -> bool {
-    let s = (0..i).rev().find(|&k| toks[k].sentence_end).map_or(0, |k| k + 1);
-    PhraseSet::new(HEADLINE).any_in(toks, s, i)
+    PhraseSet::new(HEADLINE).any_in(toks, sentence_start(toks, i), i)
+}
+
+/// The first token of the sentence of token `i`.
+pub(super) fn sentence_start(toks: &[Token], i: usize) -> usize {
+    (0..i).rev().find(|&k| toks[k].sentence_end).map_or(0, |k| k + 1)
 }
 
 /// "got back", "gave back" just before the figure: time returned to someone.
@@ -284,6 +291,23 @@ fn level(before: &[Token], inside: &[Token]) -> bool {
     (at && has(&b[b.len().saturating_sub(4)..], LEVEL)) || has(inside, LEVEL)
 }
 
+/// A change word anywhere near a figure, but for "up" and "down", which are changes only
+/// next to it ("was up 12%", "went down to 4%"): elsewhere they end phrasal verbs ("set up
+/// a glossary of 450 terms", "85% came down to one thing").
+fn loose_change(t: &Token) -> bool {
+    CHANGE.contains(&t.norm.as_str()) && !matches!(t.norm.as_str(), "up" | "down")
+}
+
+/// "up 12%", "down to about 4%", "up by 3 points": "up" or "down" just before the figure.
+fn up_or_down(before: &[Token]) -> bool {
+    let b = unhedged(before);
+    let b = match b.split_last() {
+        Some((t, rest)) if matches!(t.norm.as_str(), "to" | "by") => rest,
+        _ => b,
+    };
+    b.last().is_some_and(|t| matches!(t.norm.as_str(), "up" | "down"))
+}
+
 fn has(ts: &[Token], list: &[&str]) -> bool {
     ts.iter().any(|t| list.contains(&t.norm.as_str()))
 }
@@ -291,6 +315,25 @@ fn has(ts: &[Token], list: &[&str]) -> bool {
 fn ends_with(ts: &[Token], words: &[&str]) -> bool {
     ts.len() >= words.len()
         && ts[ts.len() - words.len()..].iter().zip(words).all(|(t, w)| t.norm == *w)
+}
+
+/// "which was worth $1M a year", "signed an exclusive, worth $1.8M a year": what a result
+/// was worth; "a contractor worth $2M a year to us" describes who was at stake.
+fn worth(before: &[Token]) -> bool {
+    before.first().is_some_and(|t| t.norm == "worth")
+        || before.windows(2).any(|w| {
+            w[1].norm == "worth"
+                && matches!(
+                    w[0].norm.as_str(),
+                    "was" | "is" | "were" | "be" | "been" | "it's" | "that's"
+                )
+        })
+}
+
+/// "sitting at 1.4%", "stuck at about 60%": a level said with a verb of standing still.
+fn stuck(before: &[Token]) -> bool {
+    let b = unhedged(before);
+    b.len() >= 2 && b[b.len() - 1].norm == "at" && STUCK.contains(&b[b.len() - 2].norm.as_str())
 }
 
 /// A duration is the changed quantity itself: "from 9 days to 2 days", "fell to four days".
@@ -328,7 +371,7 @@ fn story_role(
     // "Zero-result searches fell from 18% to 4%": a change soon after the figure that
     // brings its own figure changed that one; this one names what was measured.
     let near = &after[..after.len().min(4)];
-    let change = near.iter().position(|t| CHANGE.contains(&t.norm.as_str()));
+    let change = near.iter().position(loose_change);
     let measured_on =
         change.is_some_and(|k| after[k + 1..].iter().any(|t| figures.contains(&t.word)));
     // "approved loans in ten minutes instead of two weeks": the new figure against the old.
@@ -353,13 +396,18 @@ fn story_role(
             || m.kind == "change"
             || inside.first().is_some_and(|t| t.norm == "from")
             || has(inside, CHANGE)
-            || has(before, CHANGE)
+            || before.iter().any(loose_change)
+            || up_or_down(before)
             // "25% above target", "18% faster checkout", "$2.3M uplift"; "I bought 20% more
             // stock" is the action's size.
             || (!by_me && after.first().is_some_and(|t| beyond(m, &t.norm)))
             || (!by_me && change.is_some() && !measured_on)
         };
-    let found = has(before, FINDING) || has(after, &["before"]);
+    let compared = before
+        .iter()
+        .rposition(|t| COMPARED.contains(&t.norm.as_str()))
+        .is_some_and(|k| !has(&before[k..], CHANGE));
+    let found = has(before, FINDING) || compared || has(after, &["before"]);
     // Before the candidate acts, a figure describes the problem, unless the candidate
     // leads with the outcome ("I recovered 9%", "We cut complaints by 35%").
     let acted = first_action.is_none_or(|w| toks[i].word >= w)
@@ -382,6 +430,14 @@ fn story_role(
         && after.first().is_some_and(|t| t.norm == "of")
         && has(&after[1..after.len().min(TOOK_UP_GAP + 2)], TOOK_UP);
     let earned = m.kind == "money" && has(before, EARNED);
+    // "expanded into two more regions", "feeding 300 more families a week": more of what the
+    // work serves, after it; "would have put 11,000 extra tickets into resale" is a what-if.
+    let added = m.kind == "count"
+        && after_work
+        && has(inside, &["more", "additional", "extra"])
+        && !has(&toks[sentence_start(toks, i)..i], &["would", "could", "might"]);
+    // "she now mentors two associates of her own": the state the work left, said with "now".
+    let now = after_work && has(before, &["now"]);
     // "had stopped reading the roadmap because three tools had slipped": past a
     // "because" the figure is the cause, not the verb's object.
     let object_of =
@@ -404,7 +460,9 @@ fn story_role(
             || stood
             || earned
             || taken_up
-            || (m.kind != "duration" && has(object_of, OUTCOME)))
+            || added
+            || now
+            || (m.kind != "duration" && (has(object_of, OUTCOME) || worth(object_of))))
     {
         return RESULT;
     }

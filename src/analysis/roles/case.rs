@@ -1,7 +1,7 @@
 //! Roles in product, analytical and system-design answers, where a result is the
 //! outcome a plan promises: a target, a bound on a KPI or a change to reach.
 
-use super::{clause, BASELINE, CHANGE, RESULT, SCOPE, TIME, TO_REACH_HEDGES};
+use super::{clause, sentence_start, BASELINE, CHANGE, RESULT, SCOPE, TIME, TO_REACH_HEDGES};
 use crate::analysis::report::Metric;
 use crate::analysis::tokens::Token;
 
@@ -18,13 +18,14 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     while a >= 2 && TO_REACH_HEDGES.contains(&toks[a - 1].norm.as_str()) {
         a = clause(toks, a - 2).0;
     }
-    let s = (0..i).rev().find(|&k| toks[k].sentence_end).map_or(0, |k| k + 1);
+    let s = sentence_start(toks, i);
     let word = |k: Option<usize>| k.and_then(|k| toks.get(k)).map_or("", |t| t.norm.as_str());
     let before = |n: usize| word(i.checked_sub(n));
     // "under two seconds", "no more than 2%", "cap it at 50 ms"
     let capped = (a..i).any(|k| matches!(toks[k].norm.as_str(), "cap" | "capped" | "limit"));
-    // not "in under a week" nor "which is just under twenty million" (a rounding)
-    let rounding = matches!(before(2), "in" | "just" | "is" | "was" | "that's");
+    // not "in under a week" nor "which is just under twenty million" (a rounding), nor
+    // "so under 40,000 active users" (what the arithmetic came to)
+    let rounding = matches!(before(2), "in" | "just" | "is" | "was" | "that's" | "so");
     // past the hedges: "sellers doing, let's say, under a million"
     let describes = (s..i.saturating_sub(1))
         .rev()

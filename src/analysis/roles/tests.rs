@@ -225,3 +225,35 @@ fn levels_to_hold_hedged_caps_and_targets_after_a_what_if_are_results() {
     }
     assert_ne!(role_of(p, text, "40%"), "result");
 }
+
+#[test]
+fn phrasal_verbs_levels_standing_still_and_comparisons_are_not_changes() {
+    let b = Kind::Behavioral;
+    let text = "I was the PM for the mobile store. Two months after launch, repeat orders were \
+                stuck at 9%. I set up a panel of 40 shoppers, and 70% came down to the same \
+                complaint. I rebuilt the basket, and the share of carts dropped before payment \
+                fell to 18%.";
+    assert_eq!(role_of(b, text, "9%"), "baseline");
+    assert_ne!(role_of(b, text, "40 shoppers"), "result");
+    assert_ne!(role_of(b, text, "70%"), "result");
+    assert_eq!(role_of(b, text, "18%"), "result");
+    let up = "I rewrote the emails, and renewals were up 6% by spring.";
+    assert_eq!(role_of(b, up, "6%"), "result");
+}
+
+#[test]
+fn worth_more_served_and_the_state_left_now() {
+    let b = Kind::Behavioral;
+    let text = "I fixed the invoices myself and called a reseller worth $900,000 a year to us. \
+                They signed a renewal, worth $1.1M a year. We now ship to four countries, and \
+                the warehouse handles 200 more orders a day.";
+    assert_eq!(role_of(b, text, "$900,000"), "baseline");
+    for m in ["$1.1M", "four countries", "200 more orders"] {
+        assert_eq!(role_of(b, text, m), "result", "{m}");
+    }
+    let what_if = "I held the launch. Going early would have sent, we guessed, 5,000 extra \
+                   orders to the wrong depot.";
+    assert_ne!(role_of(b, what_if, "5,000 extra orders"), "result");
+    let estimate = "Maybe 4% of them order in a week, so under 30,000 buyers a week.";
+    assert_ne!(role_of(Kind::Analytical, estimate, "30,000 buyers"), "result");
+}
