@@ -24,6 +24,8 @@ const GOAL_NOUNS: &[&str] = &[
 const ROLES: &[&str] = &["manager", "pm", "lead", "owner", "head", "director", "dri"];
 /// How many words may stand between "my job" and its "was" ("that day", "for the quarter").
 const GAP: usize = 3;
+/// Most words in an aside between "my job," and its "was".
+const ASIDE: usize = 10;
 /// Words that end the goal's phrase before its verb: "my job and the market was".
 const JOINS: &[&str] = &["and", "but", "or", "so", "because", "while", "when"];
 
@@ -41,9 +43,24 @@ fn states_at(toks: &[Token], i: usize, b: usize) -> bool {
             let Some(noun) = (i + 1..=i + 2).find(|&k| GOAL_NOUNS.contains(&norm(k))) else {
                 return false;
             };
-            (noun + 1..=noun + 1 + GAP)
-                .take_while(|&k| k < b && !toks[k - 1].clause_end && !JOINS.contains(&norm(k)))
-                .any(|k| matches!(norm(k), "was" | "is" | "were"))
+            if toks[noun].sentence_end {
+                return false;
+            }
+            // "My job, as the PM for the catalogue, was to ...": past an aside in commas
+            let verb_at = if toks[noun].clause_end {
+                let aside = noun + 1..toks.len().min(noun + 1 + ASIDE);
+                match aside.take_while(|&k| !toks[k].sentence_end).find(|&k| toks[k].clause_end) {
+                    Some(k) => k + 1,
+                    None => return false,
+                }
+            } else {
+                noun + 1
+            };
+            let word = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+            (verb_at..=verb_at + GAP)
+                .take_while(|&k| k < toks.len() && (k == verb_at || !toks[k - 1].clause_end))
+                .take_while(|&k| !JOINS.contains(&word(k)))
+                .any(|k| matches!(word(k), "was" | "is" | "were"))
         }
         "mine" | "ours" => norm(i + 1) == "to",
         // "I was the product manager for payments", "I was a team lead"
@@ -73,6 +90,10 @@ mod tests {
         assert!(task("My responsibility that quarter was the fix."));
         assert!(task("My goal was to find the cause."));
         assert!(task("I was the on call product manager, and waiting would have cost us."));
+        assert!(task("My brief, as the only PM on payments, was to stop the double charges."));
+        assert!(task("The goal we agreed on, in writing, was a launch by May."));
+        assert!(task("We had to get the app into the store before the holidays."));
+        assert!(task("Nobody asked, but I took ownership of the release calendar."));
     }
 
     #[test]
@@ -81,5 +102,6 @@ mod tests {
         assert!(!task("I left my job and the market was down."));
         assert!(!task("The laptop was mine."));
         assert!(!task("I was a bit late, so the manager called."));
+        assert!(!task("At my job, which was in retail, we sold shoes."));
     }
 }
