@@ -12,8 +12,9 @@ use super::tokens::{span_text, word_span, Match, PhraseSet, Token};
 /// ("2.4 million members, so that was a lot of work").
 const NEAR: usize = 8;
 
-/// `metrics` carry their roles: a count of people or things ("mentored two managers
-/// and helped them grow") measures nothing the phrase claims.
+/// `metrics` carry their roles: a count of people or things before the phrase
+/// ("mentored two managers and helped them grow") measures nothing it claims; after it,
+/// it may say how many ("a lot of them, 17 engineers").
 pub fn detect(toks: &[Token], lex: &Lexicon, metrics: &[Metric]) -> Vec<VagueHit> {
     let scope = |t: &Token| {
         metrics.iter().any(|m| {
@@ -21,23 +22,30 @@ pub fn detect(toks: &[Token], lex: &Lexicon, metrics: &[Metric]) -> Vec<VagueHit
                 && (m.span.word_index..m.span.word_index + m.span.word_count).contains(&t.word)
         })
     };
+    // a figure said in words ("by about a third") counts as one
+    let figure = |t: &Token| {
+        is_numeric(&t.norm)
+            || metrics.iter().any(|m| {
+                (m.span.word_index..m.span.word_index + m.span.word_count).contains(&t.word)
+            })
+    };
+    let number_near = |a: usize, b: usize| figure_near(toks, a, b, figure, scope);
     let listed: Vec<(usize, usize, String)> = joined_matches(toks, lex)
         .into_iter()
         .filter(|m| {
-            !lex.vague_rules[m.phrase].unless_number
-                || !number_near(toks, m.start, m.start + m.len, scope)
+            !lex.vague_rules[m.phrase].unless_number || !number_near(m.start, m.start + m.len)
         })
         .map(|m| (m.start, m.len, lex.vague_rules[m.phrase].suggestion.clone()))
         .collect();
     let compared = comparisons(toks)
         .into_iter()
-        .filter(|&(a, len)| !number_near(toks, a, a + len, scope))
+        .filter(|&(a, len)| !number_near(a, a + len))
         .filter(|&(a, len)| !listed.iter().any(|&(b, l, _)| a < b + l && b < a + len))
         .map(|(a, len)| (a, len, COMPARISON.to_string()))
         .collect::<Vec<_>>();
     let adopted = adoption_claims(toks)
         .into_iter()
-        .filter(|&(a, len)| !number_near(toks, a, a + len, scope))
+        .filter(|&(a, len)| !number_near(a, a + len))
         .map(|(a, len)| (a, len, ADOPTION.to_string()))
         .collect::<Vec<_>>();
     let mut hits: Vec<(usize, usize, String)> =
@@ -184,9 +192,15 @@ fn negated(toks: &[Token], start: usize) -> bool {
     })
 }
 
-/// A number within `NEAR` words of `a..b` without crossing a sentence end, other
-/// than those `ignored`.
-fn number_near(toks: &[Token], a: usize, b: usize, ignored: impl Fn(&Token) -> bool) -> bool {
+/// A `figure` in `a..b` or within `NEAR` words of it without crossing a sentence end;
+/// before the phrase, not one of `scope`.
+fn figure_near(
+    toks: &[Token],
+    a: usize,
+    b: usize,
+    figure: impl Fn(&Token) -> bool,
+    scope: impl Fn(&Token) -> bool,
+) -> bool {
     let mut lo = a;
     while lo > 0 && a - lo < NEAR && !toks[lo - 1].clause_end {
         lo -= 1;
@@ -195,7 +209,7 @@ fn number_near(toks: &[Token], a: usize, b: usize, ignored: impl Fn(&Token) -> b
     while hi < toks.len() && hi - b < NEAR && !toks[hi - 1].sentence_end {
         hi += 1;
     }
-    toks[lo..hi].iter().any(|t| is_numeric(&t.norm) && !ignored(t))
+    toks[lo..a].iter().any(|t| figure(t) && !scope(t)) || toks[a..hi].iter().any(figure)
 }
 
 #[cfg(test)]
@@ -413,5 +427,24 @@ mod tests {
             ["really fast", "super reliable"]
         );
         assert!(texts("It is really fast: p99 under 200 ms.").is_empty());
+    }
+
+    #[test]
+    fn figures_in_words_and_counts_after_the_phrase_make_it_specific() {
+        assert!(texts("I rewrote the page, and sign-ups went up by about a third.").is_empty());
+        assert!(texts("I interviewed a lot of them, 23 drivers in two depots.").is_empty());
+        assert_eq!(texts("I mentored two analysts and helped them grow."), ["helped them grow"]);
+    }
+
+    #[test]
+    fn betterment_quoted_praise_and_named_technology_are_vague() {
+        assert_eq!(texts("Honestly, the new portal made things better."), ["made things better"]);
+        assert_eq!(
+            texts("Our CFO called it the best rollout of the year."),
+            ["called it the best"]
+        );
+        assert_eq!(texts("If the numbers look fine, it's a success."), ["it's a success"]);
+        assert_eq!(texts("We'd leverage AI to match the requests."), ["leverage AI"]);
+        assert!(texts("It made checkout faster: from 9 taps to 4.").is_empty());
     }
 }
