@@ -77,7 +77,7 @@ pub fn detect(toks: &[Token], lex: &Lexicon) -> Vec<PrincipleHit> {
         let blocked = |i: usize| cues.iter().any(|&(s, l)| (s..s + l).contains(&i));
         let starts: Vec<usize> = cues
             .iter()
-            .flat_map(|&(s, l)| s + l..s + l + NEAR_CUE)
+            .flat_map(|&(s, l)| (s + l..s + l + NEAR_CUE).chain(after_copula(toks, s + l, b)))
             .filter(|&i| !blocked(i))
             .collect();
         if let Some(nm) =
@@ -87,6 +87,19 @@ pub fn detect(toks: &[Token], lex: &Lexicon) -> Vec<PrincipleHit> {
         }
     }
     out
+}
+
+/// Most words between a lesson cue and the "is" its name follows ("I'd say the whole
+/// thing is ...").
+const TO_COPULA: usize = 5;
+
+/// Where a name may start after the cue's "is" or "was", past a filler: "I'd say the
+/// whole thing is, um, invent and simplicity".
+fn after_copula(toks: &[Token], from: usize, b: usize) -> impl Iterator<Item = usize> {
+    (from..b.min(from + TO_COPULA))
+        .find(|&k| matches!(toks[k].norm.as_str(), "is" | "was"))
+        .into_iter()
+        .flat_map(|k| [k + 1, k + 2])
 }
 
 fn is_plain(toks: &[Token], s: usize, l: usize) -> bool {
@@ -265,6 +278,8 @@ mod tests {
             ("For me that's higher and developed the best.", "Hire and Develop the Best"),
             ("That is how I earn the trust of the people I build for.", "Earn Trust"),
             ("This now mistrates customer expansion.", "Customer Obsession"),
+            ("I'd say the whole story is, um, invent and simplicity.", "Invent and Simplify"),
+            ("For me the thing here was, uh, deliverance adults.", "Deliver Results"),
         ] {
             assert_eq!(names(text), [(name.to_string(), true)], "{text}");
         }
