@@ -54,11 +54,24 @@ pub fn steps(toks: &[Token]) -> Vec<Step> {
 fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize)> {
     let first = numbers::parse(toks, i)?;
     let mut value = first.value;
+    let mut scaled = first.scaled;
     let mut j = i + first.len;
     let mut ops = 0;
+    // "2% of 54 million", "ten percent of 8 million": a share taken
+    let percent = first.percent || norm(toks, j) == "percent";
+    j += usize::from(norm(toks, j) == "percent");
+    let share_of = percent && norm(toks, j) == "of" && !toks[j - 1].clause_end;
+    if share_of {
+        let n = numbers::parse(toks, j + 1)?;
+        value = value / 100.0 * n.value;
+        scaled = n.scaled;
+        j += 1 + n.len;
+        ops += 1;
+    }
     while let Some((op, at, len)) = operator_after(toks, j) {
         j = at;
         let n = numbers::parse(toks, j + len)?;
+        scaled |= n.scaled;
         value = match op {
             Op::Times => value * n.value,
             Op::Divide if n.value != 0.0 => value / n.value,
@@ -72,8 +85,13 @@ fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize)> {
     if ops == 0 {
         return None;
     }
-    let (at, len) = equals_after(toks, j)?;
-    let mut k = at + len;
+    // "2% of 54 million, uh, 1.8 million new owners": a share's result may follow a comma
+    let restated = share_of && toks[j - 1].clause_end && !toks[j - 1].sentence_end;
+    let (mut k, bare) = match equals_after(toks, j) {
+        Some((at, len)) => (at + len, false),
+        None if restated => (j, true),
+        None => return None,
+    };
     // "is, um, about 1.2 billion"
     while matches!(norm(toks, k), "um" | "uh" | "er" | "erm" | "like") {
         k += 1;
@@ -82,10 +100,27 @@ fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize)> {
         k += 1;
     }
     let stated = numbers::parse(toks, k)?;
+    // after a bare comma the next figure must look like the share's result, not the next
+    // share ("30% of 2 million users, 20% of them")
+    let like_it = |r: f64| (0.1..=10.0).contains(&r);
+    if bare && (stated.percent || stated.scaled != scaled || !like_it(stated.value / value)) {
+        return None;
+    }
     let end = k + stated.len;
-    let step =
-        Step { text: span_text(toks, i, end), start: i, computed: value, stated: stated.value };
+    // "99 plus 4 is 103 million": the operands' unit said only with the result, or
+    // only with the operands
+    let computed = if scaled == stated.scaled { value } else { in_units_of(value, stated.value) };
+    let step = Step { text: span_text(toks, i, end), start: i, computed, stated: stated.value };
     Some((step, end))
+}
+
+/// `value` times the power of a thousand that brings it nearest `stated`.
+fn in_units_of(value: f64, stated: f64) -> f64 {
+    if value == 0.0 || stated == 0.0 {
+        return value;
+    }
+    let thousands = ((stated / value).abs().log10() / 3.0).round() as i32;
+    value * 1000f64.powi(thousands)
 }
 
 fn norm(toks: &[Token], i: usize) -> &str {
@@ -218,6 +253,21 @@ mod tests {
             slips("Fifty-two million households times one point five dogs each is about ninety million dogs.")[0].1
         );
         assert!(slips("So eight million doorbells times fifteen clips each is, um, one point two billion clips a day.")[0].1);
+    }
+
+    #[test]
+    fn a_unit_said_on_one_side_only_and_a_trailing_pause() {
+        assert!(!slips("Top-down, 99 plus 4 is 103 million pairs.")[0].1);
+        assert!(!slips("1.5 million a week, times 52, is about 78.")[0].1);
+        assert!(slips("So 2 times 3 is 9 million.")[0].1);
+        assert!(slips("67 million times 0.8... that's 63.6 million users.")[0].1);
+    }
+
+    #[test]
+    fn a_share_of_a_number_is_checked() {
+        assert!(slips("that's 2% of 54 million, uh, 1.8 million new owners")[0].1);
+        assert!(!slips("ten percent of 8 million is about 800,000 homes")[0].1);
+        assert!(slips("30% of 2 million users, 20% of them daily.").is_empty());
     }
 
     #[test]

@@ -84,8 +84,11 @@ fn push_piece(
     let trimmed = piece.trim();
     let core = trimmed.trim_start_matches(LEAD).trim_end_matches(TRAIL);
     let tail = &trimmed[trimmed.len() - trimmed.trim_start_matches(LEAD).len() + core.len()..];
-    let sentence_end = tail.contains(['.', '!', '?', '…']);
-    let clause_end = sentence_end || tail.contains([',', ';', ':']);
+    // A trailing-off "..." is a pause inside the sentence: "67 million times 0.8... that's
+    // 53.6 million".
+    let trailing_off = tail.contains('…') || tail.contains("..");
+    let sentence_end = tail.contains(['!', '?']) || (tail.contains('.') && !trailing_off);
+    let clause_end = sentence_end || trailing_off || tail.contains([',', ';', ':']);
     if core.is_empty() {
         // Bare punctuation ("," or "—") ends the previous token's clause.
         if let Some(last) = out.last_mut() {
