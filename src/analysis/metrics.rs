@@ -496,6 +496,9 @@ fn is_plural_noun(w: &str) -> bool {
         && !NOT_PLURAL.contains(&w)
 }
 
+/// Most words naming what a share counts between "from" and "to" ("of all orders").
+const COUNTED: usize = 3;
+
 /// "from 4.1 to 4.6 stars", "from 12% to 4%", "from 300 to 120 tickets" starting at `x`
 /// (the first number); the metric begins at `start`.
 fn from_to(toks: &[Token], x: usize, start: usize) -> Option<(usize, usize, &'static str)> {
@@ -527,6 +530,14 @@ fn from_to(toks: &[Token], x: usize, start: usize) -> Option<(usize, usize, &'st
     // "from 12 percent down to 0.5 percent"
     if matches!(norm(toks, j), "down" | "up") && !toks[j - 1].clause_end {
         j += 1;
+    }
+    // what the share counts: "from 1 in 4 releases to 1 in 20", "from 9% of orders to 3%"
+    let counted = (j..toks.len().min(j + COUNTED))
+        .take_while(|&k| !toks[k - 1].clause_end)
+        .take_while(|&k| norm(toks, k) == "of" || is_plural_noun(norm(toks, k)))
+        .count();
+    if counted > 0 && norm(toks, j + counted) == "to" {
+        j += counted;
     }
     // whisper puts commas where the speaker breathes: "went from 22%, to 25%"
     if norm(toks, j) != "to" || toks[j - 1].sentence_end {

@@ -486,10 +486,52 @@ fn story_role(
     BASELINE
 }
 
-/// "in two releases", "over three sprints": a count that frames time.
+/// "in two releases", "over three sprints": a count that frames time; not "launching in
+/// two new markets", which is where.
 fn after_time_word(toks: &[Token], i: usize) -> bool {
-    i > 0 && matches!(toks[i - 1].norm.as_str(), "in" | "within" | "over" | "after")
+    i > 0
+        && matches!(toks[i - 1].norm.as_str(), "in" | "within" | "over" | "after")
+        && toks[i..].iter().take(FRAMES_GAP).any(|t| FRAMES.contains(&t.norm.as_str()))
 }
+
+/// Things counted to frame time: "in two releases", "after three sprints".
+const FRAMES: &[&str] = &[
+    "release",
+    "releases",
+    "sprint",
+    "sprints",
+    "iteration",
+    "iterations",
+    "phase",
+    "phases",
+    "round",
+    "rounds",
+    "wave",
+    "waves",
+    "cycle",
+    "cycles",
+    "stage",
+    "stages",
+    "step",
+    "steps",
+    "quarter",
+    "quarters",
+    "attempt",
+    "attempts",
+    "tries",
+    "versions",
+    "builds",
+    "drops",
+    "deploys",
+    "deployments",
+    "meetings",
+    "sessions",
+    "calls",
+    "conversations",
+    "go",
+];
+/// Most words from a count to the thing that frames time ("in two short sprints").
+const FRAMES_GAP: usize = 4;
 
 /// The clause around token `i`: from after the previous clause end to the next one.
 pub(super) fn clause(toks: &[Token], i: usize) -> (usize, usize) {

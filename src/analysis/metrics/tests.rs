@@ -51,6 +51,11 @@ fn spoken_and_changes() {
         ["from one in five to one in three"]
     );
     assert_eq!(
+        texts("rollbacks went from 1 in 4 releases to 1 in 20"),
+        ["from 1 in 4 releases to 1 in 20"]
+    );
+    assert_eq!(texts("refunds went from 9% of orders to 3%"), ["from 9% of orders to 3%"]);
+    assert_eq!(
         texts("churn went from eight percent to five and a half percent"),
         ["from eight percent to five and a half percent"]
     );

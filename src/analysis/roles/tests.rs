@@ -257,3 +257,11 @@ fn worth_more_served_and_the_state_left_now() {
     let estimate = "Maybe 4% of them order in a week, so under 30,000 buyers a week.";
     assert_ne!(role_of(Kind::Analytical, estimate, "30,000 buyers"), "result");
 }
+
+#[test]
+fn a_count_after_in_frames_time_only_when_it_counts_rounds_of_work() {
+    let b = Kind::Behavioral;
+    let text = "We were launching in two new markets. I rebuilt the flow over three releases.";
+    assert_eq!(role_of(b, text, "two new markets"), "scope");
+    assert_eq!(role_of(b, text, "three releases"), "time");
+}
