@@ -5,7 +5,7 @@
 use super::numbers::{self, Num};
 use super::report::Metric;
 use super::tokens::{span_text, word_span, Token};
-use words::{few_duration, fraction, in_half, one_duration};
+use words::{few_duration, fraction, in_half, one_duration, zero_reached};
 
 const TIME_UNITS: &[&str] = &[
     "second",
@@ -316,6 +316,9 @@ fn at(toks: &[Token], i: usize) -> Option<(usize, usize, &'static str)> {
     }
     if let Some(end) = fraction(toks, i) {
         return Some((i, end, "percent"));
+    }
+    if let Some(end) = zero_reached(toks, i) {
+        return Some((i, end, "count"));
     }
     // not "about a year ago"
     if let Some(end) = one_duration(toks, i).filter(|&e| !NARRATIVE_AFTER.contains(&norm(toks, e)))

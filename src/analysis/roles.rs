@@ -415,7 +415,7 @@ fn story_role(
     let outcome = acted && !found;
     // "we had zero checkout outages": after the work, none of something is an outcome.
     let after_work = first_action.is_some_and(|w| toks[i].word >= w);
-    let zero = inside.first().is_some_and(|t| matches!(t.norm.as_str(), "zero" | "0"));
+    let zero = inside.iter().any(|t| matches!(t.norm.as_str(), "zero" | "0"));
     let none = m.kind == "count" && zero && after_work && !measured_on;
     // A level said with "at": the verb before it says whose level it is.
     let at_level = unhedged(before);

@@ -55,6 +55,9 @@ fn spoken_and_changes() {
         ["from 1 in 4 releases to 1 in 20"]
     );
     assert_eq!(texts("refunds went from 9% of orders to 3%"), ["from 9% of orders to 3%"]);
+    assert_eq!(texts("failed merges went to basically zero"), ["basically zero"]);
+    assert_eq!(texts("the error rate ended the quarter at zero"), ["zero"]);
+    assert!(texts("zero of them replied").is_empty());
     assert_eq!(
         texts("churn went from eight percent to five and a half percent"),
         ["from eight percent to five and a half percent"]

@@ -1,5 +1,5 @@
 //! Figures said in words, without digits: "within an hour", "half of the slots", "fell
-//! by about a third", "cut it in half".
+//! by about a third", "cut it in half", "went to basically zero".
 
 use super::{norm, APPROX, TIME_UNITS};
 use crate::analysis::tokens::Token;
@@ -67,4 +67,31 @@ pub(super) fn in_half(toks: &[Token], i: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Hedges before a "zero" reached: "went to basically zero".
+const ZERO_HEDGES: &[&str] =
+    &["basically", "almost", "nearly", "practically", "virtually", "effectively"];
+/// Verbs that bring a measure to a level: "dropped to zero", "ended the quarter at zero".
+const BROUGHT: &[&str] = &[
+    "went", "go", "dropped", "fell", "down", "cut", "ended", "came", "brought", "got", "reduced",
+    "stayed", "held", "kept",
+];
+/// Most words between the verb and its "to" or "at" ("ended the quarter at zero").
+const BROUGHT_GAP: usize = 4;
+
+/// A measure brought to zero, which has no unit to make it a figure: "merges without a
+/// green build went to basically zero", "the error rate ended the quarter at zero".
+pub(super) fn zero_reached(toks: &[Token], i: usize) -> Option<usize> {
+    let hedged = usize::from(ZERO_HEDGES.contains(&norm(toks, i)));
+    // not "held at zero point four percent"
+    let zero = i + hedged;
+    if !matches!(norm(toks, zero), "zero" | "0") || norm(toks, zero + 1) == "point" || i == 0 {
+        return None;
+    }
+    let to = i - 1;
+    let verb = (to.saturating_sub(BROUGHT_GAP)..to).rev().take_while(|&k| !toks[k].clause_end);
+    let brought = matches!(norm(toks, to), "to" | "at")
+        && verb.into_iter().any(|k| BROUGHT.contains(&norm(toks, k)));
+    brought.then_some(zero + 1)
 }

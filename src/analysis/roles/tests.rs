@@ -265,3 +265,9 @@ fn a_count_after_in_frames_time_only_when_it_counts_rounds_of_work() {
     assert_eq!(role_of(b, text, "two new markets"), "scope");
     assert_eq!(role_of(b, text, "three releases"), "time");
 }
+
+#[test]
+fn a_measure_brought_to_zero_after_the_work_is_a_result() {
+    let text = "I added a required check. Failed deploys went to basically zero.";
+    assert_eq!(role_of(Kind::Behavioral, text, "zero"), "result");
+}
