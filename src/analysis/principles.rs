@@ -230,6 +230,8 @@ mod tests {
             "I'd put this under Bias for Action.",
             "The way I'd sum it up is Bias for Action.",
             "Bias for action, basically.",
+            "The one I'd point to is Bias for Action.",
+            "What I learned, and I'd frame this as Bias for Action, is to decide early.",
         ] {
             assert_eq!(names(said), [("Bias for Action".to_string(), true)], "{said}");
         }
