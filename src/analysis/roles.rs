@@ -7,10 +7,12 @@
 use super::lexicon::Lexicon;
 use super::report::Metric;
 use super::task;
-use super::tokens::{PhraseSet, Token};
+use super::tokens::Token;
 
 mod case;
+mod headline;
 use case::case_role;
+use headline::{before_the_story, headline};
 
 pub const RESULT: &str = "result";
 pub const BASELINE: &str = "baseline";
@@ -109,6 +111,8 @@ const OUTCOME: &[&str] = &[
     "filled",
     "resolved",
     "handled",
+    // what a result was valued at ("which finance valued at $400,000 a year")
+    "valued",
 ];
 /// Verbs of a level kept through the change: a result when the figure is the level
 /// ("the abuse rate held at 0.4%", "kept churn under 2%"), not their object ("held
@@ -195,6 +199,11 @@ const BEYOND: &[&str] = &[
     "growth",
 ];
 
+/// Verbs after a count that say what it did after the work: "two enterprise customers
+/// ... signed again", "40 stores adopted it".
+const SUBJECT_OUTCOME: &[&str] =
+    &["signed", "renewed", "returned", "upgraded", "switched", "adopted", "enrolled", "subscribed"];
+
 /// "10% under the forecast", "$2M below budget": short of a plan is an outcome too;
 /// "1,200 items below cost" counts things.
 const SHORT_OF: &[&str] = &["under", "below", "behind", "short"];
@@ -242,12 +251,9 @@ pub fn assign(
     }
 }
 
-/// Words that announce the outcome before the story: "the headline is", "the short version".
-const HEADLINE: &[&str] = &["headline", "short version", "bottom line", "long story short"];
-
-/// Whether the sentence of token `i`, up to it, says it is the headline.
-fn headline(toks: &[Token], i: usize) -> bool {
-    PhraseSet::new(HEADLINE).any_in(toks, sentence_start(toks, i), i)
+/// The token after the sentence of token `i`.
+fn sentence_end(toks: &[Token], i: usize) -> usize {
+    (i..toks.len()).find(|&k| toks[k].sentence_end).map_or(toks.len(), |k| k + 1)
 }
 
 /// The first token of the sentence of token `i`.
@@ -275,6 +281,8 @@ pub(super) const TO_REACH_HEDGES: &[&str] = &[
     "almost",
     "just",
     "say",
+    "under",
+    "below",
 ];
 
 /// `before` without the hedges that end it: "held at about" is "held at".
@@ -383,7 +391,14 @@ fn story_role(
     // "refunds were a third of the prior year's"
     let against_before = after.first().is_some_and(|t| t.norm == "of")
         && has(&after[1..after.len().min(5)], REFERENCE);
-    let changed = replaced
+    // "64% of farmers said they'd delayed planting, up from 41% the season before"
+    let up_from = toks[end..sentence_end(toks, i)].windows(3).any(|w| {
+        matches!(w[0].norm.as_str(), "up" | "down")
+            && w[1].norm == "from"
+            && figures.contains(&w[2].word)
+    });
+    let changed = up_from
+        || replaced
         || restored
         || against_before
         || level(before, inside)
@@ -438,6 +453,12 @@ fn story_role(
         && !has(&toks[sentence_start(toks, i)..i], &["would", "could", "might"]);
     // "she now mentors two associates of her own": the state the work left, said with "now".
     let now = after_work && has(before, &["now"]);
+    // "two enterprise customers who had flagged it signed again": whom the outcome is of
+    let did = m.kind == "count" && after_work && has(after, SUBJECT_OUTCOME);
+    // "switched over with four days to spare", "two weeks ahead of schedule"
+    let early = m.kind == "duration"
+        && (ends_with(after, &["to", "spare"])
+            || matches!(after.first().map(|t| t.norm.as_str()), Some("early" | "ahead")));
     // "had stopped reading the roadmap because three tools had slipped": past a
     // "because" the figure is the cause, not the verb's object.
     let object_of =
@@ -451,7 +472,7 @@ fn story_role(
     }
     // "So, the short version: ... calls fell by about a third": a change in a sentence
     // that says it is the headline is the outcome, said before the story.
-    if changed && !found && headline(toks, i) {
+    if changed && !found && (headline(toks, i) || before_the_story(toks, i)) {
         return RESULT;
     }
     if outcome
@@ -462,6 +483,8 @@ fn story_role(
             || taken_up
             || added
             || now
+            || did
+            || early
             || (m.kind != "duration" && (has(object_of, OUTCOME) || worth(object_of))))
     {
         return RESULT;
@@ -488,7 +511,7 @@ fn story_role(
 
 /// "in two releases", "over three sprints": a count that frames time; not "launching in
 /// two new markets", which is where.
-fn after_time_word(toks: &[Token], i: usize) -> bool {
+pub(super) fn after_time_word(toks: &[Token], i: usize) -> bool {
     i > 0
         && matches!(toks[i - 1].norm.as_str(), "in" | "within" | "over" | "after")
         && toks[i..].iter().take(FRAMES_GAP).any(|t| FRAMES.contains(&t.norm.as_str()))

@@ -36,9 +36,13 @@ pub(super) fn few_duration(toks: &[Token], i: usize) -> Option<usize> {
 }
 
 /// A share said as a fraction: "fell by about a third", "half of the slots", "two thirds
-/// of users"; not "a third option", "within a quarter" or "the second half of the year".
+/// of users"; not "a third option", "within a quarter", "within two quarters of launch"
+/// or "the second half of the year".
 pub(super) fn fraction(toks: &[Token], i: usize) -> Option<usize> {
     let prev = if i == 0 { "" } else { norm(toks, i - 1) };
+    if matches!(prev, "within" | "in" | "over" | "for" | "after") {
+        return None;
+    }
     // past a "say" said between: "cutting those by, say, a fifth"
     let prev = if prev == "say" && i >= 2 { norm(toks, i - 2) } else { prev };
     let next = norm(toks, i + 1);

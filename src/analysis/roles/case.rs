@@ -1,12 +1,19 @@
 //! Roles in product, analytical and system-design answers, where a result is the
 //! outcome a plan promises: a target, a bound on a KPI or a change to reach.
 
-use super::{clause, sentence_start, BASELINE, CHANGE, RESULT, SCOPE, TIME, TO_REACH_HEDGES};
+use super::{
+    after_time_word, clause, sentence_start, BASELINE, CHANGE, RESULT, SCOPE, TIME, TO_REACH_HEDGES,
+};
 use crate::analysis::report::Metric;
 use crate::analysis::tokens::Token;
 
 /// Words that make a figure a target in a case round ("with a target of 15%").
-const TARGET: &[&str] = &["target", "targets", "goal", "goals", "aim", "aiming"];
+const TARGET: &[&str] =
+    &["target", "targets", "targeting", "targeted", "goal", "goals", "aim", "aiming"];
+/// Words after a level that make it a bound: "at 99% or above"; not a price range's
+/// "the designer end is $60 or more".
+const OR_BOUND: &[&str] =
+    &["above", "better", "more", "higher", "less", "lower", "under", "below", "fewer", "over"];
 
 /// In a product, analytical or system-design answer a result is a target: a figure
 /// in a clause that sets one ("with a target of 15%"), in a sentence that opens with
@@ -21,6 +28,17 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     let s = sentence_start(toks, i);
     let word = |k: Option<usize>| k.and_then(|k| toks.get(k)).map_or("", |t| t.norm.as_str());
     let before = |n: usize| word(i.checked_sub(n));
+    // "within two quarters of launch"
+    if m.kind == "count" && after_time_word(toks, i) {
+        return TIME;
+    }
+    // "recall at 99% or above"
+    let end = (i..toks.len()).find(|&k| !figure_at(toks, k, m)).unwrap_or(toks.len());
+    let or_bound = word(Some(end)) == "or"
+        && OR_BOUND.contains(&word(Some(end + 1)))
+        && matches!(before(1), "at" | "to" | "of");
+    // "clubs, under 20 members each": what each one is like
+    let each = matches!(word(Some(end)), "each" | "apiece");
     // "under two seconds", "no more than 2%", "cap it at 50 ms"
     let capped = (a..i).any(|k| matches!(toks[k].norm.as_str(), "cap" | "capped" | "limit"));
     // not "in under a week" nor "which is just under twenty million" (a rounding), nor
@@ -53,14 +71,17 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     };
     let more_than =
         matches!((word(past_asides(2)), word(past_asides(1))), ("more" | "less" | "fewer", "than"));
-    let bound =
-        ((matches!(before(1), "under" | "below" | "above") || within) && !rounding && !describes)
-            || floor
-            || hold
-            || every
-            || more_than
-            || (capped && before(1) == "at")
-            || (before(2) == "back" && matches!(before(1), "at" | "to" | "within" | "under"));
+    let bound = ((matches!(before(1), "under" | "below" | "above") || within)
+        && !rounding
+        && !describes
+        && !each)
+        || floor
+        || hold
+        || every
+        || more_than
+        || or_bound
+        || (capped && before(1) == "at")
+        || (before(2) == "back" && matches!(before(1), "at" | "to" | "within" | "under"));
     // "adoption of the refund rules by maybe 30%": a change to reach, its verb left out
     let by = (a..i).rev().find(|&k| !TO_REACH_HEDGES.contains(&toks[k].norm.as_str()));
     let by_amount =
@@ -77,8 +98,8 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     // "If penetration were 40%, the answer goes up by a third": a what-if, not a target
     let what_if = toks[s].norm == "if";
     let set = (a..i).any(target) || target(s);
-    let change = (i.saturating_sub(2)..i).any(|k| CHANGE.contains(&toks[k].norm.as_str()))
-        || change_before(toks, s, i);
+    let change =
+        (i.saturating_sub(2).max(s)..i).any(|k| change_at(toks, k)) || change_before(toks, s, i);
     // "day-7 retention went from 22% to 25%": a change said whole is what the test or
     // the plan is to move
     let whole_change = m.kind == "change" || toks[i].norm == "from";
@@ -100,13 +121,42 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     }
 }
 
+/// A change word at `k`; not "up" in a sum ("the two groups add up to 21.5 million").
+fn change_at(toks: &[Token], k: usize) -> bool {
+    let sum = toks[k].norm == "up"
+        && k > 0
+        && matches!(
+            toks[k - 1].norm.as_str(),
+            "add" | "adds" | "added" | "adding" | "sum" | "sums"
+        );
+    CHANGE.contains(&toks[k].norm.as_str()) && !sum
+}
+
+/// Whether token `k` is inside metric `m`'s words.
+fn figure_at(toks: &[Token], k: usize, m: &Metric) -> bool {
+    (m.span.word_index..m.span.word_index + m.span.word_count).contains(&toks[k].word)
+}
+
 /// Asides said between a case round's words and its figure: "doing, let's say, under a
 /// million", "more than, say, 3%".
 const ASIDES: &[&str] = &["let's", "say", "like", "maybe"];
 
 /// Words after which a bound describes who or what ("sellers doing under a million
 /// dollars a year", "teams of under ten") rather than a KPI's target.
-const DESCRIBES: &[&str] = &["doing", "making", "earning", "selling", "spending", "having", "aged"];
+const DESCRIBES: &[&str] = &[
+    "doing",
+    "making",
+    "earning",
+    "selling",
+    "spending",
+    "having",
+    "aged",
+    "with",
+    "everything",
+    "anything",
+    "priced",
+    "costing",
+];
 /// Words that make "by" arithmetic, not a change: "divided by 2.5".
 const ARITHMETIC: &[&str] = &["divided", "divide", "multiplied", "multiply", "times", "over"];
 
@@ -135,7 +185,7 @@ const TO_REACH: &[&str] = &[
 fn change_before(toks: &[Token], s: usize, i: usize) -> bool {
     for k in (s..i).rev() {
         let w = toks[k].norm.as_str();
-        if CHANGE.contains(&w) {
+        if change_at(toks, k) {
             return true;
         }
         if !TO_REACH.contains(&w) {

@@ -271,3 +271,39 @@ fn a_measure_brought_to_zero_after_the_work_is_a_result() {
     let text = "I added a required check. Failed deploys went to basically zero.";
     assert_eq!(role_of(Kind::Behavioral, text, "zero"), "result");
 }
+
+#[test]
+fn outcomes_said_as_worth_bounds_subjects_margins_and_comparisons_after() {
+    let b = Kind::Behavioral;
+    let text = "I rebuilt the kit lookup. Time to a fix went down to under two days, which \
+                finance valued at around $400,000 a year. Three clinics that had asked for it \
+                renewed. We launched with four days to spare. In the survey, 64% of drivers \
+                said they used it, up from 41% the year before.";
+    for m in ["two days", "$400,000", "Three clinics", "four days", "64%"] {
+        assert_eq!(role_of(b, text, m), "result", "{m}");
+    }
+    let first = "Reprints cut in half, approval in under a day. Let me tell you how we got \
+                 there. I was the PM for proofs at a print shop. I built a preview.";
+    assert_eq!(role_of(b, first, "cut in half"), "result");
+}
+
+#[test]
+fn case_round_bounds_said_after_and_descriptions_that_are_not_targets() {
+    let p = Kind::Product;
+    let text = "Metrics: I'd target a 20% lift within two quarters of launch, recall at 99% \
+                or above, and spend per account targeting plus 8%. Clubs are small, under 20 \
+                members each, at companies with under 50 staff, and the store sells everything \
+                under twenty dollars; the designer end is $60 or more.";
+    for m in ["20%", "99%", "8%"] {
+        assert_eq!(role_of(p, text, m), "result", "{m}");
+    }
+    assert_eq!(role_of(p, text, "two quarters"), "time");
+    for m in ["20 members", "50 staff", "twenty dollars", "$60"] {
+        assert_ne!(role_of(p, text, m), "result", "{m}");
+    }
+    let sum = "The two groups add up to 21.5 million paddles. The baby can sit up. 40% of \
+               600,000 is about 240,000 buggies.";
+    for m in ["21.5 million", "40%"] {
+        assert_ne!(role_of(Kind::Analytical, sum, m), "result", "{m}");
+    }
+}
