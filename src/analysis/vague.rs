@@ -175,8 +175,14 @@ fn joined_matches(toks: &[Token], lex: &Lexicon) -> Vec<Match> {
         if i < ruled_out {
             continue;
         }
+        // overlapping, or next to each other in one clause: "seemed to like it a lot
+        // better" is one claim ("super fast and super reliable" is two)
+        let joins = |last: &Match| {
+            let end = last.start + last.len;
+            i < end || (i == end && !toks[end - 1].clause_end)
+        };
         match out.last_mut() {
-            Some(last) if i < last.start + last.len => {
+            Some(last) if joins(last) => {
                 last.len = last.len.max(i + m.len - last.start);
             }
             _ => out.push(m),
@@ -446,5 +452,25 @@ mod tests {
         assert_eq!(texts("If the numbers look fine, it's a success."), ["it's a success"]);
         assert_eq!(texts("We'd leverage AI to match the requests."), ["leverage AI"]);
         assert!(texts("It made checkout faster: from 9 taps to 4.").is_empty());
+    }
+
+    #[test]
+    fn kpis_kept_without_targets_time_saved_and_paired_qualities_are_vague() {
+        assert_eq!(
+            texts("Users seemed to like it a lot better."),
+            ["seemed to like it a lot better"]
+        );
+        assert_eq!(
+            texts("The dean told me it was the smoothest term she'd seen."),
+            ["told me it was the smoothest"]
+        );
+        assert_eq!(texts("It probably saved people some time."), ["saved people some time"]);
+        assert_eq!(
+            texts("I'd watch retention and make sure customers are happy."),
+            ["make sure customers are happy"]
+        );
+        assert_eq!(texts("As long as the numbers are going up."), ["the numbers are going up"]);
+        assert_eq!(texts("It has to be scalable and robust."), ["scalable and robust"]);
+        assert!(texts("It saves them 20 minutes a week, so it saves time.").is_empty());
     }
 }
