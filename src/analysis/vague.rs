@@ -23,13 +23,16 @@ pub fn detect(toks: &[Token], lex: &Lexicon, metrics: &[Metric]) -> Vec<VagueHit
         })
     };
     // a figure said in words ("by about a third") counts as one
-    let figure = |t: &Token| {
-        is_numeric(&t.norm)
-            || metrics.iter().any(|m| {
-                (m.span.word_index..m.span.word_index + m.span.word_count).contains(&t.word)
-            })
+    let metric = |t: &Token| {
+        metrics
+            .iter()
+            .any(|m| (m.span.word_index..m.span.word_index + m.span.word_count).contains(&t.word))
     };
-    let number_near = |a: usize, b: usize| figure_near(toks, a, b, figure, scope);
+    // a quantity ("a lot of", "lots of") may be sized in the next sentence
+    let number_near = |a: usize, b: usize| {
+        figure_near(toks, a, b, metric, scope)
+            || (toks[b - 1].norm == "of" && sized_after(toks, b, metric))
+    };
     let listed: Vec<(usize, usize, String)> = joined_matches(toks, lex)
         .into_iter()
         .filter(|m| {
@@ -198,15 +201,28 @@ fn negated(toks: &[Token], start: usize) -> bool {
     })
 }
 
-/// A `figure` in `a..b` or within `NEAR` words of it without crossing a sentence end;
-/// before the phrase, not one of `scope`.
+/// A `metric` early in the sentence after the one of token `b`, within `NEAR` words:
+/// "lots of people open the app at once. If a third of 3,000 associates check in ten
+/// minutes, ..." (a bare number, as in "Two things I learned", does not count).
+fn sized_after(toks: &[Token], b: usize, metric: impl Fn(&Token) -> bool) -> bool {
+    let Some(end) = (b..toks.len()).find(|&k| toks[k].sentence_end) else {
+        return false;
+    };
+    (end + 1..toks.len().min(b + NEAR + 1))
+        .take_while(|&k| k == end + 1 || !toks[k - 1].sentence_end)
+        .any(|k| metric(&toks[k]))
+}
+
+/// A number or a `metric` in `a..b` or within `NEAR` words of it without crossing a
+/// sentence end; before the phrase, not one of `scope`.
 fn figure_near(
     toks: &[Token],
     a: usize,
     b: usize,
-    figure: impl Fn(&Token) -> bool,
+    metric: impl Fn(&Token) -> bool,
     scope: impl Fn(&Token) -> bool,
 ) -> bool {
+    let figure = |t: &Token| is_numeric(&t.norm) || metric(t);
     let mut lo = a;
     while lo > 0 && a - lo < NEAR && !toks[lo - 1].clause_end {
         lo -= 1;
@@ -472,5 +488,12 @@ mod tests {
         assert_eq!(texts("As long as the numbers are going up."), ["the numbers are going up"]);
         assert_eq!(texts("It has to be scalable and robust."), ["scalable and robust"]);
         assert!(texts("It saves them 20 minutes a week, so it saves time.").is_empty());
+    }
+
+    #[test]
+    fn a_quantity_sized_in_the_next_sentence_is_specific() {
+        assert!(texts("Lots of people open it at once. About a third of 3,000 staff.").is_empty());
+        assert_eq!(texts("The board was thrilled. Two things I learned."), ["was thrilled"]);
+        assert_eq!(texts("We had a lot of bugs. Then I left."), ["a lot of"]);
     }
 }
