@@ -269,7 +269,8 @@ fn given_back(before: &[Token]) -> bool {
         && GOT_BACK.contains(&b[b.len() - 2].norm.as_str())
 }
 
-/// Hedges said before a figure without changing what it is: "held at about 0.4%".
+/// Hedges and bounds said before a figure without changing what it is: "held at about
+/// 0.4%", "went down to under two days".
 pub(super) const TO_REACH_HEDGES: &[&str] = &[
     "about",
     "around",
@@ -392,7 +393,8 @@ fn story_role(
     let against_before = after.first().is_some_and(|t| t.norm == "of")
         && has(&after[1..after.len().min(5)], REFERENCE);
     // "64% of farmers said they'd delayed planting, up from 41% the season before"
-    let up_from = toks[end..sentence_end(toks, i)].windows(3).any(|w| {
+    let rest_of_sentence = toks.get(end..sentence_end(toks, i)).unwrap_or_default();
+    let up_from = rest_of_sentence.windows(3).any(|w| {
         matches!(w[0].norm.as_str(), "up" | "down")
             && w[1].norm == "from"
             && figures.contains(&w[2].word)
