@@ -62,6 +62,13 @@ pub struct Span {
     pub word_count: usize,
 }
 
+impl Span {
+    /// Whether transcript word `word` is one of the span's.
+    pub fn covers(&self, word: usize) -> bool {
+        (self.word_index..self.word_index + self.word_count).contains(&word)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Metric {
     pub text: String,

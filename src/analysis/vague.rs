@@ -16,18 +16,9 @@ const NEAR: usize = 8;
 /// ("mentored two managers and helped them grow") measures nothing it claims; after it,
 /// it may say how many ("a lot of them, 17 engineers").
 pub fn detect(toks: &[Token], lex: &Lexicon, metrics: &[Metric]) -> Vec<VagueHit> {
-    let scope = |t: &Token| {
-        metrics.iter().any(|m| {
-            m.role == SCOPE
-                && (m.span.word_index..m.span.word_index + m.span.word_count).contains(&t.word)
-        })
-    };
+    let scope = |t: &Token| metrics.iter().any(|m| m.role == SCOPE && m.span.covers(t.word));
     // a figure said in words ("by about a third") counts as one
-    let metric = |t: &Token| {
-        metrics
-            .iter()
-            .any(|m| (m.span.word_index..m.span.word_index + m.span.word_count).contains(&t.word))
-    };
+    let metric = |t: &Token| metrics.iter().any(|m| m.span.covers(t.word));
     // a quantity ("a lot of", "lots of") may be sized in the next sentence
     let number_near = |a: usize, b: usize| {
         figure_near(toks, a, b, metric, scope)

@@ -134,7 +134,7 @@ fn change_at(toks: &[Token], k: usize) -> bool {
 
 /// Whether token `k` is inside metric `m`'s words.
 fn figure_at(toks: &[Token], k: usize, m: &Metric) -> bool {
-    (m.span.word_index..m.span.word_index + m.span.word_count).contains(&toks[k].word)
+    m.span.covers(toks[k].word)
 }
 
 /// Asides said between a case round's words and its figure: "doing, let's say, under a
