@@ -7,7 +7,7 @@
 use super::lexicon::Lexicon;
 use super::report::Metric;
 use super::task;
-use super::tokens::Token;
+use super::tokens::{sentence, Token};
 
 mod case;
 mod headline;
@@ -251,16 +251,6 @@ pub fn assign(
     }
 }
 
-/// The token after the sentence of token `i`.
-fn sentence_end(toks: &[Token], i: usize) -> usize {
-    (i..toks.len()).find(|&k| toks[k].sentence_end).map_or(toks.len(), |k| k + 1)
-}
-
-/// The first token of the sentence of token `i`.
-pub(super) fn sentence_start(toks: &[Token], i: usize) -> usize {
-    (0..i).rev().find(|&k| toks[k].sentence_end).map_or(0, |k| k + 1)
-}
-
 /// "got back", "gave back" just before the figure: time returned to someone.
 fn given_back(before: &[Token]) -> bool {
     let b = unhedged(before);
@@ -393,7 +383,7 @@ fn story_role(
     let against_before = after.first().is_some_and(|t| t.norm == "of")
         && has(&after[1..after.len().min(5)], REFERENCE);
     // "64% of farmers said they'd delayed planting, up from 41% the season before"
-    let rest_of_sentence = toks.get(end..sentence_end(toks, i)).unwrap_or_default();
+    let rest_of_sentence = toks.get(end..sentence(toks, i).1).unwrap_or_default();
     let up_from = rest_of_sentence.windows(3).any(|w| {
         matches!(w[0].norm.as_str(), "up" | "down")
             && w[1].norm == "from"
@@ -452,7 +442,7 @@ fn story_role(
     let added = m.kind == "count"
         && after_work
         && has(inside, &["more", "additional", "extra"])
-        && !has(&toks[sentence_start(toks, i)..i], &["would", "could", "might"]);
+        && !has(&toks[sentence(toks, i).0..i], &["would", "could", "might"]);
     // "she now mentors two associates of her own": the state the work left, said with "now".
     let now = after_work && has(before, &["now"]);
     // "two enterprise customers who had flagged it signed again": whom the outcome is of

@@ -9,7 +9,7 @@ use super::lexicon::Lexicon;
 use super::report::{Flag, Metric, PrincipleHit, Star, StarPart};
 use super::roles;
 use super::task;
-use super::tokens::Token;
+use super::tokens::{sentence, Token};
 
 /// The STAR-LP parts, then the lesson or what the candidate would do differently,
 /// which is timed separately so it does not count as the principle.
@@ -266,13 +266,6 @@ fn tags(
     let first = named.partition_point(|&w| w < *words.start());
     t[PRINCIPLE] = named.get(first).is_some_and(|w| words.contains(w));
     t
-}
-
-/// The sentence around token `i`.
-fn sentence(toks: &[Token], i: usize) -> (usize, usize) {
-    let a = (0..i).rev().find(|&k| toks[k].sentence_end).map_or(0, |k| k + 1);
-    let b = (i..toks.len()).find(|&k| toks[k].sentence_end).map_or(toks.len(), |k| k + 1);
-    (a, b)
 }
 
 /// "I rewrote", "we quickly built": the candidate or the team acting, in the past tense

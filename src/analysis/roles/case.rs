@@ -1,11 +1,9 @@
 //! Roles in product, analytical and system-design answers, where a result is the
 //! outcome a plan promises: a target, a bound on a KPI or a change to reach.
 
-use super::{
-    after_time_word, clause, sentence_start, BASELINE, CHANGE, RESULT, SCOPE, TIME, TO_REACH_HEDGES,
-};
+use super::{after_time_word, clause, BASELINE, CHANGE, RESULT, SCOPE, TIME, TO_REACH_HEDGES};
 use crate::analysis::report::Metric;
-use crate::analysis::tokens::Token;
+use crate::analysis::tokens::{sentence, Token};
 
 /// Words that make a figure a target in a case round ("with a target of 15%").
 const TARGET: &[&str] =
@@ -25,7 +23,7 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     while a >= 2 && TO_REACH_HEDGES.contains(&toks[a - 1].norm.as_str()) {
         a = clause(toks, a - 2).0;
     }
-    let s = sentence_start(toks, i);
+    let s = sentence(toks, i).0;
     let word = |k: Option<usize>| k.and_then(|k| toks.get(k)).map_or("", |t| t.norm.as_str());
     let before = |n: usize| word(i.checked_sub(n));
     // "within two quarters of launch"

@@ -2,15 +2,14 @@
 //! short version: ..."), or before the answer turns to the story ("Let me tell you how
 //! we got there").
 
-use super::sentence_start;
-use crate::analysis::tokens::{PhraseSet, Token};
+use crate::analysis::tokens::{sentence, PhraseSet, Token};
 
 /// Words that announce the outcome before the story: "the headline is", "the short version".
 const HEADLINE: &[&str] = &["headline", "short version", "bottom line", "long story short"];
 
 /// Whether the sentence of token `i`, up to it, says it is the headline.
 pub(super) fn headline(toks: &[Token], i: usize) -> bool {
-    PhraseSet::new(HEADLINE).any_in(toks, sentence_start(toks, i), i)
+    PhraseSet::new(HEADLINE).any_in(toks, sentence(toks, i).0, i)
 }
 
 /// Words that turn from the outcome said first to the story: "Let me tell you how we got
