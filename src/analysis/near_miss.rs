@@ -86,7 +86,11 @@ pub fn find(
                     }
                     let run = &toks[start..start + len];
                     let heard: String = run.iter().map(|t| t.norm.as_str()).collect();
-                    let Some(d) = distance(&sound(&heard), &target) else { continue };
+                    let heard = sound(&heard);
+                    let Some(d) = distance(&heard, &target).or_else(|| th_for_d(&heard, &target))
+                    else {
+                        continue;
+                    };
                     if strict && !rest_is_close(run, &words_of) {
                         continue;
                     }
@@ -143,6 +147,15 @@ fn distance(heard: &[u8], target: &[u8]) -> Option<f64> {
     }
     let (h, t) = (consonants(heard), consonants(target));
     (t.len() >= MIN_CONSONANTS && edit_distance(&h, &t) <= 1).then_some(max)
+}
+
+/// A name's "d" heard as a voiced "th" ("the liver results" for "deliver results"),
+/// taken only when the rest is close: "the" opens too many ordinary runs for the
+/// looser distance of long names ("that's the, like, the super cheap storefront").
+fn th_for_d(heard: &[u8], target: &[u8]) -> Option<f64> {
+    let rest = heard.strip_prefix(b"th")?;
+    let as_d: Vec<u8> = std::iter::once(b'd').chain(rest.iter().copied()).collect();
+    distance(&as_d, target).filter(|&d| d <= MAX_DISTANCE_SHORT)
 }
 
 /// The consonants of a [`sound`] as heard, runs folded: a "gh" before a consonant or
@@ -243,6 +256,8 @@ mod tests {
         assert_eq!(heard("higher and developed the best"), Some("Hire and Develop the Best"));
         assert_eq!(heard("a right, A Lot"), Some("Are Right, A Lot"));
         assert_eq!(heard("dived deep"), Some("Dive Deep"));
+        assert_eq!(heard("the liver results"), Some("Deliver Results"));
+        assert_eq!(heard("the like the super"), None);
         assert_eq!(heard("right, a lot"), Some("Are Right, A Lot"));
         assert_eq!(heard("for a gallery"), Some("Frugality"));
         assert_eq!(heard("for legality"), Some("Frugality"));

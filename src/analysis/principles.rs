@@ -65,29 +65,52 @@ pub fn detect(toks: &[Token], lex: &Lexicon) -> Vec<PrincipleHit> {
             });
         add(&mut out, hit(toks, cue.name, m.start, m.len, named, false));
     }
+    let mut named: Vec<bool> = sentences
+        .iter()
+        .map(|&(a, b)| {
+            matches
+                .iter()
+                .any(|m| (a..b).contains(&m.start) && lex.principle_cues[m.phrase].explicit)
+        })
+        .collect();
     for (k, &(a, b)) in sentences.iter().enumerate() {
-        let named_here = matches
-            .iter()
-            .any(|m| (a..b).contains(&m.start) && lex.principle_cues[m.phrase].explicit);
-        if (cues[k].is_empty() && !lesson[k]) || named_here {
+        if named[k] {
             continue;
         }
-        // A bent name follows its cue closely: "This demonstrates deliverance adults".
-        let cues = &cues[k];
-        let blocked = |i: usize| cues.iter().any(|&(s, l)| (s..s + l).contains(&i));
-        let starts: Vec<usize> = cues
-            .iter()
-            .flat_map(|&(s, l)| (s + l..s + l + NEAR_CUE).chain(after_copula(toks, s + l, b)))
-            .filter(|&i| !blocked(i))
-            .collect();
-        if let Some(nm) =
+        let found = if cues[k].is_empty() && !lesson[k] {
+            // A lesson sentence that named nothing may be answered by the next one (or
+            // the one after), name first: "... if I had to name it. By us for action,".
+            let waiting = (k.saturating_sub(2)..k).any(|j| lesson[j] && !named[j]);
+            let opener = usize::from(JOINERS.contains(&toks[a].norm.as_str()));
+            waiting
+                .then(|| {
+                    near_miss::find(toks, &[a + opener], b, &lex.principle_names, |_| false, true)
+                })
+                .flatten()
+                .filter(|nm| nm.distance <= CARRIED_DISTANCE)
+        } else {
+            // A bent name follows its cue closely: "This demonstrates deliverance adults".
+            let cues = &cues[k];
+            let blocked = |i: usize| cues.iter().any(|&(s, l)| (s..s + l).contains(&i));
+            let starts: Vec<usize> = cues
+                .iter()
+                .flat_map(|&(s, l)| (s + l..s + l + NEAR_CUE).chain(after_copula(toks, s + l, b)))
+                .filter(|&i| !blocked(i))
+                .collect();
             near_miss::find(toks, &starts, b, &lex.principle_names, blocked, plain(cues))
-        {
+        };
+        if let Some(nm) = found {
+            named[k] = true;
             add(&mut out, hit(toks, nm.name, nm.start, nm.len, true, true));
         }
     }
     out
 }
+
+/// Largest near-miss distance for a name that opens the sentence after a lesson cue:
+/// with no cue of its own, only a name bent by a sound or two ("by us for action")
+/// counts, not ordinary words that share some ("I ended up simplifying").
+const CARRIED_DISTANCE: f64 = 0.2;
 
 /// Most words between a lesson cue and the "is" its name follows ("I'd say the whole
 /// thing is ...").
@@ -282,6 +305,10 @@ mod tests {
             ("This now mistrates customer expansion.", "Customer Obsession"),
             ("I'd say the whole story is, um, invent and simplicity.", "Invent and Simplify"),
             ("For me the thing here was, uh, deliverance adults.", "Deliver Results"),
+            ("It was a win. If I had to name it. By us for action, we moved.", "Bias for Action"),
+            ("Well, I took away, and I call this customer obsession.", "Customer Obsession"),
+            ("The principal I tied this document and simplified.", "Invent and Simplify"),
+            ("So, I think, for me, that really shows the liver results.", "Deliver Results"),
         ] {
             assert_eq!(names(text), [(name.to_string(), true)], "{text}");
         }
@@ -294,6 +321,8 @@ mod tests {
         )
         .is_empty());
         assert!(names("It is the backbone of our platform, and our clients have high standards.")
+            .is_empty());
+        assert!(names("If I had to name it, I'd say patience. I ended up simplifying the form.")
             .is_empty());
     }
 }
