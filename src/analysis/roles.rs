@@ -389,7 +389,18 @@ fn story_role(
             && w[1].norm == "from"
             && figures.contains(&w[2].word)
     });
+    // "ended at 2%, from, uh, somewhere around 15%": the new level, then the old one
+    let from_figure = after.first().is_some_and(|t| t.norm == "from")
+        && after[1..after.len().min(FROM_GAP + 1)].iter().any(|t| figures.contains(&t.word));
+    // "calls fell by 70%" with its verb misheard ("call them out reference, L by 70%"):
+    // a share said after "by" is the size of a change; "by 40% of users" is whose.
+    let by_share = m.kind == "percent"
+        && unhedged(before).last().is_some_and(|t| t.norm == "by")
+        && !has(inside, &["of"])
+        && after.first().is_none_or(|t| t.norm != "of");
     let changed = up_from
+        || from_figure
+        || by_share
         || replaced
         || restored
         || against_before
@@ -500,6 +511,10 @@ fn story_role(
     }
     BASELINE
 }
+
+/// Most words between a figure's "from" and the figure it changed from ("from, uh,
+/// somewhere around 15%").
+const FROM_GAP: usize = 4;
 
 /// "in two releases", "over three sprints": a count that frames time; not "launching in
 /// two new markets", which is where.

@@ -8,6 +8,8 @@ use crate::analysis::tokens::{sentence, Token};
 /// Words that make a figure a target in a case round ("with a target of 15%").
 const TARGET: &[&str] =
     &["target", "targets", "targeting", "targeted", "goal", "goals", "aim", "aiming"];
+/// Verbs that take a KPI to a level: "get it to 55%".
+const REACH: &[&str] = &["get", "bring", "take", "push", "move", "drive"];
 /// Words after a level that make it a bound: "at 99% or above"; not a price range's
 /// "the designer end is $60 or more".
 const OR_BOUND: &[&str] =
@@ -84,6 +86,10 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     let by = (a..i).rev().find(|&k| !TO_REACH_HEDGES.contains(&toks[k].norm.as_str()));
     let by_amount =
         by.is_some_and(|k| toks[k].norm == "by" && !ARITHMETIC.contains(&word(k.checked_sub(1))));
+    // "I'm going to get it to 55%", "bring that to 3%": where the plan takes the KPI
+    let taken_to = before(1) == "to"
+        && matches!(before(2), "it" | "this" | "that" | "them")
+        && REACH.contains(&before(3));
     // "zero lost scans": nobody sizes a market in zeros; it is a bar to hold
     let zero = m.kind == "count" && matches!(toks[i].norm.as_str(), "zero" | "0");
     let target = |k: usize| {
@@ -106,6 +112,7 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     let set_here = (a..i).any(target);
     if bound
         || zero
+        || taken_to
         || (m.kind != "duration"
             && (set_here || (!what_if && (set || change || by_amount || whole_change))))
     {

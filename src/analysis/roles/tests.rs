@@ -307,3 +307,22 @@ fn case_round_bounds_said_after_and_descriptions_that_are_not_targets() {
         assert_ne!(role_of(Kind::Analytical, sum, m), "result", "{m}");
     }
 }
+
+#[test]
+fn a_change_whose_verb_was_misheard_and_a_level_said_before_its_old_one() {
+    let b = Kind::Behavioral;
+    let heard = "I rebuilt the approval flow. Refund time dropped to three days and call them \
+                 out reference, L by 70%.";
+    assert_eq!(role_of(b, heard, "70%"), "result");
+    let whose = "I rewrote the pricing page, which is used by 40% of our sellers.";
+    assert_eq!(role_of(b, whose, "40%"), "baseline");
+    let reversed = "I rewrote the test runner. Flaky failures were at 2% from, uh, somewhere \
+                    around 15%. That's the short version.";
+    assert_eq!(role_of(b, reversed, "2%"), "result");
+    assert_eq!(role_of(b, reversed, "15%"), "baseline");
+    let p = Kind::Product;
+    let goal = "The north star is books finished. Let's say it's 45%, and I'm going to get it \
+                to 55%.";
+    assert_eq!(role_of(p, goal, "55%"), "result");
+    assert_eq!(role_of(p, goal, "45%"), "baseline");
+}
