@@ -494,8 +494,11 @@ fn story_role(
     }
     if m.kind == "duration" {
         // "shipped it in five weeks", "filled the open roles in six weeks"
+        // "I rolled it back within a day": undoing a change is not delivering one
+        let recent = &before[before.len().saturating_sub(5)..];
         let delivered = matches!(before.last().map(|t| t.norm.as_str()), Some("in" | "within"))
-            && has(&before[before.len().saturating_sub(5)..], DELIVERED);
+            && has(recent, DELIVERED)
+            && !has(recent, &["back"]);
         return if outcome && delivered {
             RESULT
         } else if (!acted && before.iter().any(|t| matches!(t.norm.as_str(), "took" | "for")))

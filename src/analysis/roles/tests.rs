@@ -325,4 +325,6 @@ fn a_change_whose_verb_was_misheard_and_a_level_said_before_its_old_one() {
                 to 55%.";
     assert_eq!(role_of(p, goal, "55%"), "result");
     assert_eq!(role_of(p, goal, "45%"), "baseline");
+    let undone = "I pushed the reminders to every user. I rolled it back within a day.";
+    assert_eq!(role_of(b, undone, "a day"), "time");
 }
