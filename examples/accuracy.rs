@@ -435,14 +435,18 @@ fn print_figures(takes: &[(Answer, Transcript)], lex: &Lexicon, speech: bool) {
             }
         }
         if a.quality == "strong" && !r.vague.is_empty() {
-            strong_vague.push(a.id.clone());
+            strong_vague.push(r.vague.iter().all(|v| v.unsure));
         }
         scores.push((kind, a.id.clone(), a.quality.clone(), r.score.overall));
     }
     print!("{}", table(&counts, 20));
     println!("STAR parts agree     {:.3} ({} of {})", ratio(star.0, star.1), star.0, star.1);
     println!("expected flags       {:.3} ({} of {})", ratio(flags.0, flags.1), flags.0, flags.1);
-    println!("strong answers with a vague flag: {}", strong_vague.len());
+    let only_unsure = strong_vague.iter().filter(|&&unsure| unsure).count();
+    println!(
+        "strong answers with a vague flag: {} ({only_unsure} of them only on unsure words)",
+        strong_vague.len()
+    );
     let mut inversions = Vec::new();
     for (kind, weak, _, ws) in scores.iter().filter(|s| s.2 == "weak") {
         for (_, strong, _, ss) in scores.iter().filter(|s| s.0 == *kind && s.2 == "strong") {

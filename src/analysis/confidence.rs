@@ -29,6 +29,18 @@ pub fn rests_on_unsure(span: Span, unsure: &[usize]) -> bool {
     unsure.iter().any(|&i| (span.word_index..span.word_index + span.word_count.max(1)).contains(&i))
 }
 
+/// Words after a vague claim in which the figure that would make it specific may have
+/// been lost.
+pub const FIGURE_GAP: usize = 3;
+
+/// A vague claim is vague for want of a figure or a size next to it, so it is in doubt
+/// when the words right after it were misheard: "conversion went up by a moutte third"
+/// was "by about a third".
+pub fn vague_in_doubt(span: Span, unsure: &[usize]) -> bool {
+    let end = span.word_index + span.word_count.max(1);
+    rests_on_unsure(span, unsure) || unsure.iter().any(|&i| (end..end + FIGURE_GAP).contains(&i))
+}
+
 /// The flag for a transcript with too many unsure words.
 pub fn flag(unsure: usize, words: usize) -> Option<Flag> {
     let share = unsure as f64 / words.max(1) as f64;
@@ -71,6 +83,15 @@ mod tests {
         assert!(rests_on_unsure(Span { word_index: 1, word_count: 2 }, &[1]));
         assert!(!rests_on_unsure(Span { word_index: 2, word_count: 1 }, &[1]));
         assert!(unsure_words(&Transcript::from_text("typed words")).is_empty());
+    }
+
+    #[test]
+    fn a_vague_claim_before_misheard_words_is_in_doubt() {
+        // "conversion went up by a moutte third": the figure was misheard
+        let went_up = Span { word_index: 0, word_count: 3 };
+        assert!(vague_in_doubt(went_up, &[5]));
+        assert!(!vague_in_doubt(went_up, &[6]));
+        assert!(!rests_on_unsure(went_up, &[5]));
     }
 
     #[test]

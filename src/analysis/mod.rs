@@ -182,7 +182,7 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
         p.unsure = confidence::rests_on_unsure(p.span, &unsure_words);
     }
     for v in &mut vague {
-        v.unsure = confidence::rests_on_unsure(v.span, &unsure_words);
+        v.unsure = confidence::vague_in_doubt(v.span, &unsure_words);
     }
     let mut report = Report {
         kind: ctx.kind,
