@@ -19,6 +19,13 @@ const MIN_LETTERS: usize = 7;
 /// Fewest consonants a name needs to be matched by its consonants alone, within one edit.
 const MIN_CONSONANTS: usize = 5;
 
+/// Words no principle name ends with, which close ordinary runs that share a name's
+/// first word ("showed the customer their meter", "8,000 customers per arm").
+const ENDS_NO_NAME: &[&str] = &[
+    "the", "a", "an", "of", "to", "for", "and", "or", "with", "in", "on", "at", "by", "per",
+    "their", "our", "my", "your", "his", "her", "its", "them", "they", "we", "i", "it",
+];
+
 /// The lesson verb candidates say most, long enough to be known when whisper bends it
 /// ("now mistrates", "lemon-straight" for "demonstrates").
 const BENT_CUE: &str = "demonstrates";
@@ -81,8 +88,17 @@ pub fn find(
             }
             for &start in starts.iter().filter(|&&s| s < b) {
                 for len in 1..=(words + 2).min(b - start) {
-                    if blocked(start + len - 1) {
+                    let last = &toks[start + len - 1];
+                    if blocked(start + len - 1)
+                        || !last.norm.bytes().any(|c| c.is_ascii_alphabetic())
+                    {
                         break;
+                    }
+                    // Whisper splits a name into more words, never fewer: one word is
+                    // not a name of several ("customers" is not "customer obsessed").
+                    let one_for_many = len == 1 && words > 1 && !last.norm.contains('-');
+                    if ENDS_NO_NAME.contains(&last.norm.as_str()) || one_for_many {
+                        continue;
                     }
                     let run = &toks[start..start + len];
                     let heard: String = run.iter().map(|t| t.norm.as_str()).collect();
@@ -293,6 +309,9 @@ mod tests {
             "it is the backbone of our platform",
             "it was a call to action",
             "we worked on trust and safety",
+            "we showed the customer their meter",
+            "that's roughly 8,000 customers per arm",
+            "that's roughly 8,000 customers",
         ] {
             assert_eq!(heard(s), None, "{s}");
         }

@@ -97,7 +97,16 @@ pub fn detect(toks: &[Token], lex: &Lexicon) -> Vec<PrincipleHit> {
                 .flat_map(|&(s, l)| (s + l..s + l + NEAR_CUE).chain(after_copula(toks, s + l, b)))
                 .filter(|&i| !blocked(i))
                 .collect();
-            near_miss::find(toks, &starts, b, &lex.principle_names, blocked, plain(cues))
+            let names = &lex.principle_names;
+            near_miss::find(toks, &starts, b, names, blocked, plain(cues)).or_else(|| {
+                // Further into a lesson sentence, past its hedges: "the lesson, if I had to
+                // name one, is that it's kind of, um, Bias for Auction?"
+                let anywhere: Vec<usize> = (a..b).filter(|&i| !blocked(i)).collect();
+                lesson[k]
+                    .then(|| near_miss::find(toks, &anywhere, b, names, blocked, true))
+                    .flatten()
+                    .filter(|nm| nm.distance <= CARRIED_DISTANCE)
+            })
         };
         if let Some(nm) = found {
             named[k] = true;
@@ -107,9 +116,10 @@ pub fn detect(toks: &[Token], lex: &Lexicon) -> Vec<PrincipleHit> {
     out
 }
 
-/// Largest near-miss distance for a name that opens the sentence after a lesson cue:
-/// with no cue of its own, only a name bent by a sound or two ("by us for action")
-/// counts, not ordinary words that share some ("I ended up simplifying").
+/// Largest near-miss distance for a name away from its lesson cue (opening the sentence
+/// after it, or further on in its own): only a name bent by a sound or two ("by us for
+/// action", "Bias for Auction") counts, not ordinary words that share some ("I ended up
+/// simplifying").
 const CARRIED_DISTANCE: f64 = 0.2;
 
 /// Most words between a lesson cue and the "is" its name follows ("I'd say the whole
@@ -309,6 +319,11 @@ mod tests {
             ("Well, I took away, and I call this customer obsession.", "Customer Obsession"),
             ("The principal I tied this document and simplified.", "Invent and Simplify"),
             ("So, I think, for me, that really shows the liver results.", "Deliver Results"),
+            (
+                "I guess the lesson, if I had to name one, is that it's kind of, um, Bias for \
+                 Auction?",
+                "Bias for Action",
+            ),
         ] {
             assert_eq!(names(text), [(name.to_string(), true)], "{text}");
         }
