@@ -539,8 +539,9 @@ fn from_to(toks: &[Token], x: usize, start: usize) -> Option<(usize, usize, &'st
         .take_while(|&k| !toks[k - 1].clause_end)
         .take_while(|&k| norm(toks, k) == "of" || is_plural_noun(norm(toks, k)))
         .count();
-    if counted > 0 && norm(toks, j + counted) == "to" {
-        j += counted;
+    let counted = counted > 0 && norm(toks, j + counted) == "to";
+    if counted {
+        j = (j..).find(|&k| norm(toks, k) == "to").unwrap_or(j);
     }
     // whisper puts commas where the speaker breathes: "went from 22%, to 25%"
     if norm(toks, j) != "to" || toks[j - 1].sentence_end {
@@ -556,6 +557,8 @@ fn from_to(toks: &[Token], x: usize, start: usize) -> Option<(usize, usize, &'st
     let u2 = if toks[end - 1].clause_end && !b.percent { None } else { unit(toks, end, &b) };
     if let Some((_, l)) = u2 {
         end += l;
+    } else if counted && !toks[end - 1].clause_end && is_plural_noun(norm(toks, end)) {
+        end += 1; // "from 190 words to 46 words"
     }
     let year = |n: &Num| n.plain_int && (1900.0..2100.0).contains(&n.value);
     if year(&a) && year(&b) {
@@ -565,8 +568,9 @@ fn from_to(toks: &[Token], x: usize, start: usize) -> Option<(usize, usize, &'st
     let kind = match (u1, u2) {
         (_, Some((k, _))) | (Some((k, _)), None) => k,
         _ if before.iter().any(|t| SCORE_WORDS.contains(&t.norm.as_str())) => "score",
-        // "tickets went down from 300 to 120"
-        _ if before.iter().any(|t| is_plural_noun(&t.norm)) => "change",
+        // "tickets went down from 300 to 120"; "from 190 words to 46 words" names what
+        // it counts itself, even a word the answer's own parts use ("two words")
+        _ if counted || before.iter().any(|t| is_plural_noun(&t.norm)) => "change",
         _ => return None,
     };
     Some((start, rate(toks, end), kind))

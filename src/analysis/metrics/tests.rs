@@ -55,6 +55,8 @@ fn spoken_and_changes() {
         ["from 1 in 4 releases to 1 in 20"]
     );
     assert_eq!(texts("refunds went from 9% of orders to 3%"), ["from 9% of orders to 3%"]);
+    assert_eq!(texts("we got it from 190 words to 46 words"), ["from 190 words to 46 words"]);
+    assert!(texts("in other words, two words").is_empty());
     assert_eq!(texts("failed merges went to basically zero"), ["basically zero"]);
     assert_eq!(texts("the error rate ended the quarter at zero"), ["zero"]);
     assert!(texts("zero of them replied").is_empty());
