@@ -158,7 +158,8 @@ const DELIVERED: &[&str] = &[
 /// Verbs whose object is time won back: a duration after one is a result.
 const SAVED: &[&str] = &["saved", "saves", "saving", "shaved", "freed"];
 /// Verbs that give time back with "back": "the adjusters got back 1,100 hours a month".
-const GOT_BACK: &[&str] = &["got", "get", "gets", "gave", "give", "gives", "won"];
+const GOT_BACK: &[&str] =
+    &["got", "get", "gets", "gave", "give", "gives", "won", "handed", "hand", "hands"];
 /// Verbs of uptake after "N% of <who>": "40 percent of rebookings went through the link".
 const TOOK_UP: &[&str] =
     &["used", "adopted", "went", "switched", "chose", "opted", "enrolled", "signed", "turned"];
@@ -251,12 +252,16 @@ pub fn assign(
     }
 }
 
-/// "got back", "gave back" just before the figure: time returned to someone.
+/// Most words between a verb of giving and its "back": "handed that team back".
+const BACK_GAP: usize = 2;
+
+/// "got back", "gave back", "handed that team back" just before the figure: time
+/// returned to someone.
 fn given_back(before: &[Token]) -> bool {
     let b = unhedged(before);
     b.len() >= 2
         && b[b.len() - 1].norm == "back"
-        && GOT_BACK.contains(&b[b.len() - 2].norm.as_str())
+        && has(&b[b.len().saturating_sub(BACK_GAP + 2)..b.len() - 1], GOT_BACK)
 }
 
 /// Hedges and bounds said before a figure without changing what it is: "held at about
@@ -412,6 +417,8 @@ fn story_role(
             // "twice as likely to cancel" compares two groups; "doubled" is a change
             (m.kind == "multiplier" && after.first().is_none_or(|t| t.norm != "as"))
             || m.kind == "change"
+            // "40,000 fewer estimated bills a month"
+            || (m.kind == "count" && has(inside, &["fewer"]))
             || inside.first().is_some_and(|t| t.norm == "from")
             || has(inside, CHANGE)
             || before.iter().any(loose_change)
@@ -430,7 +437,9 @@ fn story_role(
     // leads with the outcome ("I recovered 9%", "We cut complaints by 35%").
     let acted = first_action.is_none_or(|w| toks[i].word >= w)
         || before.iter().any(|t| matches!(t.norm.as_str(), "i" | "we"));
-    let outcome = acted && !found;
+    // "a single violation could mean a fine of up to $10,000": what might happen
+    let might = has(before, &["could", "would", "might"]);
+    let outcome = acted && !found && !might;
     // "we had zero checkout outages": after the work, none of something is an outcome.
     let after_work = first_action.is_some_and(|w| toks[i].word >= w);
     let zero = inside.iter().any(|t| matches!(t.norm.as_str(), "zero" | "0"));
@@ -473,9 +482,11 @@ fn story_role(
     if ended && !found {
         return RESULT;
     }
-    // "So, the short version: ... calls fell by about a third": a change in a sentence
-    // that says it is the headline is the outcome, said before the story.
-    if changed && !found && (headline(toks, i) || before_the_story(toks, i)) {
+    // "So, the short version: ... calls fell by about a third", "we had zero compliance
+    // fines": a change, or none of something, in a sentence that says it is the headline
+    // is the outcome, said before the story.
+    let said_first = headline(toks, i) || before_the_story(toks, i);
+    if (changed || (m.kind == "count" && zero && !measured_on)) && !found && said_first {
         return RESULT;
     }
     if outcome

@@ -325,6 +325,15 @@ fn a_change_whose_verb_was_misheard_and_a_level_said_before_its_old_one() {
                 to 55%.";
     assert_eq!(role_of(p, goal, "55%"), "result");
     assert_eq!(role_of(p, goal, "45%"), "baseline");
+    let headline = "So, the short version: we had zero compliance fines that year. Context. \
+                    I was the product lead for delivery.";
+    assert_eq!(role_of(b, headline, "zero compliance fines"), "result");
+    let fewer = "I turned the flash off. We sent about 40,000 fewer estimated bills a month.";
+    assert_eq!(role_of(b, fewer, "40,000 fewer estimated bills a month"), "result");
+    let handed = "I fixed the labels myself, which handed that team back two months of work.";
+    assert_eq!(role_of(b, handed, "two months"), "result");
+    let risk = "I said no. A single violation could mean a fine of up to $10,000.";
+    assert_eq!(role_of(b, risk, "$10,000"), "baseline");
     let undone = "I pushed the reminders to every user. I rolled it back within a day.";
     assert_eq!(role_of(b, undone, "a day"), "time");
 }
