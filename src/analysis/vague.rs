@@ -281,6 +281,25 @@ mod tests {
     }
 
     #[test]
+    fn hedged_praise_promised_gains_and_unsized_markets_are_vague() {
+        assert_eq!(
+            texts("I think it probably helped? The feedback from sales was generally pretty positive."),
+            ["it probably helped", "was generally pretty positive"]
+        );
+        assert_eq!(
+            texts("It's a huge market. This would really help reduce damaged deliveries."),
+            ["a huge market", "would really help reduce"]
+        );
+        assert_eq!(
+            texts(
+                "We'd use DynamoDB because it scales really well. It would get better over time."
+            ),
+            ["scales really well", "would get better over time"]
+        );
+        assert!(texts("It's a huge market: about 40 million campers a year.").is_empty());
+    }
+
+    #[test]
     fn claims_in_other_words_are_vague() {
         let text = "I played a key role in the redesign and put in long hours. Engagement went \
                     up, the feedback was really positive and the sales team was really pleased. \
@@ -361,7 +380,7 @@ mod tests {
     fn degrees_superlatives_and_hedged_liking_with_no_figure_are_vague() {
         assert_eq!(
             texts("We simplified it a lot, and it probably helped a bit with retention."),
-            ["simplified it a lot", "helped a bit"]
+            ["simplified it a lot", "it probably helped a bit"]
         );
         assert_eq!(
             texts("It was one of the smoothest launches she'd seen. Parents seemed happier."),
