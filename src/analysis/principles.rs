@@ -30,6 +30,10 @@ const PLAIN_CUES: &[&str] = &[
     "in practice",
     "i'd say",
     "i would say",
+    // "we showed the customer their meter": narrative, unlike "this shows"
+    "show",
+    "showed",
+    "showing",
 ];
 /// Words that may sit between names in a sentence of names alone.
 const JOINERS: &[&str] =
@@ -339,5 +343,11 @@ mod tests {
             .is_empty());
         assert!(names("If I had to name it, I'd say patience. I ended up simplifying the form.")
             .is_empty());
+        assert!(names("Second, we showed the customer near me, there will number on screen.")
+            .is_empty());
+        assert_eq!(
+            names("It showed customer on session."),
+            [("Customer Obsession".to_string(), true)]
+        );
     }
 }
