@@ -129,7 +129,8 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
     // A writing sample is read, not said: no speaking-time estimate.
     let said_s = (words > 0 && ctx.kind != Kind::Writing).then(|| words as f64 * 60.0 / SPOKEN_WPM);
     let estimate_s = said_s.filter(|_| !t.is_timed());
-    let mut flags = timing::flags(&timing, ctx.limit_s, ctx.target_s, behavioral, &toks);
+    let mut flags =
+        timing::flags(&timing, ctx.limit_s, ctx.target_s, behavioral, &toks, estimate_s);
     flags.extend(pace::flags(&pace));
     if !toks.is_empty() {
         if behavioral {

@@ -50,13 +50,33 @@ pub fn flags(
     target_s: Option<f64>,
     behavioral: bool,
     toks: &[Token],
+    estimate_s: Option<f64>,
 ) -> Vec<Flag> {
     let mut out = Vec::new();
-    let Some(d) = timing.duration_s else {
-        return out;
-    };
-    if let (Some(limit), Some(cut)) = (limit_s, &timing.cutoff) {
+    if let Some(flag) = timing.duration_s.and_then(|d| over(timing, d, limit_s, target_s)) {
+        out.push(flag);
+    }
+    // A typed story is as long as its words take to say.
+    let spoken = timing.duration_s.or(estimate_s);
+    if let Some(d) = spoken.filter(|&d| behavioral && d < TOO_SHORT_S && !toks.is_empty()) {
+        let said = if timing.duration_s.is_some() { "" } else { " as said" };
         out.push(Flag {
+            code: "too_short".into(),
+            message: format!(
+                "{}{said} is short for a behavioral story: a full STAR-LP answer needs about 2 minutes",
+                clock(d)
+            ),
+            start_s: None,
+            word_index: None,
+        });
+    }
+    out
+}
+
+/// Over the round's limit (cut off) or well past the target.
+fn over(timing: &Timing, d: f64, limit_s: Option<f64>, target_s: Option<f64>) -> Option<Flag> {
+    if let (Some(limit), Some(cut)) = (limit_s, &timing.cutoff) {
+        Some(Flag {
             code: "over_limit".into(),
             message: format!(
                 "{} is over the {} limit: the interviewer would cut you off and miss the last {} words",
@@ -66,9 +86,9 @@ pub fn flags(
             ),
             start_s: Some(cut.at_s),
             word_index: Some(cut.word_index),
-        });
-    } else if let Some(target) = target_s.filter(|t| d > *t + 20.0) {
-        out.push(Flag {
+        })
+    } else {
+        target_s.filter(|t| d > *t + 20.0).map(|target| Flag {
             code: "over_target".into(),
             message: format!(
                 "{} is well past the {} that top candidates average: tighten the setup",
@@ -77,20 +97,8 @@ pub fn flags(
             ),
             start_s: None,
             word_index: None,
-        });
+        })
     }
-    if behavioral && d < TOO_SHORT_S && !toks.is_empty() {
-        out.push(Flag {
-            code: "too_short".into(),
-            message: format!(
-                "{} is short for a behavioral story: a full STAR-LP answer needs about 2 minutes",
-                clock(d)
-            ),
-            start_s: None,
-            word_index: None,
-        });
-    }
-    out
 }
 
 /// Seconds as `m:ss`, rounded to the nearest second (130.4 → "2:10"): the one
@@ -135,6 +143,19 @@ mod tests {
     fn typed_text_has_no_timing() {
         let m = measure(&Transcript::from_text("hello there"), Some(180.0));
         assert_eq!(m, Timing::default());
+    }
+
+    #[test]
+    fn a_short_typed_story_is_short_as_said() {
+        let toks = crate::analysis::tokens::tokenize(&Transcript::from_text("We did a project."));
+        let typed = Timing::default();
+        // 48 words take about 19 s to say at 150 words a minute
+        let f = flags(&typed, Some(180.0), None, true, &toks, Some(19.2));
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].code, "too_short");
+        assert!(f[0].message.starts_with("0:19 as said is short"), "{}", f[0].message);
+        assert!(flags(&typed, Some(180.0), None, true, &toks, Some(150.0)).is_empty());
+        assert!(flags(&typed, Some(180.0), None, false, &toks, Some(19.2)).is_empty());
     }
 
     #[test]
