@@ -175,14 +175,18 @@ fn th_for_d(heard: &[u8], target: &[u8]) -> Option<f64> {
 }
 
 /// The consonants of a [`sound`] as heard, runs folded: a "gh" before a consonant or
-/// at the end is silent ("straight" is s-t-r-t).
+/// at the end is silent ("straight" is s-t-r-t), and "th" is one ("thought" is t-t).
 fn consonants(sound: &[u8]) -> Vec<u8> {
     let is_vowel = |c: &u8| b"aeiou".contains(c);
     let mut out: Vec<u8> = Vec::new();
     for (i, &c) in sound.iter().enumerate() {
         let silent_gh = match c {
             b'g' => sound.get(i + 1) == Some(&b'h') && !sound.get(i + 2).is_some_and(is_vowel),
-            b'h' => i > 0 && sound[i - 1] == b'g' && !sound.get(i + 1).is_some_and(is_vowel),
+            b'h' => {
+                (i > 0 && sound[i - 1] == b'g' && !sound.get(i + 1).is_some_and(is_vowel))
+                    // "th" is one sound: "the table" is t-t-b-l, not t-h-t-b-l
+                    || (i > 0 && sound[i - 1] == b't')
+            }
             _ => false,
         };
         if !is_vowel(&c) && !silent_gh && out.last() != Some(&c) {
@@ -312,6 +316,7 @@ mod tests {
             "we showed the customer their meter",
             "that's roughly 8,000 customers per arm",
             "that's roughly 8,000 customers",
+            "whether it's the table doing the work",
         ] {
             assert_eq!(heard(s), None, "{s}");
         }
