@@ -161,8 +161,9 @@ const SAVED: &[&str] = &["saved", "saves", "saving", "shaved", "freed"];
 const GOT_BACK: &[&str] =
     &["got", "get", "gets", "gave", "give", "gives", "won", "handed", "hand", "hands"];
 /// Verbs of uptake after "N% of <who>": "40 percent of rebookings went through the link".
-const TOOK_UP: &[&str] =
-    &["used", "adopted", "went", "switched", "chose", "opted", "enrolled", "signed", "turned"];
+const TOOK_UP: &[&str] = &[
+    "used", "adopted", "went", "switched", "chose", "opted", "enrolled", "signed", "turned", "took",
+];
 /// Most words between "of" and the uptake verb ("of international travelers used").
 const TOOK_UP_GAP: usize = 4;
 /// A clause reporting what was found is about the problem, not the outcome.
@@ -233,7 +234,7 @@ pub fn assign(
         let end = toks.iter().rposition(|t| t.word < m.span.word_index + m.span.word_count);
         let end = end.map_or(i + 1, |e| e + 1);
         let (a, b) = clause(toks, i);
-        let role = if story && m.kind != "duration" && task::stated(lex, toks, a, b) {
+        let role = if story && m.kind != "duration" && task_said(lex, toks, a, b) {
             SCOPE // a goal set in the task is not an outcome
         } else if story && stuck(&toks[a..i]) {
             BASELINE
@@ -250,6 +251,18 @@ pub fn assign(
         };
         m.role = role.into();
     }
+}
+
+/// Most words in a heading that states the task before the clause it introduces.
+const TASK_HEADING: usize = 5;
+
+/// Whether clause `a..b` states the task, or follows a short heading that does at the
+/// start of its sentence: "The ask from the CFO: cut maintenance spend 10%".
+fn task_said(lex: &Lexicon, toks: &[Token], a: usize, b: usize) -> bool {
+    let heading = a.checked_sub(1).filter(|&k| !toks[k].sentence_end).map(|k| clause(toks, k).0);
+    let heading =
+        heading.filter(|&h| h < a && a - h <= TASK_HEADING && (h == 0 || toks[h - 1].sentence_end));
+    task::stated(lex, toks, a, b) || heading.is_some_and(|h| task::stated(lex, toks, h, a))
 }
 
 /// Most words between a verb of giving and its "back": "handed that team back".
@@ -291,7 +304,11 @@ fn unhedged(before: &[Token]) -> &[Token] {
 /// that starts at its name): a level kept, said just before the figure or inside it.
 fn level(before: &[Token], inside: &[Token]) -> bool {
     let b = unhedged(before);
-    let at = b.last().is_some_and(|t| AT_LEVEL.contains(&t.norm.as_str()));
+    // "held at about 0.4%", "kept it under 3%"
+    let at = [b.last(), before.last()]
+        .into_iter()
+        .flatten()
+        .any(|t| AT_LEVEL.contains(&t.norm.as_str()));
     (at && has(&b[b.len().saturating_sub(4)..], LEVEL)) || has(inside, LEVEL)
 }
 
@@ -405,6 +422,7 @@ fn story_role(
         && after.first().is_none_or(|t| t.norm != "of");
     let changed = up_from
         || from_figure
+        || named_next(toks, i)
         || by_share
         || replaced
         || restored
@@ -470,7 +488,10 @@ fn story_role(
     // "switched over with four days to spare", "two weeks ahead of schedule"
     let early = m.kind == "duration"
         && (ends_with(after, &["to", "spare"])
-            || matches!(after.first().map(|t| t.norm.as_str()), Some("early" | "ahead")));
+            || after.first().is_some_and(|t| t.norm == "early")
+            // "two weeks ahead of schedule"; "bought 48 hours ahead" is when
+            || (after.first().is_some_and(|t| t.norm == "ahead")
+                && after.get(1).is_some_and(|t| t.norm == "of")));
     // "had stopped reading the roadmap because three tools had slipped": past a
     // "because" the figure is the cause, not the verb's object.
     let object_of =
@@ -524,6 +545,17 @@ fn story_role(
         return SCOPE;
     }
     BASELINE
+}
+
+/// "$410,000 a year. That's what we saved on tires.": the next sentence says the figure
+/// said alone was the change.
+fn named_next(toks: &[Token], i: usize) -> bool {
+    let next = sentence(toks, i).1;
+    let said = toks.get(next..(next + 5).min(toks.len())).unwrap_or_default();
+    said.len() >= 3
+        && matches!(said[0].norm.as_str(), "that's" | "that" | "this" | "it's")
+        && said.iter().any(|t| matches!(t.norm.as_str(), "what" | "how"))
+        && (has(said, CHANGE) || has(said, SAVED) || has(said, EARNED))
 }
 
 /// Most words between a figure's "from" and the figure it changed from ("from, uh,

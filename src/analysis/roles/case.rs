@@ -90,6 +90,10 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     let taken_to = before(1) == "to"
         && matches!(before(2), "it" | "this" | "that" | "them")
         && REACH.contains(&before(3));
+    // "at 95% confidence and 80% power": how the test is sized, not what it should show
+    if matches!(word(Some(end)), "confidence" | "power" | "significance") {
+        return SCOPE;
+    }
     // "zero lost scans": nobody sizes a market in zeros; it is a bar to hold
     let zero = m.kind == "count" && matches!(toks[i].norm.as_str(), "zero" | "0");
     let target = |k: usize| {
@@ -108,8 +112,9 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     // the plan is to move
     let whole_change = m.kind == "change" || toks[i].norm == "from";
     // "If today that's 40%, I'd target 55%": a target said in the figure's own clause
-    // holds even in a sentence that opens with a what-if
-    let set_here = (a..i).any(target);
+    // (or just before it: "target, let's say, 25% of accounts") holds even in a sentence
+    // that opens with a what-if
+    let set_here = (a..i).any(target) || a.checked_sub(1).is_some_and(|k| k >= s && target(k));
     if bound
         || zero
         || taken_to

@@ -334,6 +334,20 @@ fn a_change_whose_verb_was_misheard_and_a_level_said_before_its_old_one() {
     assert_eq!(role_of(b, handed, "two months"), "result");
     let risk = "I said no. A single violation could mean a fine of up to $10,000.";
     assert_eq!(role_of(b, risk, "$10,000"), "baseline");
+    let said_alone = "$410,000 a year. That's what we saved on tires. Context: 1,200 vans.";
+    assert_eq!(role_of(b, said_alone, "$410,000 a year"), "result");
+    let ask = "The ask from the CFO: cut maintenance spend 10% with no new headcount.";
+    assert_eq!(role_of(b, ask, "10%"), "scope");
+    let kept = "I rolled it out. Touch wood, we've kept it under 3% for two quarters.";
+    assert_eq!(role_of(b, kept, "3%"), "result");
+    let took = "I shipped the badge, and 41% of active users took the optional badge.";
+    assert_eq!(role_of(b, took, "41%"), "result");
+    let when = "I pulled the scans. Most failures were on tickets bought more than 48 hours ahead.";
+    assert_eq!(role_of(b, when, "48 hours"), "time");
+    let sized = "Sample size: at 95% confidence and 80% power, roughly 70,000 sessions per arm.";
+    assert_eq!(role_of(p, sized, "95%"), "scope");
+    let target = "Metrics. Repeat purchases, target, let's say, 25% of accounts buying again.";
+    assert_eq!(role_of(p, target, "25%"), "result");
     let undone = "I pushed the reminders to every user. I rolled it back within a day.";
     assert_eq!(role_of(b, undone, "a day"), "time");
 }
