@@ -297,6 +297,18 @@ mod tests {
             ["scales really well", "would get better over time"]
         );
         assert!(texts("It's a huge market: about 40 million campers a year.").is_empty());
+        assert!(
+            texts("On the opening night of a very big superhero film, bookings broke.").is_empty()
+        );
+        assert_eq!(texts("The UK fitness industry is pretty big."), ["pretty big"]);
+        assert_eq!(
+            texts("The feedback from riders was quite good. I think the staff were generally pretty relieved."),
+            ["was quite good", "were generally pretty relieved"]
+        );
+        assert_eq!(
+            texts("I'd expect these numbers to be pretty good. It'd be really popular."),
+            ["to be pretty good", "be really popular"]
+        );
     }
 
     #[test]
