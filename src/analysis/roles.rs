@@ -226,6 +226,8 @@ pub fn assign(
     first_action: Option<usize>,
 ) {
     let figures: Vec<usize> = metrics.iter().map(|m| m.span.word_index).collect();
+    // (sentence start, role) of the figure before, for a figure said again corrected
+    let mut previous: Option<(usize, &'static str)> = None;
     for m in metrics.iter_mut() {
         let Some(i) = toks.iter().position(|t| t.word == m.span.word_index) else {
             m.role = if m.kind == "duration" { TIME } else { SCOPE }.into();
@@ -234,7 +236,11 @@ pub fn assign(
         let end = toks.iter().rposition(|t| t.word < m.span.word_index + m.span.word_count);
         let end = end.map_or(i + 1, |e| e + 1);
         let (a, b) = clause(toks, i);
-        let role = if story && m.kind != "duration" && task_said(lex, toks, a, b) {
+        let s = sentence(toks, i).0;
+        let again = previous.as_ref().filter(|(at, _)| *at == s && corrects(&toks[a..i]));
+        let role = if let Some(&(_, role)) = again {
+            role
+        } else if story && m.kind != "duration" && task_said(lex, toks, a, b) {
             SCOPE // a goal set in the task is not an outcome
         } else if story && stuck(&toks[a..i]) {
             BASELINE
@@ -249,8 +255,17 @@ pub fn assign(
         } else {
             case_role(toks, i, m)
         };
+        previous = Some((s, role));
         m.role = role.into();
     }
+}
+
+/// Words that correct the figure said before: "dropped by 9 minutes, sorry, it was
+/// more like 11 minutes".
+fn corrects(before: &[Token]) -> bool {
+    ends_with(before, &["more", "like"])
+        || ends_with(before, &["closer", "to"])
+        || has(before, &["sorry", "actually"])
 }
 
 /// Most words in a heading that states the task before the clause it introduces.

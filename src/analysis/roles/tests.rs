@@ -348,6 +348,10 @@ fn a_change_whose_verb_was_misheard_and_a_level_said_before_its_old_one() {
     assert_eq!(role_of(p, sized, "95%"), "scope");
     let target = "Metrics. Repeat purchases, target, let's say, 25% of accounts buying again.";
     assert_eq!(role_of(p, target, "25%"), "result");
+    let corrected =
+        "I fixed the scanners. Boarding time dropped by 9 minutes, and at Port Hadley, \
+                     sorry, it was more like 11 minutes.";
+    assert_eq!(role_of(b, corrected, "11 minutes"), "result");
     let undone = "I pushed the reminders to every user. I rolled it back within a day.";
     assert_eq!(role_of(b, undone, "a day"), "time");
 }
