@@ -48,6 +48,15 @@ pub(super) fn fraction(toks: &[Token], i: usize) -> Option<usize> {
     let next = norm(toks, i + 1);
     let of_after = |k: usize| norm(toks, k) == "of";
     let measured = |k: usize| prev == "by" || APPROX.contains(&prev) || of_after(k);
+    // "came down by roughly two-thirds": whisper joins the words with a hyphen
+    if let Some((n, part)) = norm(toks, i).split_once('-') {
+        let whole = matches!(
+            (n, part),
+            ("one", "third" | "fifth" | "quarter")
+                | ("two" | "three" | "four", "thirds" | "quarters" | "fifths")
+        );
+        return (whole && measured(i + 1)).then_some(i + 1);
+    }
     match (norm(toks, i), next) {
         ("a" | "one", "third" | "fifth" | "quarter") if measured(i + 2) => Some(i + 2),
         ("two" | "three" | "four", "thirds" | "quarters" | "fifths") if measured(i + 2) => {
