@@ -290,7 +290,7 @@ fn speech_takes(
 /// Words in a comparable form: lower case, no punctuation, numbers as their value
 /// ("nine percent" and "9%" both become "9 percent").
 fn comparable_words(text: &str) -> Vec<String> {
-    let toks = tokenize(&Transcript::from_text(text));
+    let toks = tokenize(&Transcript::from_text(&unhyphenated(text)));
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -320,8 +320,13 @@ fn print_word_accuracy(takes: &[(Answer, Transcript)]) {
 }
 
 /// The numbers a phrase says, for matching a metric however it was written or heard.
+/// "two-thirds" heard for "two thirds": a hyphen between words is spelling.
+fn unhyphenated(text: &str) -> String {
+    text.replace('-', " ")
+}
+
 fn values(text: &str) -> Vec<f64> {
-    let toks = tokenize(&Transcript::from_text(text));
+    let toks = tokenize(&Transcript::from_text(&unhyphenated(text)));
     (0..toks.len()).filter_map(|i| numbers::parse(&toks, i).map(|n| n.value)).collect()
 }
 
