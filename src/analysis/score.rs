@@ -28,9 +28,19 @@ pub fn score(r: &Report) -> Score {
     d.insert("specificity".to_string(), specificity(r));
     d.insert("principles".to_string(), principles(r));
     d.insert("delivery".to_string(), delivery(r));
-    let overall = d.values().sum::<f64>() / d.len() as f64;
+    let mut overall = d.values().sum::<f64>() / d.len() as f64;
+    // A story with no result at all cannot pass, however well it is told: each answer
+    // must follow STAR-LP with quantified results (the guide).
+    let no_result = !r.star.result && !r.metrics.iter().any(|m| m.role == RESULT);
+    if r.kind == Kind::Behavioral && no_result {
+        overall = overall.min(NO_RESULT_CAP);
+    }
     Score { overall: round1(overall), dimensions: d, bar: BAR }
 }
+
+/// The most a behavioral story with no result may score: below the bar and below a
+/// story that has one but is told less well.
+const NO_RESULT_CAP: f64 = 2.5;
 
 fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
@@ -186,4 +196,26 @@ fn delivery(r: &Report) -> f64 {
         as f64
         * 0.5;
     clamp(base - minus)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{analyze, Context, Lexicon};
+    use crate::round::Kind;
+    use crate::transcript::Transcript;
+
+    fn overall(text: &str) -> f64 {
+        let ctx = Context::for_kind(Kind::Behavioral);
+        analyze(&Transcript::from_text(text), &ctx, &Lexicon::builtin()).score.overall
+    }
+
+    #[test]
+    fn a_story_with_no_result_stays_below_one_that_has_one() {
+        let told = "I was the PM for the booking app. My task was to win over the head of fleet. \
+                    I listened first, I sent him an update every week, and we ran the pilot \
+                    together. What I learned is the principle of Earn Trust.";
+        let with_result = format!("{told} Bookings through the app rose from 20% to 45%.");
+        assert!(overall(told) <= super::NO_RESULT_CAP, "{}", overall(told));
+        assert!(overall(&with_result) > overall(told));
+    }
 }
