@@ -290,7 +290,7 @@ fn speech_takes(
 /// Words in a comparable form: lower case, no punctuation, numbers as their value
 /// ("nine percent" and "9%" both become "9 percent").
 fn comparable_words(text: &str) -> Vec<String> {
-    let toks = tokenize(&Transcript::from_text(&unhyphenated(text)));
+    let toks = tokenize(&Transcript::from_text(text));
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -342,7 +342,8 @@ fn same_metric(found: &str, label: &str) -> bool {
 /// words' endings aside: whisper often hears "customers loved it" as "customers love
 /// it", and the finding is the labelled claim all the same.
 fn overlaps(a: &str, b: &str) -> bool {
-    let stems = |s: &str| comparable_words(s).into_iter().map(stem).collect::<Vec<_>>();
+    let stems =
+        |s: &str| comparable_words(&unhyphenated(s)).into_iter().map(stem).collect::<Vec<_>>();
     runs_inside(&stems(a), &stems(b))
 }
 
