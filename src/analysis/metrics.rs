@@ -535,13 +535,13 @@ fn from_to(toks: &[Token], x: usize, start: usize) -> Option<(usize, usize, &'st
         j += 1;
     }
     // what the share counts: "from 1 in 4 releases to 1 in 20", "from 9% of orders to 3%"
-    let counted = (j..toks.len().min(j + COUNTED))
+    let noun_words = (j..toks.len().min(j + COUNTED))
         .take_while(|&k| !toks[k - 1].clause_end)
         .take_while(|&k| norm(toks, k) == "of" || is_plural_noun(norm(toks, k)))
         .count();
-    let counted = counted > 0 && norm(toks, j + counted) == "to";
+    let counted = noun_words > 0 && norm(toks, j + noun_words) == "to";
     if counted {
-        j = (j..).find(|&k| norm(toks, k) == "to").unwrap_or(j);
+        j += noun_words;
     }
     // whisper puts commas where the speaker breathes: "went from 22%, to 25%"
     if norm(toks, j) != "to" || toks[j - 1].sentence_end {

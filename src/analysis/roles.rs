@@ -11,204 +11,15 @@ use super::tokens::{sentence, Token};
 
 mod case;
 mod headline;
+mod words;
 use case::case_role;
 use headline::{before_the_story, headline};
+use words::*;
 
 pub const RESULT: &str = "result";
 pub const BASELINE: &str = "baseline";
 pub const SCOPE: &str = "scope";
 pub const TIME: &str = "time";
-
-/// Verbs that say something changed ("fell to four days", "rose 12%", "saved $1.4M").
-pub(super) const CHANGE: &[&str] = &[
-    "increased",
-    "increase",
-    "increases",
-    "increasing",
-    "reduced",
-    "reduce",
-    "reduces",
-    "reducing",
-    "cut",
-    "cuts",
-    "cutting",
-    "grew",
-    "grow",
-    "grows",
-    "growing",
-    "growth",
-    "saved",
-    "save",
-    "saving",
-    "improved",
-    "improve",
-    "improving",
-    "raised",
-    "raise",
-    "raising",
-    "lifted",
-    "lift",
-    "lifting",
-    "boosted",
-    "boost",
-    "dropped",
-    "drop",
-    "fell",
-    "rose",
-    "rise",
-    "rises",
-    "decreased",
-    "decrease",
-    "doubled",
-    "tripled",
-    "halved",
-    "jumped",
-    "climbed",
-    "shrank",
-    "recovered",
-    "up",
-    "down",
-    "uplift",
-    "gain",
-    "gained",
-    "lowered",
-    "lower",
-    "slashed",
-    "beat",
-    "exceeded",
-    "shaved",
-    "trimmed",
-];
-/// Verbs whose object is an outcome ("signed up 310,000 members", "hit 40,000 subscribers",
-/// "stopped it from costing us $200,000").
-const OUTCOME: &[&str] = &[
-    "prevented",
-    "avoided",
-    "averted",
-    "stopped",
-    "signed",
-    "acquired",
-    "onboarded",
-    "won",
-    "closed",
-    "sold",
-    "reached",
-    "hit",
-    "generated",
-    "earned",
-    "restored",
-    "refunded",
-    "serves",
-    "served",
-    "attracted",
-    "retained",
-    "converted",
-    "added",
-    "recovered",
-    "activated",
-    "landed",
-    "approved",
-    "filled",
-    "resolved",
-    "handled",
-    // what a result was valued at ("which finance valued at $400,000 a year")
-    "valued",
-];
-/// Verbs of a level kept through the change: a result when the figure is the level
-/// ("the abuse rate held at 0.4%", "kept churn under 2%"), not their object ("held
-/// weekly calls with nine directors").
-const LEVEL: &[&str] = &["held", "stayed", "remained", "stays", "kept", "keep"];
-/// Words that put a figure as a level: "held at", "kept under".
-const AT_LEVEL: &[&str] = &["at", "to", "under", "below", "above", "around", "near", "within"];
-/// Verbs whose object is money earned: "the event made $540,000".
-const EARNED: &[&str] = &["made", "brought", "booked", "collected", "netted", "grossed"];
-/// Verbs that state a level after the work: "it was at 0.35% going into peak", "the test
-/// tier renewed at 71%" (not "was running at 8%", a state the story starts from).
-const STOOD: &[&str] =
-    &["was", "were", "is", "are", "stood", "sat", "renewed", "converted", "retained", "performed"];
-/// Verbs of a level the story starts from, whatever cue is near: "a month after launch
-/// conversion was sitting at 1.4%", "stuck at 60%".
-const STUCK: &[&str] =
-    &["sitting", "stuck", "hovering", "hovered", "running", "languishing", "plateaued", "stalled"];
-/// Verbs that state where a measure ended, wherever they are said: "Flaky test failures
-/// ended the quarter at 2%", "came in at 3.8 days".
-const ENDED: &[&str] = &["ended", "finished", "closed", "settled", "came", "landed"];
-/// Most words between an ending verb and its "at" ("ended the quarter at").
-const ENDED_GAP: usize = 3;
-/// What a figure is compared with when it says how much changed: "a third of the prior
-/// year's", "half of what it was".
-const REFERENCE: &[&str] =
-    &["prior", "previous", "last", "before", "original", "old", "baseline", "usual", "was"];
-/// Delivery verbs: "shipped it in five weeks" is the outcome when said after the work.
-const DELIVERED: &[&str] = &[
-    "shipped",
-    "launched",
-    "delivered",
-    "finished",
-    "completed",
-    "fixed",
-    "live",
-    "released",
-    "restored",
-    "filled",
-    "resolved",
-    "rolled",
-    "approved",
-];
-/// Verbs whose object is time won back: a duration after one is a result.
-const SAVED: &[&str] = &["saved", "saves", "saving", "shaved", "freed"];
-/// Verbs that give time back with "back": "the adjusters got back 1,100 hours a month".
-const GOT_BACK: &[&str] =
-    &["got", "get", "gets", "gave", "give", "gives", "won", "handed", "hand", "hands"];
-/// Verbs of uptake after "N% of <who>": "40 percent of rebookings went through the link".
-const TOOK_UP: &[&str] = &[
-    "used", "adopted", "went", "switched", "chose", "opted", "enrolled", "signed", "turned", "took",
-];
-/// Most words between "of" and the uptake verb ("of international travelers used").
-const TOOK_UP_GAP: usize = 4;
-/// A clause reporting what was found is about the problem, not the outcome.
-const FINDING: &[&str] = &[
-    "found",
-    "noticed",
-    "saw",
-    "showed",
-    "learned",
-    "discovered",
-    "realised",
-    "realized",
-    "flagged",
-];
-/// Words that set a figure against another: "compared with 3%", "before the fix it was
-/// 30%"; not when a change comes between ("giving up before the first session dropped to 11%").
-const COMPARED: &[&str] = &["instead", "before", "against", "compared"];
-/// Words that make a figure an outcome beyond a plan ("25% above target").
-const BEYOND: &[&str] = &[
-    "above",
-    "over",
-    "ahead",
-    "more",
-    "fewer",
-    "less",
-    "better",
-    "faster",
-    "slower",
-    "cheaper",
-    "higher",
-    "lower",
-    "increase",
-    "reduction",
-    "improvement",
-    "growth",
-];
-
-/// Verbs after a count that say what it did after the work: "two enterprise customers
-/// ... signed again", "40 stores adopted it".
-const SUBJECT_OUTCOME: &[&str] =
-    &["signed", "renewed", "returned", "upgraded", "switched", "adopted", "enrolled", "subscribed"];
-
-/// "10% under the forecast", "$2M below budget": short of a plan is an outcome too;
-/// "1,200 items below cost" counts things.
-const SHORT_OF: &[&str] = &["under", "below", "behind", "short"];
 
 fn beyond(m: &Metric, next: &str) -> bool {
     BEYOND.contains(&next) || (m.kind != "count" && SHORT_OF.contains(&next))
@@ -265,7 +76,7 @@ pub fn assign(
 fn corrects(before: &[Token]) -> bool {
     ends_with(before, &["more", "like"])
         || ends_with(before, &["closer", "to"])
-        || has(before, &["sorry", "actually"])
+        || has(before, &["sorry"])
 }
 
 /// Most words in a heading that states the task before the clause it introduces.

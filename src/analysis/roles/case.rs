@@ -1,7 +1,8 @@
 //! Roles in product, analytical and system-design answers, where a result is the
 //! outcome a plan promises: a target, a bound on a KPI or a change to reach.
 
-use super::{after_time_word, clause, BASELINE, CHANGE, RESULT, SCOPE, TIME, TO_REACH_HEDGES};
+use super::words::CHANGE;
+use super::{after_time_word, clause, BASELINE, RESULT, SCOPE, TIME, TO_REACH_HEDGES};
 use crate::analysis::report::Metric;
 use crate::analysis::tokens::{sentence, Token};
 

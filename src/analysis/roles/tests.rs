@@ -352,6 +352,9 @@ fn a_change_whose_verb_was_misheard_and_a_level_said_before_its_old_one() {
         "I fixed the scanners. Boarding time dropped by 9 minutes, and at Port Hadley, \
                      sorry, it was more like 11 minutes.";
     assert_eq!(role_of(b, corrected, "11 minutes"), "result");
+    let not_corrected =
+        "I rewrote the flow. We started at 3%, and conversion actually rose to 12%.";
+    assert_eq!(role_of(b, not_corrected, "12%"), "result");
     let undone = "I pushed the reminders to every user. I rolled it back within a day.";
     assert_eq!(role_of(b, undone, "a day"), "time");
 }
