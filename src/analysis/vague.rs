@@ -4,7 +4,7 @@ use super::lexicon::Lexicon;
 use super::numbers::is_numeric;
 use super::report::{Metric, VagueHit};
 use super::roles::SCOPE;
-use super::tokens::{span_text, word_span, Match, PhraseSet, Token};
+use super::tokens::{sentence, span_text, word_span, Match, PhraseSet, Token};
 
 /// How far (in words) a number makes "a lot of" specific: after the phrase within
 /// its sentence ("a lot of tickets, about 1,200 a month"), before it within its
@@ -196,12 +196,10 @@ fn negated(toks: &[Token], start: usize) -> bool {
 /// "lots of people open the app at once. If a third of 3,000 associates check in ten
 /// minutes, ..." (a bare number, as in "Two things I learned", does not count).
 fn sized_after(toks: &[Token], b: usize, metric: impl Fn(&Token) -> bool) -> bool {
-    let Some(end) = (b..toks.len()).find(|&k| toks[k].sentence_end) else {
+    let Some(next) = toks.get(b).map(|_| sentence(toks, b).1).filter(|&n| n < toks.len()) else {
         return false;
     };
-    (end + 1..toks.len().min(b + NEAR + 1))
-        .take_while(|&k| k == end + 1 || !toks[k - 1].sentence_end)
-        .any(|k| metric(&toks[k]))
+    (next..sentence(toks, next).1.min(b + NEAR + 1)).any(|k| metric(&toks[k]))
 }
 
 /// A number or a `metric` in `a..b` or within `NEAR` words of it without crossing a
