@@ -300,6 +300,14 @@ mod tests {
         );
         assert_eq!(texts("The UK fitness industry is pretty big."), ["pretty big"]);
         assert_eq!(
+            texts(
+                "We had heaps of stock, the brewer was stoked, and it made a massive difference."
+            ),
+            ["heaps of", "was stoked", "made a massive difference"]
+        );
+        assert_eq!(texts("DynamoDB, because it's highly available."), ["highly available"]);
+        assert!(texts("The write path has to be highly available.").is_empty());
+        assert_eq!(
             texts("The feedback from riders was quite good. I think the staff were generally pretty relieved."),
             ["was quite good", "were generally pretty relieved"]
         );
