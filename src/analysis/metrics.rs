@@ -499,6 +499,11 @@ fn is_plural_noun(w: &str) -> bool {
         && !NOT_PLURAL.contains(&w)
 }
 
+/// The first token from `k` past up to two hedges: "to just over 400 a week".
+fn past_approx(toks: &[Token], k: usize) -> usize {
+    (k..k + 2).find(|&j| !APPROX.contains(&norm(toks, j))).unwrap_or(k + 2)
+}
+
 /// Most words naming what a share counts between "from" and "to" ("of all orders").
 const COUNTED: usize = 3;
 
@@ -506,11 +511,11 @@ const COUNTED: usize = 3;
 /// (the first number); the metric begins at `start`.
 fn from_to(toks: &[Token], x: usize, start: usize) -> Option<(usize, usize, &'static str)> {
     // "from about forty minutes to about twelve"
-    let x = if APPROX.contains(&norm(toks, x)) { x + 1 } else { x };
+    let x = past_approx(toks, x);
     // "from about a day to under an hour": durations said without digits
     let start_duration = one_duration(toks, x).or_else(|| few_duration(toks, x));
     if let Some(j) = start_duration.filter(|&j| norm(toks, j) == "to") {
-        let y = if APPROX.contains(&norm(toks, j + 1)) { j + 2 } else { j + 1 };
+        let y = past_approx(toks, j + 1);
         let end = one_duration(toks, y).or_else(|| few_duration(toks, y)).or_else(|| {
             let b = numbers::parse(toks, y)?;
             match unit(toks, y + b.len, &b) {
@@ -537,7 +542,9 @@ fn from_to(toks: &[Token], x: usize, start: usize) -> Option<(usize, usize, &'st
     // what the share counts: "from 1 in 4 releases to 1 in 20", "from 9% of orders to 3%"
     let noun_words = (j..toks.len().min(j + COUNTED))
         .take_while(|&k| !toks[k - 1].clause_end)
-        .take_while(|&k| norm(toks, k) == "of" || is_plural_noun(norm(toks, k)))
+        .take_while(|&k| {
+            matches!(norm(toks, k), "of" | "all" | "the") || is_plural_noun(norm(toks, k))
+        })
         .count();
     let counted = noun_words > 0 && norm(toks, j + noun_words) == "to";
     if counted {
@@ -547,7 +554,7 @@ fn from_to(toks: &[Token], x: usize, start: usize) -> Option<(usize, usize, &'st
     if norm(toks, j) != "to" || toks[j - 1].sentence_end {
         return None;
     }
-    let y = if APPROX.contains(&norm(toks, j + 1)) { j + 2 } else { j + 1 };
+    let y = past_approx(toks, j + 1);
     // "from about two days to a few hours"
     if let Some(end) = few_duration(toks, y).filter(|_| matches!(u1, Some(("duration", _)))) {
         return Some((start, end, "duration"));

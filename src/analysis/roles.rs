@@ -221,8 +221,19 @@ fn story_role(
     let change = near.iter().position(loose_change);
     let measured_on =
         change.is_some_and(|k| after[k + 1..].iter().any(|t| figures.contains(&t.word)));
+    let rest_of_sentence = toks.get(end..sentence(toks, i).1).unwrap_or_default();
+    // "under 40 seconds, against roughly three minutes with the old passes": the new level
+    // against the old; not "19 hours, against 4 hours for everyone else" (two groups) nor
+    // "for ten days against rain-gauge readings from 12 farms"
+    let against = rest_of_sentence
+        .first()
+        .is_some_and(|t| matches!(t.norm.as_str(), "against" | "versus" | "vs"))
+        && rest_of_sentence[1..rest_of_sentence.len().min(3)]
+            .iter()
+            .any(|t| figures.contains(&t.word))
+        && has(rest_of_sentence, REFERENCE);
     // "approved loans in ten minutes instead of two weeks": the new figure against the old.
-    let replaced = after.first().is_some_and(|t| t.norm == "instead");
+    let replaced = after.first().is_some_and(|t| t.norm == "instead") || against;
     // "opt-outs were back at 2%": a level restored after the work.
     let restored = before.len() >= 2
         && before[before.len() - 2].norm == "back"
@@ -231,7 +242,7 @@ fn story_role(
     let against_before = after.first().is_some_and(|t| t.norm == "of")
         && has(&after[1..after.len().min(5)], REFERENCE);
     // "64% of farmers said they'd delayed planting, up from 41% the season before"
-    let rest_of_sentence = toks.get(end..sentence(toks, i).1).unwrap_or_default();
+
     let up_from = rest_of_sentence.windows(3).any(|w| {
         matches!(w[0].norm.as_str(), "up" | "down")
             && w[1].norm == "from"
@@ -312,6 +323,11 @@ fn story_role(
     // "two enterprise customers who had flagged it signed again": whom the outcome is of
     let did = m.kind == "count" && after_work && has(after, SUBJECT_OUTCOME);
     // "switched over with four days to spare", "two weeks ahead of schedule"
+    // "the client renewed for three more years"
+    let renewed_for = m.kind == "duration"
+        && after_work
+        && ends_with(before, &["for"])
+        && has(before, SUBJECT_OUTCOME);
     let early = m.kind == "duration"
         && (ends_with(after, &["to", "spare"])
             || after.first().is_some_and(|t| t.norm == "early")
@@ -346,6 +362,7 @@ fn story_role(
             || now
             || did
             || early
+            || renewed_for
             || (m.kind != "duration" && (has(object_of, OUTCOME) || worth(object_of))))
     {
         return RESULT;

@@ -57,6 +57,14 @@ fn spoken_and_changes() {
     assert_eq!(texts("refunds went from 9% of orders to 3%"), ["from 9% of orders to 3%"]);
     assert_eq!(texts("we got it from 190 words to 46 words"), ["from 190 words to 46 words"]);
     assert_eq!(texts("complaints came down by roughly two-thirds"), ["two-thirds"]);
+    assert_eq!(
+        texts("complaints went from about 60 a week to just over 400 a week"),
+        ["from about 60 a week to just over 400 a week"]
+    );
+    assert_eq!(
+        texts("failed scans dropped from 3.1% of all scans to 0.2%"),
+        ["from 3.1% of all scans to 0.2%"]
+    );
     assert!(texts("in other words, two words").is_empty());
     assert_eq!(texts("failed merges went to basically zero"), ["basically zero"]);
     assert_eq!(texts("the error rate ended the quarter at zero"), ["zero"]);

@@ -45,6 +45,8 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     // not "in under a week" nor "which is just under twenty million" (a rounding), nor
     // "so under 40,000 active users" (what the arithmetic came to)
     let rounding = matches!(before(2), "in" | "just" | "is" | "was" | "that's" | "so");
+    // "industry recall completion is often below 30%": how things usually are
+    let usual = matches!(before(2), "often" | "usually" | "typically" | "normally" | "generally");
     // past the hedges: "sellers doing, let's say, under a million"
     let describes = (s..i.saturating_sub(1))
         .rev()
@@ -74,6 +76,7 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
         matches!((word(past_asides(2)), word(past_asides(1))), ("more" | "less" | "fewer", "than"));
     let bound = ((matches!(before(1), "under" | "below" | "above") || within)
         && !rounding
+        && !usual
         && !describes
         && !each)
         || floor

@@ -355,6 +355,17 @@ fn a_change_whose_verb_was_misheard_and_a_level_said_before_its_old_one() {
     let not_corrected =
         "I rewrote the flow. We started at 3%, and conversion actually rose to 12%.";
     assert_eq!(role_of(b, not_corrected, "12%"), "result");
+    let gates = "We moved the antennas. Average gate wait was under 40 seconds, against roughly \
+                 three minutes with the old paper passes.";
+    assert_eq!(role_of(b, gates, "40 seconds"), "result");
+    let groups = "I pulled the data. Their time to first call was 19 hours, against 4 hours for \
+                  everyone else.";
+    assert_ne!(role_of(b, groups, "19 hours"), "result");
+    let renewed = "I ran the dry run. Later the client renewed for three more years.";
+    assert_eq!(role_of(b, renewed, "three more years"), "result");
+    let usual = "Remedy rate: industry recall completion is often below 30%; I'd target 60%.";
+    assert_eq!(role_of(p, usual, "30%"), "baseline");
+    assert_eq!(role_of(p, usual, "60%"), "result");
     let undone = "I pushed the reminders to every user. I rolled it back within a day.";
     assert_eq!(role_of(b, undone, "a day"), "time");
 }
