@@ -5,7 +5,8 @@
 use super::numbers::{self, Num};
 use super::report::Metric;
 use super::tokens::{span_text, word_span, Token};
-use words::{few_duration, fraction, in_half, one_duration, zero_reached};
+use from_to::from_to;
+use words::{fraction, in_half, one_duration, zero_reached};
 
 const TIME_UNITS: &[&str] = &[
     "second",
@@ -499,90 +500,6 @@ fn is_plural_noun(w: &str) -> bool {
         && !NOT_PLURAL.contains(&w)
 }
 
-/// The first token from `k` past up to two hedges: "to just over 400 a week".
-fn past_approx(toks: &[Token], k: usize) -> usize {
-    (k..k + 2).find(|&j| !APPROX.contains(&norm(toks, j))).unwrap_or(k + 2)
-}
-
-/// Most words naming what a share counts between "from" and "to" ("of all orders").
-const COUNTED: usize = 3;
-
-/// "from 4.1 to 4.6 stars", "from 12% to 4%", "from 300 to 120 tickets" starting at `x`
-/// (the first number); the metric begins at `start`.
-fn from_to(toks: &[Token], x: usize, start: usize) -> Option<(usize, usize, &'static str)> {
-    // "from about forty minutes to about twelve"
-    let x = past_approx(toks, x);
-    // "from about a day to under an hour": durations said without digits
-    let start_duration = one_duration(toks, x).or_else(|| few_duration(toks, x));
-    if let Some(j) = start_duration.filter(|&j| norm(toks, j) == "to") {
-        let y = past_approx(toks, j + 1);
-        let end = one_duration(toks, y).or_else(|| few_duration(toks, y)).or_else(|| {
-            let b = numbers::parse(toks, y)?;
-            match unit(toks, y + b.len, &b) {
-                Some(("duration", l)) => Some(y + b.len + l),
-                _ => None,
-            }
-        });
-        if let Some(end) = end.filter(|_| !toks[j - 1].clause_end) {
-            return Some((start, end, "duration"));
-        }
-    }
-    let a = numbers::parse(toks, x)?;
-    let mut j = x + a.len;
-    // A unit after a clause's end is another clause's; "22%," keeps its own.
-    let u1 = if toks[j - 1].clause_end && !a.percent { None } else { unit(toks, j, &a) };
-    if let Some((_, l)) = u1 {
-        j += l;
-    }
-    j = rate(toks, j);
-    // "from 12 percent down to 0.5 percent"
-    if matches!(norm(toks, j), "down" | "up") && !toks[j - 1].clause_end {
-        j += 1;
-    }
-    // what the share counts: "from 1 in 4 releases to 1 in 20", "from 9% of orders to 3%"
-    let noun_words = (j..toks.len().min(j + COUNTED))
-        .take_while(|&k| !toks[k - 1].clause_end)
-        .take_while(|&k| {
-            matches!(norm(toks, k), "of" | "all" | "the") || is_plural_noun(norm(toks, k))
-        })
-        .count();
-    let counted = noun_words > 0 && norm(toks, j + noun_words) == "to";
-    if counted {
-        j += noun_words;
-    }
-    // whisper puts commas where the speaker breathes: "went from 22%, to 25%"
-    if norm(toks, j) != "to" || toks[j - 1].sentence_end {
-        return None;
-    }
-    let y = past_approx(toks, j + 1);
-    // "from about two days to a few hours"
-    if let Some(end) = few_duration(toks, y).filter(|_| matches!(u1, Some(("duration", _)))) {
-        return Some((start, end, "duration"));
-    }
-    let b = numbers::parse(toks, y)?;
-    let mut end = y + b.len;
-    let u2 = if toks[end - 1].clause_end && !b.percent { None } else { unit(toks, end, &b) };
-    if let Some((_, l)) = u2 {
-        end += l;
-    } else if counted && !toks[end - 1].clause_end && is_plural_noun(norm(toks, end)) {
-        end += 1; // "from 190 words to 46 words"
-    }
-    let year = |n: &Num| n.plain_int && (1900.0..2100.0).contains(&n.value);
-    if year(&a) && year(&b) {
-        return None;
-    }
-    let before = &toks[start.saturating_sub(4)..start];
-    let kind = match (u1, u2) {
-        (_, Some((k, _))) | (Some((k, _)), None) => k,
-        _ if before.iter().any(|t| SCORE_WORDS.contains(&t.norm.as_str())) => "score",
-        // "tickets went down from 300 to 120"; "from 190 words to 46 words" names what
-        // it counts itself, even a word the answer's own parts use ("two words")
-        _ if counted || before.iter().any(|t| is_plural_noun(&t.norm)) => "change",
-        _ => return None,
-    };
-    Some((start, rate(toks, end), kind))
-}
-
 /// Extends a metric over a rate: "30K updates per second", "300 orders a day".
 fn rate(toks: &[Token], end: usize) -> usize {
     if end == 0 || toks.get(end - 1).is_none_or(|t| t.clause_end) {
@@ -600,6 +517,7 @@ fn rate(toks: &[Token], end: usize) -> usize {
     }
 }
 
+mod from_to;
 mod words;
 
 #[cfg(test)]
