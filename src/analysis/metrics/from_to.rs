@@ -40,8 +40,7 @@ pub(super) fn from_to(
     }
     let a = numbers::parse(toks, x)?;
     let mut j = x + a.len;
-    // A unit after a clause's end is another clause's; "22%," keeps its own.
-    let u1 = if toks[j - 1].clause_end && !a.percent { None } else { unit(toks, j, &a) };
+    let u1 = own_unit(toks, j, &a);
     if let Some((_, l)) = u1 {
         j += l;
     }
@@ -72,7 +71,7 @@ pub(super) fn from_to(
     }
     let b = numbers::parse(toks, y)?;
     let mut end = y + b.len;
-    let u2 = if toks[end - 1].clause_end && !b.percent { None } else { unit(toks, end, &b) };
+    let u2 = own_unit(toks, end, &b);
     if let Some((_, l)) = u2 {
         end += l;
     } else if counted && !toks[end - 1].clause_end && is_plural_noun(norm(toks, end)) {
@@ -92,4 +91,14 @@ pub(super) fn from_to(
         _ => return None,
     };
     Some((start, rate(toks, end), kind))
+}
+
+/// The unit said after number `n`, which ends before token `end`: a unit after a
+/// clause's end is another clause's; "22%," keeps its own.
+fn own_unit(toks: &[Token], end: usize, n: &Num) -> Option<(&'static str, usize)> {
+    if toks[end - 1].clause_end && !n.percent {
+        None
+    } else {
+        unit(toks, end, n)
+    }
 }
