@@ -257,8 +257,12 @@ fn story_role(
         && unhedged(before).last().is_some_and(|t| t.norm == "by")
         && !has(inside, &["of"])
         && after.first().is_none_or(|t| t.norm != "of");
+    // "calls about estimated bills felt 22%": "fell" heard as "felt", which is not said
+    // of a share
+    let felt = m.kind == "percent" && before.last().is_some_and(|t| t.norm == "felt");
     let changed = up_from
         || from_figure
+        || felt
         || named_next(toks, i)
         || by_share
         || replaced

@@ -45,6 +45,7 @@ pub fn tokenize(t: &Transcript) -> Vec<Token> {
             }
         }
     }
+    mend_hedge_splits(&mut out);
     if !out.iter().any(|t| t.sentence_end) {
         for i in 1..out.len() {
             if let (Some(end), Some(start)) = (out[i - 1].end_s, out[i].start_s) {
@@ -56,6 +57,27 @@ pub fn tokenize(t: &Transcript) -> Vec<Token> {
         }
     }
     out
+}
+
+/// Hedges said before a figure that end a sentence or split in two as whisper writes
+/// them: "target, let's say. 25% of accounts" is one sentence (the full stop is the
+/// pause after the hedge), and "by may be 30%" is "by maybe 30%".
+const HEDGES_BEFORE_FIGURE: &[&str] =
+    &["say", "maybe", "about", "around", "roughly", "approximately", "perhaps"];
+
+fn mend_hedge_splits(toks: &mut [Token]) {
+    let figure = |t: &Token| t.norm.starts_with(|c: char| c.is_ascii_digit() || "$£€".contains(c));
+    for i in 0..toks.len().saturating_sub(1) {
+        let hedge = HEDGES_BEFORE_FIGURE.contains(&toks[i].norm.as_str());
+        if hedge && toks[i].sentence_end && figure(&toks[i + 1]) {
+            toks[i].sentence_end = false;
+        }
+        let may_be = toks[i].norm == "may" && toks[i + 1].norm == "be" && !toks[i].clause_end;
+        if may_be && toks.get(i + 2).is_some_and(figure) {
+            toks[i].norm = "maybe".into();
+            toks[i + 1].norm = "maybe".into();
+        }
+    }
 }
 
 /// Tokens of a plain phrase from a word list (no timing).
@@ -271,6 +293,16 @@ mod tests {
         assert!(toks[9].marker);
         assert_eq!(span_text(&toks, 5, 7), "1-hour");
         assert_eq!(toks[6].word, 4);
+    }
+
+    #[test]
+    fn a_hedge_before_a_figure_does_not_end_a_sentence_or_split() {
+        let toks = tokenize(&Transcript::from_text("target, let's say. 25% of accounts"));
+        assert!(toks[2].clause_end && !toks[2].sentence_end);
+        let toks = tokenize(&Transcript::from_text("adoption by may be 30% of sellers"));
+        assert_eq!((toks[2].norm.as_str(), toks[3].norm.as_str()), ("maybe", "maybe"));
+        let toks = tokenize(&Transcript::from_text("It may be the price."));
+        assert_eq!(toks[1].norm, "may");
     }
 
     #[test]

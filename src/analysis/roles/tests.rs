@@ -369,3 +369,14 @@ fn a_change_whose_verb_was_misheard_and_a_level_said_before_its_old_one() {
     let undone = "I pushed the reminders to every user. I rolled it back within a day.";
     assert_eq!(role_of(b, undone, "a day"), "time");
 }
+
+#[test]
+fn words_whisper_bends_around_a_figure() {
+    let (b, p) = (Kind::Behavioral, Kind::Product);
+    let felt = "I fixed the photos. The calls about estimated bills felt 22% and we stopped.";
+    assert_eq!(role_of(b, felt, "22%"), "result");
+    let split = "Metrics, repeat purchase rate, target, let's say. 25% of accounts buying again.";
+    assert_eq!(role_of(p, split, "25%"), "result");
+    let may_be = "Metrics: cost per unit down 20%, and adoption by may be 30% of eligible sellers.";
+    assert_eq!(role_of(p, may_be, "30%"), "result");
+}
