@@ -107,7 +107,7 @@ pub fn find(
                     else {
                         continue;
                     };
-                    if strict && !rest_is_close(run, &words_of) {
+                    if !rest_is_close(run, &words_of, strict) {
                         continue;
                     }
                     if best.as_ref().is_none_or(|x| d < x.distance) {
@@ -120,16 +120,26 @@ pub fn find(
     best
 }
 
-/// Whether a run that starts with the name's first word as said is close to the name
-/// in the rest too: the shared word proves nothing ("customer service" is not a bent
-/// "customer obsession"; "customer on session" is).
-fn rest_is_close(run: &[Token], name: &[&str]) -> bool {
+/// Whether a run that starts with the name's first word is close to the name in the
+/// rest too, where the shared word proves nothing: after a cue that also opens
+/// ordinary sentences ("customer service" is not a bent "customer obsession";
+/// "customer on session" is), and after any cue when the word is another word that
+/// begins the same ("delivery scans" is not "delivered results").
+fn rest_is_close(run: &[Token], name: &[&str], strict: bool) -> bool {
     let (Some(first), Some(said)) = (run.first(), name.first()) else { return true };
-    if name.len() < 2 || first.norm != said.to_lowercase() {
+    let said = said.to_lowercase();
+    let other_form = first.norm != said && stem(&first.norm) == stem(&said);
+    if name.len() < 2 || !(other_form || (strict && first.norm == said)) {
         return true;
     }
     let heard: String = run[1..].iter().map(|t| t.norm.as_str()).collect();
     distance(&sound(&heard), &sound(&name[1..].concat())).is_some()
+}
+
+/// A word without the endings that make another word of it: "delivery", "delivered"
+/// and "delivering" are all "deliver".
+fn stem(word: &str) -> &str {
+    ["ing", "ed", "y", "s"].iter().find_map(|e| word.strip_suffix(e)).unwrap_or(word)
 }
 
 /// The name as said, and without its first word where whisper tends to lose or bend
@@ -317,6 +327,7 @@ mod tests {
             "that's roughly 8,000 customers per arm",
             "that's roughly 8,000 customers",
             "whether it's the table doing the work",
+            "if one vendor's batches show late delivery scans",
         ] {
             assert_eq!(heard(s), None, "{s}");
         }
