@@ -177,6 +177,20 @@ fn worth(before: &[Token]) -> bool {
         })
 }
 
+/// "the customer renewed, which was about $420,000 a year": what the outcome named in
+/// the clause before was worth.
+fn worth_of_outcome(toks: &[Token], a: usize, before: &[Token]) -> bool {
+    let said = unhedged(before);
+    let which = said.len() == 2
+        && said[0].norm == "which"
+        && matches!(said[1].norm.as_str(), "was" | "is" | "meant" | "means");
+    let Some(prev) = a.checked_sub(1).filter(|&k| which && !toks[k].sentence_end) else {
+        return false;
+    };
+    let outcome = &toks[clause(toks, prev).0..a];
+    has(outcome, SUBJECT_OUTCOME) || has(outcome, OUTCOME)
+}
+
 /// "sitting at 1.4%", "stuck at about 60%": a level said with a verb of standing still.
 fn stuck(before: &[Token]) -> bool {
     let b = unhedged(before);
@@ -233,7 +247,12 @@ fn story_role(
             .any(|t| figures.contains(&t.word))
         && has(rest_of_sentence, REFERENCE);
     // "approved loans in ten minutes instead of two weeks": the new figure against the old.
-    let replaced = after.first().is_some_and(|t| t.norm == "instead") || against;
+    // "spent about $450,000 on temps instead of 1.1 million": the thing, then the old figure
+    let instead_of = after
+        .windows(3)
+        .take(INSTEAD_GAP + 1)
+        .any(|w| w[0].norm == "instead" && w[1].norm == "of" && figures.contains(&w[2].word));
+    let replaced = after.first().is_some_and(|t| t.norm == "instead") || instead_of || against;
     // "opt-outs were back at 2%": a level restored after the work.
     let restored = before.len() >= 2
         && before[before.len() - 2].norm == "back"
@@ -315,7 +334,7 @@ fn story_role(
     let taken_up = m.kind == "percent"
         && after.first().is_some_and(|t| t.norm == "of")
         && has(&after[1..after.len().min(TOOK_UP_GAP + 2)], TOOK_UP);
-    let earned = m.kind == "money" && has(before, EARNED);
+    let earned = m.kind == "money" && (has(before, EARNED) || worth_of_outcome(toks, a, before));
     // "expanded into two more regions", "feeding 300 more families a week": more of what the
     // work serves, after it; "would have put 11,000 extra tickets into resale" is a what-if.
     let added = m.kind == "count"
@@ -388,7 +407,8 @@ fn story_role(
             TIME
         };
     }
-    if m.kind == "count" && acted {
+    // "... instead of 1.1 million": the figure the outcome replaced
+    if m.kind == "count" && acted && !ends_with(before, &["instead", "of"]) {
         return SCOPE;
     }
     BASELINE
@@ -408,6 +428,8 @@ fn named_next(toks: &[Token], i: usize) -> bool {
 /// Most words between a figure's "from" and the figure it changed from ("from, uh,
 /// somewhere around 15%").
 const FROM_GAP: usize = 4;
+/// Most words between a figure and the "instead of" before the figure it replaced.
+const INSTEAD_GAP: usize = 3;
 
 /// "in two releases", "over three sprints": a count that frames time; not "launching in
 /// two new markets", which is where.

@@ -2,7 +2,7 @@
 //! to about twelve", "from 3.1% of all scans to 0.2%".
 
 use super::words::{few_duration, one_duration};
-use super::{is_plural_noun, norm, rate, unit, APPROX, SCORE_WORDS};
+use super::{is_plural_noun, norm, rate, unit, APPROX, CUT_VERBS, SCORE_WORDS};
 use crate::analysis::numbers::{self, Num};
 use crate::analysis::tokens::Token;
 
@@ -87,7 +87,14 @@ pub(super) fn from_to(
         _ if before.iter().any(|t| SCORE_WORDS.contains(&t.norm.as_str())) => "score",
         // "tickets went down from 300 to 120"; "from 190 words to 46 words" names what
         // it counts itself, even a word the answer's own parts use ("two words")
-        _ if counted || before.iter().any(|t| is_plural_noun(&t.norm)) => "change",
+        // "I cut the temp request from sixty to twenty-five": a verb of change names it
+        _ if counted
+            || before
+                .iter()
+                .any(|t| is_plural_noun(&t.norm) || CUT_VERBS.contains(&t.norm.as_str())) =>
+        {
+            "change"
+        }
         _ => return None,
     };
     Some((start, rate(toks, end), kind))

@@ -31,6 +31,11 @@ fn spoken_and_changes() {
     assert_eq!(texts("I'd cut those by, say, a fifth."), ["a fifth"]);
     assert_eq!(texts("We went from 40 users, to keep it simple."), ["40 users"]);
     assert_eq!(texts("we cut the wait time in half"), ["cut the wait time in half"]);
+    assert_eq!(texts("complaint emails fell by about half."), ["fell by about half"]);
+    assert_eq!(
+        texts("I cut the temp request from sixty to twenty-five"),
+        ["from sixty to twenty-five"]
+    );
     assert_eq!(texts("three times faster"), ["three times"]);
     assert_eq!(texts("NPS +12 and CSAT of 92"), ["NPS +12", "CSAT of 92"]);
     assert_eq!(texts("the score went up to 4.3 in May"), ["score went up to 4.3"]);

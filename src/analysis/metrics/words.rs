@@ -69,10 +69,15 @@ pub(super) fn fraction(toks: &[Token], i: usize) -> Option<usize> {
     }
 }
 
-/// "cut checkout time in half", "reduced it by half": the verb through "half".
+/// Hedges between "by" and "half": "fell by about half".
+const HALF_HEDGES: &[&str] = &["about", "roughly", "almost", "nearly", "around", "over"];
+
+/// "cut checkout time in half", "reduced it by half", "fell by about half": the verb
+/// through "half".
 pub(super) fn in_half(toks: &[Token], i: usize) -> Option<usize> {
     for k in i + 1..(i + 10).min(toks.len()) {
-        if norm(toks, k) == "half" && matches!(norm(toks, k - 1), "in" | "by") {
+        let by = (k - 1).saturating_sub(usize::from(HALF_HEDGES.contains(&norm(toks, k - 1))));
+        if norm(toks, k) == "half" && matches!(norm(toks, by), "in" | "by") {
             return Some(k + 1);
         }
         if toks[k].clause_end {

@@ -380,3 +380,16 @@ fn words_whisper_bends_around_a_figure() {
     let may_be = "Metrics: cost per unit down 20%, and adoption by may be 30% of eligible sellers.";
     assert_eq!(role_of(p, may_be, "30%"), "result");
 }
+
+#[test]
+fn what_an_outcome_was_worth_and_the_figure_it_replaced() {
+    let b = Kind::Behavioral;
+    let renewed = "I fixed the matching. The customer renewed, which was about $420,000 a year \
+                   in recurring revenue.";
+    assert_eq!(role_of(b, renewed, "$420,000 a year"), "result");
+    let spent = "I cut the request. We spent about $450,000 on temps instead of 1.1 million.";
+    assert_eq!(role_of(b, spent, "$450,000"), "result");
+    assert_eq!(role_of(b, spent, "1.1 million"), "baseline");
+    let cut = "I rewrote the help articles, and I cut the temp request from sixty to twenty-five.";
+    assert_eq!(role_of(b, cut, "from sixty to twenty-five"), "result");
+}
