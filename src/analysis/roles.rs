@@ -326,10 +326,13 @@ fn story_role(
     let at_level = unhedged(before);
     let said_at = ends_with(at_level, &["at"]);
     // "after we rolled back the rest it was at 0.35%": the level the work left.
-    let stood = after_work
-        && said_at
+    // "by week three the pilot sites were under an hour": a bound it stood within
+    let stood_at = said_at
         && at_level.len() >= 2
         && STOOD.contains(&at_level[at_level.len() - 2].norm.as_str());
+    let stood_within = before.last().is_some_and(|t| matches!(t.norm.as_str(), "under" | "below"))
+        && at_level.last().is_some_and(|t| STOOD.contains(&t.norm.as_str()));
+    let stood = after_work && (stood_at || stood_within);
     // "about 30% of international travelers used the feature": uptake of the work.
     let taken_up = m.kind == "percent"
         && after.first().is_some_and(|t| t.norm == "of")

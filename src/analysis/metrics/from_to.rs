@@ -11,6 +11,21 @@ fn past_approx(toks: &[Token], k: usize) -> usize {
     (k..k + 2).find(|&j| !APPROX.contains(&norm(toks, j))).unwrap_or(k + 2)
 }
 
+/// What a starting figure may be said as: "from an average of about two and a half hours".
+const LEVEL_NAMES: &[&str] = &["average", "median", "mean", "peak", "high", "low", "baseline"];
+
+/// The first token past "a|an <level name> of" at `k`, or `k`.
+fn past_level_name(toks: &[Token], k: usize) -> usize {
+    let named = matches!(norm(toks, k), "a" | "an")
+        && LEVEL_NAMES.contains(&norm(toks, k + 1))
+        && norm(toks, k + 2) == "of";
+    if named {
+        k + 3
+    } else {
+        k
+    }
+}
+
 /// Most words naming what a share counts between "from" and "to" ("of all orders").
 const COUNTED: usize = 3;
 
@@ -21,8 +36,8 @@ pub(super) fn from_to(
     x: usize,
     start: usize,
 ) -> Option<(usize, usize, &'static str)> {
-    // "from about forty minutes to about twelve"
-    let x = past_approx(toks, x);
+    // "from about forty minutes to about twelve", "from an average of 2.5 hours to 55 minutes"
+    let x = past_approx(toks, past_level_name(toks, x));
     // "from about a day to under an hour": durations said without digits
     let start_duration = one_duration(toks, x).or_else(|| few_duration(toks, x));
     if let Some(j) = start_duration.filter(|&j| norm(toks, j) == "to") {

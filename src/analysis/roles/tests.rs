@@ -392,4 +392,9 @@ fn what_an_outcome_was_worth_and_the_figure_it_replaced() {
     assert_eq!(role_of(b, spent, "1.1 million"), "baseline");
     let cut = "I rewrote the help articles, and I cut the temp request from sixty to twenty-five.";
     assert_eq!(role_of(b, cut, "from sixty to twenty-five"), "result");
+    let within =
+        "I added a buffer after every slot. By week three the pilot sites were under an hour.";
+    assert_eq!(role_of(b, within, "an hour"), "result");
+    let before = "Waits were under an hour at first. I added a buffer after every slot.";
+    assert_ne!(role_of(b, before, "an hour"), "result");
 }
