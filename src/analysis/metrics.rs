@@ -4,7 +4,7 @@
 
 use super::numbers::{self, Num};
 use super::report::Metric;
-use super::tokens::{span_text, word_span, Token};
+use super::tokens::{sentence, span_text, word_span, Token};
 use from_to::from_to;
 use words::{fraction, in_half, one_duration, zero_reached};
 
@@ -336,7 +336,7 @@ fn at(toks: &[Token], i: usize) -> Option<(usize, usize, &'static str)> {
         return if norm(toks, after) == "to" && !toks[after - 1].clause_end {
             from_to(toks, i, i)
         } else {
-            None
+            share_targeted(toks, i).then_some((i, after, "percent"))
         };
     };
     let mut end = after + ulen;
@@ -364,6 +364,15 @@ fn at(toks: &[Token], i: usize) -> Option<(usize, usize, &'static str)> {
     }
     end = rate(toks, end);
     Some((i, end, kind))
+}
+
+/// "if the baseline is, let's say, sixty percent, I'd target seventy-five": a bare
+/// number set as a target after a share said earlier in its sentence is a share too.
+fn share_targeted(toks: &[Token], i: usize) -> bool {
+    let targeted = matches!(norm(toks, i.wrapping_sub(1)), "target" | "targeting")
+        || (norm(toks, i.wrapping_sub(2)), norm(toks, i.wrapping_sub(1))) == ("aim", "for");
+    let earlier = &toks[sentence(toks, i).0..i];
+    targeted && earlier.iter().any(|t| t.norm.ends_with('%') || t.norm == "percent")
 }
 
 /// A number that is a quantity, not a year, date, clock time, label or reference.

@@ -40,6 +40,11 @@ fn spoken_and_changes() {
         texts("waits went from an average of about 2 hours to 55 minutes"),
         ["from an average of about 2 hours to 55 minutes"]
     );
+    assert_eq!(texts("I'd target seventy-five."), Vec::<String>::new());
+    assert_eq!(
+        texts("if the rate is sixty percent, I'd target seventy-five."),
+        ["sixty percent", "seventy-five"]
+    );
     assert_eq!(texts("three times faster"), ["three times"]);
     assert_eq!(texts("NPS +12 and CSAT of 92"), ["NPS +12", "CSAT of 92"]);
     assert_eq!(texts("the score went up to 4.3 in May"), ["score went up to 4.3"]);

@@ -11,6 +11,8 @@ const TARGET: &[&str] =
     &["target", "targets", "targeting", "targeted", "goal", "goals", "aim", "aiming"];
 /// Verbs that take a KPI to a level: "get it to 55%".
 const REACH: &[&str] = &["get", "bring", "take", "push", "move", "drive"];
+/// Verbs that want a KPI at a level: "I'd want it at 80%".
+const WANTED: &[&str] = &["want", "like", "expect", "need", "see"];
 /// Words after a level that make it a bound: "at 99% or above"; not a price range's
 /// "the designer end is $60 or more".
 const OR_BOUND: &[&str] =
@@ -90,10 +92,11 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     let by = (a..i).rev().find(|&k| !TO_REACH_HEDGES.contains(&toks[k].norm.as_str()));
     let by_amount =
         by.is_some_and(|k| toks[k].norm == "by" && !ARITHMETIC.contains(&word(k.checked_sub(1))));
-    // "I'm going to get it to 55%", "bring that to 3%": where the plan takes the KPI
-    let taken_to = before(1) == "to"
-        && matches!(before(2), "it" | "this" | "that" | "them")
-        && REACH.contains(&before(3));
+    // "I'm going to get it to 55%", "bring that to 3%": where the plan takes the KPI;
+    // "I'd want it at 80% within two quarters": the level the plan wants
+    let it = matches!(before(2), "it" | "this" | "that" | "them");
+    let taken_to = (it && before(1) == "to" && REACH.contains(&before(3)))
+        || (it && before(1) == "at" && WANTED.contains(&before(3)));
     // "at 95% confidence and 80% power": how the test is sized, not what it should show
     if matches!(word(Some(end)), "confidence" | "power" | "significance") {
         return SCOPE;

@@ -398,3 +398,14 @@ fn what_an_outcome_was_worth_and_the_figure_it_replaced() {
     let before = "Waits were under an hour at first. I added a buffer after every slot.";
     assert_ne!(role_of(b, before, "an hour"), "result");
 }
+
+#[test]
+fn case_round_levels_wanted_and_bare_targets_after_a_share() {
+    let p = Kind::Product;
+    let wanted = "If it's around sixty percent today, I'd want it at eighty percent in a year.";
+    assert_eq!(role_of(p, wanted, "eighty percent"), "result");
+    let bare =
+        "Acceptance rate: if the baseline is, let's say, sixty percent, I'd target seventy-five.";
+    assert_eq!(role_of(p, bare, "seventy-five"), "result");
+    assert_eq!(role_of(p, bare, "sixty percent"), "baseline");
+}
