@@ -6,7 +6,7 @@ use super::numbers::{self, Num};
 use super::report::Metric;
 use super::tokens::{sentence, span_text, word_span, Token};
 use from_to::from_to;
-use words::{fraction, in_half, one_duration, zero_reached};
+use words::{fraction, half_a_point, in_half, one_duration, zero_reached};
 
 const TIME_UNITS: &[&str] = &[
     "second",
@@ -314,6 +314,9 @@ fn at(toks: &[Token], i: usize) -> Option<(usize, usize, &'static str)> {
         if SCORE_UNITS.contains(&unit) && numbers::word_value(n).is_some() {
             return Some((i, i + 1, "score"));
         }
+    }
+    if let Some((end, kind)) = half_a_point(toks, i) {
+        return Some((i, end, kind));
     }
     if let Some(end) = fraction(toks, i) {
         return Some((i, end, "percent"));

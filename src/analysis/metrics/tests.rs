@@ -46,6 +46,7 @@ fn spoken_and_changes() {
         ["sixty percent", "seventy-five"]
     );
     assert_eq!(texts("three times faster"), ["three times"]);
+    assert_eq!(texts("fill rate can't drop by more than half a point."), ["half a point"]);
     assert_eq!(texts("NPS +12 and CSAT of 92"), ["NPS +12", "CSAT of 92"]);
     assert_eq!(texts("the score went up to 4.3 in May"), ["score went up to 4.3"]);
     assert_eq!(texts("our rating climbed to 4.6 stars"), ["rating climbed to 4.6 stars"]);

@@ -21,6 +21,20 @@ pub(super) fn one_duration(toks: &[Token], i: usize) -> Option<usize> {
     }
 }
 
+/// "half a point", "half a percentage point", "half a percent": a small change said
+/// without digits, with its kind.
+pub(super) fn half_a_point(toks: &[Token], i: usize) -> Option<(usize, &'static str)> {
+    if norm(toks, i) != "half" || !matches!(norm(toks, i + 1), "a" | "an") {
+        return None;
+    }
+    match (norm(toks, i + 2), norm(toks, i + 3)) {
+        ("point", _) => Some((i + 3, "score")),
+        ("percentage", "point") => Some((i + 4, "score")),
+        ("percent", _) => Some((i + 3, "percent")),
+        _ => None,
+    }
+}
+
 /// "a few hours", "a couple of days", "several weeks": not a figure on its own ("a
 /// couple of weeks" is no metric), but an end of a change that has one ("from about
 /// two days to a few hours").
