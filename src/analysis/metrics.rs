@@ -235,6 +235,8 @@ const CUT_VERBS: &[&str] = &[
     "decreased",
     "shrank",
     "brought",
+    // "cost per watch down by half": the verb left out
+    "down",
 ];
 const MULTIPLIER_WORDS: &[&str] =
     &["doubled", "tripled", "quadrupled", "halved", "tenfold", "twofold", "threefold"];

@@ -252,7 +252,7 @@ fn story_role(
         .windows(3)
         .take(INSTEAD_GAP + 1)
         .any(|w| w[0].norm == "instead" && w[1].norm == "of" && figures.contains(&w[2].word));
-    let replaced = after.first().is_some_and(|t| t.norm == "instead") || instead_of || against;
+    let replaced = instead_of || against;
     // "opt-outs were back at 2%": a level restored after the work.
     let restored = before.len() >= 2
         && before[before.len() - 2].norm == "back"
@@ -343,7 +343,10 @@ fn story_role(
     let added = m.kind == "count"
         && after_work
         && has(inside, &["more", "additional", "extra"])
-        && !has(&toks[sentence(toks, i).0..i], &["would", "could", "might"]);
+        && !has(
+            &toks[sentence(toks, i).0..i],
+            &["would", "could", "might", "proposal", "proposed"],
+        );
     // "she now mentors two associates of her own": the state the work left, said with "now".
     let now = after_work && has(before, &["now"]);
     // "two enterprise customers who had flagged it signed again": whom the outcome is of

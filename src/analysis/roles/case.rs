@@ -117,7 +117,8 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
         (i.saturating_sub(2).max(s)..i).any(|k| change_at(toks, k)) || change_before(toks, s, i);
     // "day-7 retention went from 22% to 25%": a change said whole is what the test or
     // the plan is to move
-    let whole_change = m.kind == "change" || toks[i].norm == "from";
+    // "cost per watch down by half": a figure that opens with its change
+    let whole_change = m.kind == "change" || toks[i].norm == "from" || change_at(toks, i);
     // "If today that's 40%, I'd target 55%": a target said in the figure's own clause
     // (or just before it: "target, let's say, 25% of accounts") holds even in a sentence
     // that opens with a what-if

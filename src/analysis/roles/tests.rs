@@ -409,3 +409,18 @@ fn case_round_levels_wanted_and_bare_targets_after_a_share() {
     assert_eq!(role_of(p, bare, "seventy-five"), "result");
     assert_eq!(role_of(p, bare, "sixty percent"), "baseline");
 }
+
+#[test]
+fn setup_after_a_result_said_first_stays_setup() {
+    let b = Kind::Behavioral;
+    let lab = "I got turnaround down from 31 hours to 18. I was the PM for the portal. We served \
+               about 240 clinics. There was a proposal to buy two more analyzers. So I proposed \
+               two changes instead of new machines.";
+    for m in ["240 clinics", "two more analyzers", "two changes"] {
+        assert_ne!(role_of(b, lab, m), "result", "{m}");
+    }
+    let now = "I rebuilt the intake. The program now serves 30,000 businesses a year.";
+    assert_eq!(role_of(b, now, "30,000 businesses"), "result");
+    let kpi = "Metrics. Supplier query cost per active watch down by half versus refreshing each.";
+    assert_eq!(role_of(Kind::SystemDesign, kpi, "down by half"), "result");
+}

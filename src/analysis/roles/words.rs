@@ -80,8 +80,6 @@ pub(super) const OUTCOME: &[&str] = &[
     "earned",
     "restored",
     "refunded",
-    "serves",
-    "served",
     "attracted",
     "retained",
     "converted",
