@@ -70,16 +70,19 @@ fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize)> {
     }
     while let Some((op, at, len)) = operator_after(toks, j) {
         j = at;
-        let n = numbers::parse(toks, j + len)?;
+        let n = fraction(toks, j + len).or_else(|| numbers::parse(toks, j + len))?;
         scaled |= n.scaled;
+        // "900 million times four percent is 36 million": a share as a factor
+        let percent_word = norm(toks, j + len + n.len) == "percent";
+        let operand = if n.percent || percent_word { n.value / 100.0 } else { n.value };
         value = match op {
-            Op::Times => value * n.value,
-            Op::Divide if n.value != 0.0 => value / n.value,
+            Op::Times => value * operand,
+            Op::Divide if operand != 0.0 => value / operand,
             Op::Divide => return None,
             Op::Plus => value + n.value,
             Op::Minus => value - n.value,
         };
-        j += len + n.len;
+        j += len + n.len + usize::from(percent_word);
         ops += 1;
     }
     if ops == 0 {
@@ -121,6 +124,28 @@ fn in_units_of(value: f64, stated: f64) -> f64 {
     }
     let thousands = ((stated / value).abs().log10() / 3.0).round() as i32;
     value * 1000f64.powi(thousands)
+}
+
+/// A fraction said in words as an operand: "times a half", "times two thirds".
+fn fraction(toks: &[Token], i: usize) -> Option<numbers::Num> {
+    let of = |count: f64, part: &str| {
+        let per = match part {
+            "half" => 2.0,
+            "third" | "thirds" => 3.0,
+            "quarter" | "quarters" => 4.0,
+            "fifth" | "fifths" => 5.0,
+            _ => return None,
+        };
+        Some(count / per)
+    };
+    let (value, len) = match (norm(toks, i), norm(toks, i + 1)) {
+        ("a" | "one", part) => (of(1.0, part)?, 2),
+        ("two", part) => (of(2.0, part)?, 2),
+        ("three", part) => (of(3.0, part)?, 2),
+        ("half", _) => (0.5, 1),
+        _ => return None,
+    };
+    Some(numbers::Num { value, len, ..numbers::Num::default() })
 }
 
 fn norm(toks: &[Token], i: usize) -> &str {
@@ -267,6 +292,10 @@ mod tests {
     fn a_share_of_a_number_is_checked() {
         assert!(slips("that's 2% of 54 million, uh, 1.8 million new owners")[0].1);
         assert!(!slips("ten percent of 8 million is about 800,000 homes")[0].1);
+        assert!(!slips("Nine hundred million times four percent is thirty-six million.")[0].1);
+        assert!(slips("900 million times 4% is 3.6 billion.")[0].1);
+        assert!(slips("Forty-eight million times a half is, um, twenty-eight million.")[0].1);
+        assert!(!slips("48 million times two thirds is 32 million.")[0].1);
         assert!(slips("30% of 2 million users, 20% of them daily.").is_empty());
     }
 
