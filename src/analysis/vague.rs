@@ -554,6 +554,9 @@ mod tests {
         assert_eq!(texts("It could be a big revenue driver."), ["a big revenue driver"]);
         assert_eq!(texts("We did some user research first."), ["some user research"]);
         assert_eq!(texts("The app got great reviews."), ["got great reviews"]);
+        assert_eq!(texts("There are millions of Kindle users."), ["millions of"]);
+        assert!(texts("There are tens of millions of readers.").is_empty());
+        assert_eq!(texts("Customers really like the convenience."), ["Customers really like"]);
         for fine in [
             "I mentioned it in the standup.",
             "Why revenue dropped is the question.",
