@@ -339,7 +339,8 @@ fn story_role(
         && has(&after[1..after.len().min(TOOK_UP_GAP + 2)], TOOK_UP);
     let earned = m.kind == "money" && (has(before, EARNED) || worth_of_outcome(toks, a, before));
     // "expanded into two more regions", "feeding 300 more families a week": more of what the
-    // work serves, after it; "would have put 11,000 extra tickets into resale" is a what-if.
+    // work serves, after it; "would have put 11,000 extra tickets into resale" is a what-if
+    // and "a proposal to buy two more analyzers" a plan.
     let added = m.kind == "count"
         && after_work
         && has(inside, &["more", "additional", "extra"])
