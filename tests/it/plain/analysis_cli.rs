@@ -127,18 +127,18 @@ fn kinds_change_the_checks() {
 fn a_user_word_list_adds_phrases() {
     let cfg = tempfile::tempdir().unwrap();
     let answer = cfg.path().join("answer.txt");
-    std::fs::write(&answer, "We took it to the next level on retention.").unwrap();
+    std::fs::write(&answer, "We turned the corner on retention.").unwrap();
     let before = analyze(&[answer.to_str().unwrap(), "--json"], cfg.path());
     let v: serde_json::Value = serde_json::from_slice(&before.stdout).unwrap();
     assert_eq!(v["vague"].as_array().unwrap().len(), 0);
     std::fs::write(
         cfg.path().join("words.toml"),
-        "[[vague]]\nphrases = [\"took it to the next level\"]\nsuggestion = \"By how much?\"\n",
+        "[[vague]]\nphrases = [\"turned the corner\"]\nsuggestion = \"By how much?\"\n",
     )
     .unwrap();
     let after = analyze(&[answer.to_str().unwrap(), "--json"], cfg.path());
     let v: serde_json::Value = serde_json::from_slice(&after.stdout).unwrap();
-    assert_eq!(v["vague"][0]["text"], "took it to the next level");
+    assert_eq!(v["vague"][0]["text"], "turned the corner");
     assert_eq!(v["vague"][0]["suggestion"], "By how much?");
 }
 
