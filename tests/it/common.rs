@@ -101,33 +101,69 @@ pub fn ok_in(data_dir: &Path, args: &[&str]) -> String {
 /// its recording, transcript and report, started at `started_at` (RFC 3339). Returns the
 /// session id.
 pub fn seed_spoken_take(data_dir: &Path, question: &str, text: &str, started_at: &str) -> i64 {
-    use barraiser::store::{Mode, NewAttempt, Store};
-    let mut store = Store::open(data_dir).expect("open the test store");
+    let wav = speak_new_recording(data_dir, text);
+    let transcript = wav.with_extension("json");
+    transcribe_to(&wav, &transcript);
+    let id = store_take(data_dir, question, &wav, &transcript, started_at);
+    std::fs::remove_file(&transcript).unwrap();
+    id
+}
+
+/// As [`seed_spoken_take`], but with the transcript the model made of the same speech
+/// once, stored in `heard`: whisper's words differ a little from one CPU to another
+/// (its AVX-512 and AVX2 kernels round differently), and a snapshot of a screen must not.
+pub fn seed_heard_take(
+    data_dir: &Path,
+    question: &str,
+    text: &str,
+    heard: &Path,
+    started_at: &str,
+) -> i64 {
+    let wav = speak_new_recording(data_dir, text);
+    store_take(data_dir, question, &wav, heard, started_at)
+}
+
+/// `text` spoken by espeak-ng into the next recording file of `data_dir`'s store.
+fn speak_new_recording(data_dir: &Path, text: &str) -> PathBuf {
+    let store = barraiser::store::Store::open(data_dir).expect("open the test store");
     let n = std::fs::read_dir(store.recordings_dir()).unwrap().count();
     let wav = store.recordings_dir().join(format!("take-{n}.wav"));
     speak(text, &wav);
-    let transcript = wav.with_extension("json");
-    {
-        let _whisper = whisper_lock();
-        let out = run(bin()
-            .args(["transcribe", "--format", "json", "-o"])
-            .arg(&transcript)
-            .arg(&wav)
-            .env("BARRAISER_MODEL", model_path()));
-        assert!(out.status.success(), "transcribe failed: {}", stderr(&out));
-    }
-    let out = run(bin().args(["analyze", "--json", "--question", question]).arg(&transcript));
+    wav
+}
+
+/// `barraiser transcribe` of `wav` with the real model, as JSON into `out`.
+pub fn transcribe_to(wav: &Path, out: &Path) {
+    let _whisper = whisper_lock();
+    let run_it = run(bin()
+        .args(["transcribe", "--format", "json", "-o"])
+        .arg(out)
+        .arg(wav)
+        .env("BARRAISER_MODEL", model_path()));
+    assert!(run_it.status.success(), "transcribe failed: {}", stderr(&run_it));
+}
+
+/// Coaches `transcript` as an answer to `question` and inserts the take.
+fn store_take(
+    data_dir: &Path,
+    question: &str,
+    wav: &Path,
+    transcript: &Path,
+    started_at: &str,
+) -> i64 {
+    use barraiser::store::{Mode, NewAttempt, Store};
+    let mut store = Store::open(data_dir).expect("open the test store");
+    let out = run(bin().args(["analyze", "--json", "--question", question]).arg(transcript));
     assert!(out.status.success(), "analyze failed: {}", stderr(&out));
     let report: serde_json::Value =
         serde_json::from_slice(&out.stdout).expect("analyze --json prints JSON");
     let mut attempt = NewAttempt::from_report(Mode::Practice, report).expect("a Report JSON");
     attempt.started_at = started_at.parse().expect("an RFC 3339 time");
-    attempt.audio_path = Some(wav);
+    attempt.audio_path = Some(wav.to_path_buf());
     attempt.transcript = Some(
-        serde_json::from_str(&std::fs::read_to_string(&transcript).unwrap())
+        serde_json::from_str(&std::fs::read_to_string(transcript).unwrap())
             .expect("transcript JSON"),
     );
-    std::fs::remove_file(&transcript).unwrap();
     store.insert_attempt(&attempt).expect("insert the take")
 }
 

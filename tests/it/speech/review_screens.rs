@@ -1,6 +1,8 @@
 //! The review, drill and progress screens and their plain-text and JSON forms, on a
-//! real store filled with spoken takes (espeak-ng speech through the real model and the
-//! real analysis), rendered into ratatui's TestBackend and snapshotted.
+//! real store filled with spoken takes (espeak-ng speech, the transcript the real model
+//! made of it, the real analysis), rendered into ratatui's TestBackend and snapshotted.
+//! The transcripts are stored in tests/fixtures/takes, since whisper's words differ a
+//! little from one CPU to another; a test checks they are still what the model hears.
 
 use crate::common;
 use crate::common::Need;
@@ -31,6 +33,18 @@ const PETS_PRODUCT: &str = "First I would clarify the user: pet owners who reord
 I would build automatic refills, a vet chat and a pet profile, then prioritise by impact against effort. \
 Success is repeat orders per user, with a target of ten percent more.";
 
+/// The four takes: what was said, the question, the stored transcript and when.
+const TAKES: [(&str, &str, &str, &str); 4] = [
+    (OWNED_FULL, "beh-dive-deep-data", "owned-full", "2026-11-20T09:00:00Z"),
+    (OWNED_SHORT, "beh-dive-deep-data", "owned-short", "2026-11-21T09:00:00Z"),
+    (FAILURE_VAGUE, "beh-failure", "failure-vague", "2026-11-22T09:00:00Z"),
+    (PETS_PRODUCT, "prod-design-amazon-pets", "pets-product", "2026-11-22T09:10:00Z"),
+];
+
+fn heard(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/takes/{name}.json"))
+}
+
 /// The data directory with four takes (two of the same question), filled once per run.
 fn data_dir() -> &'static Path {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
@@ -43,15 +57,9 @@ fn data_dir() -> &'static Path {
         // No user question files: the shipped bank only.
         std::env::set_var("BARRAISER_CONFIG", &config);
         let data = dir.join("data");
-        common::seed_spoken_take(&data, "beh-dive-deep-data", OWNED_FULL, "2026-11-20T09:00:00Z");
-        common::seed_spoken_take(&data, "beh-dive-deep-data", OWNED_SHORT, "2026-11-21T09:00:00Z");
-        common::seed_spoken_take(&data, "beh-failure", FAILURE_VAGUE, "2026-11-22T09:00:00Z");
-        common::seed_spoken_take(
-            &data,
-            "prod-design-amazon-pets",
-            PETS_PRODUCT,
-            "2026-11-22T09:10:00Z",
-        );
+        for (text, question, name, at) in TAKES {
+            common::seed_heard_take(&data, question, text, &heard(name), at);
+        }
         data
     })
 }
@@ -89,6 +97,27 @@ fn find(terminal: &Terminal<TestBackend>, word: &str) -> Option<(u16, u16)> {
         }
     }
     None
+}
+
+#[test]
+fn the_stored_transcripts_are_what_the_model_hears() {
+    needs!(Need::Model);
+    let dir = tempfile::tempdir().unwrap();
+    let text_of = |path: &Path| {
+        let t: barraiser::transcript::Transcript =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        t.text()
+    };
+    for (said, _, name, _) in TAKES {
+        let wav = dir.path().join(format!("{name}.wav"));
+        let now = dir.path().join(format!("{name}.json"));
+        common::speak(said, &wav);
+        common::transcribe_to(&wav, &now);
+        let (stored, live) = (text_of(&heard(name)), text_of(&now));
+        // a word or two apart between CPUs ("timed out" / "timeout"), not a new answer
+        let apart = common::word_error_rate(&stored, &live);
+        assert!(apart <= 0.2, "{name}: {apart:.2} apart\nstored: {stored}\nheard: {live}");
+    }
 }
 
 #[test]
