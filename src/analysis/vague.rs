@@ -557,6 +557,18 @@ mod tests {
         assert_eq!(texts("There are millions of Kindle users."), ["millions of"]);
         assert!(texts("There are tens of millions of readers.").is_empty());
         assert_eq!(texts("Customers really like the convenience."), ["Customers really like"]);
+        assert_eq!(texts("I helped coordinate the installers."), ["helped coordinate"]);
+        assert_eq!(texts("We got fewer complaints at the desk."), ["fewer complaints"]);
+        assert_eq!(texts("Classes were fuller after that."), ["were fuller"]);
+        assert_eq!(texts("It was quite a big effort."), ["quite a big effort"]);
+        assert_eq!(
+            texts("The customers definitely noticed the difference."),
+            ["noticed the difference"]
+        );
+        assert_eq!(texts("Phone orders went down."), ["Phone orders went down"]);
+        assert_eq!(texts("It would be way more convenient."), ["way more convenient"]);
+        assert_eq!(texts("Call the depot, or whoever."), ["or whoever"]);
+        assert!(texts("Deliveries were faster than the old route by two days.").is_empty());
         for fine in [
             "I mentioned it in the standup.",
             "Why revenue dropped is the question.",
