@@ -37,8 +37,8 @@ pub fn assign(
     first_action: Option<usize>,
 ) {
     let figures: Vec<usize> = metrics.iter().map(|m| m.span.word_index).collect();
-    // (sentence start, role) of the figure before, for a figure said again corrected
-    let mut previous: Option<(usize, &'static str)> = None;
+    // (sentence start, role, end) of the figure before, for a figure said again
+    let mut previous: Option<(usize, &'static str, usize)> = None;
     for m in metrics.iter_mut() {
         let Some(i) = toks.iter().position(|t| t.word == m.span.word_index) else {
             m.role = if m.kind == "duration" { TIME } else { SCOPE }.into();
@@ -48,8 +48,12 @@ pub fn assign(
         let end = end.map_or(i + 1, |e| e + 1);
         let (a, b) = clause(toks, i);
         let s = sentence(toks, i).0;
-        let again = previous.as_ref().filter(|(at, _)| *at == s && corrects(&toks[a..i]));
-        let role = if let Some(&(_, role)) = again {
+        // "sorry, it was more like 11 minutes"; "roughly a third, thirty-four percent"
+        let restated = |end: usize| end == i && a == i && !toks[i - 1].sentence_end;
+        let again = previous
+            .as_ref()
+            .filter(|(at, _, end)| *at == s && (corrects(&toks[a..i]) || restated(*end)));
+        let role = if let Some(&(_, role, _)) = again {
             role
         } else if story && m.kind != "duration" && task_said(lex, toks, a, b) {
             SCOPE // a goal set in the task is not an outcome
@@ -66,7 +70,7 @@ pub fn assign(
         } else {
             case_role(toks, i, m)
         };
-        previous = Some((s, role));
+        previous = Some((s, role, end));
         m.role = role.into();
     }
 }
@@ -118,6 +122,13 @@ pub(super) const TO_REACH_HEDGES: &[&str] = &[
     "say",
     "under",
     "below",
+    // a filler or aside said between commas: "went down by, uh, roughly a third", "went
+    // up, actually, to about four million"
+    "actually",
+    "uh",
+    "um",
+    "er",
+    "erm",
 ];
 
 /// `before` without the hedges that end it: "held at about" is "held at".
@@ -148,8 +159,9 @@ fn loose_change(t: &Token) -> bool {
 /// "up 12%", "down to about 4%", "up by 3 points": "up" or "down" just before the figure.
 fn up_or_down(before: &[Token]) -> bool {
     let b = unhedged(before);
+    // past an aside before the "to": "went up, actually, to about four million"
     let b = match b.split_last() {
-        Some((t, rest)) if matches!(t.norm.as_str(), "to" | "by") => rest,
+        Some((t, rest)) if matches!(t.norm.as_str(), "to" | "by") => unhedged(rest),
         _ => b,
     };
     b.last().is_some_and(|t| matches!(t.norm.as_str(), "up" | "down"))
@@ -279,9 +291,12 @@ fn story_role(
     // "calls about estimated bills felt 22%": "fell" heard as "felt", which is not said
     // of a share
     let felt = m.kind == "percent" && before.last().is_some_and(|t| t.norm == "felt");
+    // "losses went to about four percent": where a measure went is where it changed to
+    let went_to = ends_with(unhedged(before), &["went", "to"]);
     let changed = up_from
         || from_figure
         || felt
+        || went_to
         || named_next(toks, i)
         || by_share
         || replaced
@@ -341,9 +356,12 @@ fn story_role(
     // "expanded into two more regions", "feeding 300 more families a week": more of what the
     // work serves, after it; "would have put 11,000 extra tickets into resale" is a what-if
     // and "a proposal to buy two more analyzers" a plan.
+    // "kept an extra, um, four thousand customers"
+    let more = ["more", "additional", "extra"];
     let added = m.kind == "count"
         && after_work
-        && has(inside, &["more", "additional", "extra"])
+        && (has(inside, &more)
+            || unhedged(before).last().is_some_and(|t| more.contains(&t.norm.as_str())))
         && !has(
             &toks[sentence(toks, i).0..i],
             &["would", "could", "might", "proposal", "proposed"],

@@ -65,8 +65,28 @@ pub fn tokenize(t: &Transcript) -> Vec<Token> {
 const HEDGES_BEFORE_FIGURE: &[&str] =
     &["say", "maybe", "about", "around", "roughly", "approximately", "perhaps"];
 
+/// Words that cannot end a clause: a comma after them is a pause ("went down by, uh,
+/// roughly a third", "kept an extra, um, 4,200 customers").
+const DANGLING: &[&str] =
+    &["by", "to", "from", "of", "at", "a", "an", "the", "extra", "about", "than", "around"];
+const FILLERS: &[&str] = &["uh", "um", "er", "erm"];
+/// Asides between commas that a change goes on past: "went up, actually, to about four
+/// million".
+const ASIDES: &[&str] = &["actually", "honestly", "basically", "uh", "um"];
+
 fn mend_hedge_splits(toks: &mut [Token]) {
     let figure = |t: &Token| t.norm.starts_with(|c: char| c.is_ascii_digit() || "$£€".contains(c));
+    for i in 1..toks.len() {
+        let paused = |t: &Token| t.clause_end && !t.sentence_end;
+        let dangling = DANGLING.contains(&toks[i - 1].norm.as_str());
+        let filler = FILLERS.contains(&toks[i].norm.as_str()) && dangling;
+        let goes_on = ASIDES.contains(&toks[i].norm.as_str())
+            && toks.get(i + 1).is_some_and(|t| matches!(t.norm.as_str(), "to" | "by" | "from"));
+        if (filler || goes_on) && paused(&toks[i]) && paused(&toks[i - 1]) {
+            toks[i - 1].clause_end = false;
+            toks[i].clause_end = false;
+        }
+    }
     for i in 0..toks.len().saturating_sub(1) {
         let hedge = HEDGES_BEFORE_FIGURE.contains(&toks[i].norm.as_str());
         if hedge && toks[i].sentence_end && figure(&toks[i + 1]) {
@@ -303,6 +323,12 @@ mod tests {
         assert_eq!((toks[2].norm.as_str(), toks[3].norm.as_str()), ("maybe", "maybe"));
         let toks = tokenize(&Transcript::from_text("It may be the price."));
         assert_eq!(toks[1].norm, "may");
+        let toks = tokenize(&Transcript::from_text("calls went down by, uh, roughly a third"));
+        assert!(!toks[3].clause_end && !toks[4].clause_end);
+        let toks = tokenize(&Transcript::from_text("we shipped it, uh, and then"));
+        assert!(toks[2].clause_end);
+        let toks = tokenize(&Transcript::from_text("visits went up, actually, to about 4 million"));
+        assert!(!toks[2].clause_end && !toks[3].clause_end);
     }
 
     #[test]

@@ -74,8 +74,12 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
         }
         Some(k)
     };
-    let more_than =
-        matches!((word(past_asides(2)), word(past_asides(1))), ("more" | "less" | "fewer", "than"));
+    // "no higher than eight percent"
+    let more_than = match (word(past_asides(2)), word(past_asides(1))) {
+        ("more" | "less" | "fewer", "than") => true,
+        ("higher" | "lower", "than") => word(past_asides(3)) == "no",
+        _ => false,
+    };
     let bound = ((matches!(before(1), "under" | "below" | "above") || within)
         && !rounding
         && !usual
@@ -110,8 +114,12 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
                 "user" | "users" | "customer" | "customers" | "audience" | "segment" | "market"
             )
     };
-    // "If penetration were 40%, the answer goes up by a third": a what-if, not a target
-    let what_if = toks[s].norm == "if";
+    // "If penetration were 40%, the answer goes up by a third": a what-if, not a target,
+    // also after a colon ("the most sensitive assumption: if bottles last three years
+    // ..."); "at 70% instead of 80%, the answer drops by 1.1 million" moves the estimate
+    let opens_if = |k: usize| toks[k].norm == "if" && (k == s || toks[k - 1].clause_end);
+    let estimate_moves = (a..i).any(|k| matches!(toks[k].norm.as_str(), "answer" | "estimate"));
+    let what_if = (s..i).any(opens_if) || estimate_moves;
     let set = (a..i).any(target) || target(s);
     let change =
         (i.saturating_sub(2).max(s)..i).any(|k| change_at(toks, k)) || change_before(toks, s, i);

@@ -424,3 +424,30 @@ fn setup_after_a_result_said_first_stays_setup() {
     let kpi = "Metrics. Supplier query cost per active watch down by half versus refreshing each.";
     assert_eq!(role_of(Kind::SystemDesign, kpi, "down by half"), "result");
 }
+
+#[test]
+fn results_said_past_asides_and_said_again_are_results() {
+    let b = Kind::Behavioral;
+    let refund = "I rebuilt the status page. Calls went down by, uh, roughly a third, thirty-four \
+                  percent I think. Page visits went up, actually, to about four million.";
+    assert_eq!(role_of(b, refund, "a third"), "result");
+    assert_eq!(role_of(b, refund, "thirty-four percent"), "result");
+    assert_eq!(role_of(b, refund, "four million"), "result");
+    let pallets = "I added scanning at the depots. Losses went to about four percent, and we kept \
+                   an extra, um, four thousand customers.";
+    assert_eq!(role_of(b, pallets, "four percent"), "result");
+    assert_eq!(role_of(b, pallets, "four thousand customers"), "result");
+}
+
+#[test]
+fn a_guardrail_ceiling_is_a_target_and_an_estimate_moving_is_not() {
+    let p = Kind::Product;
+    let guard = "Guardrail: return rate on the camera no higher than eight percent.";
+    assert_eq!(role_of(p, guard, "eight percent"), "result");
+    let a = Kind::Analytical;
+    let moves = "At seventy percent instead of eighty, the answer drops by about 1.1 million.";
+    assert_ne!(role_of(a, moves, "1.1 million"), "result");
+    let colon = "The lifespan is the most sensitive assumption: if bottles last three years \
+                 instead of two, the number drops by a third.";
+    assert_ne!(role_of(a, colon, "a third"), "result");
+}
