@@ -95,11 +95,20 @@ fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize)> {
         None if restated => (j, true),
         None => return None,
     };
-    // "is, um, about 1.2 billion"
-    while matches!(norm(toks, k), "um" | "uh" | "er" | "erm" | "like") {
-        k += 1;
-    }
-    if matches!(norm(toks, k), "about" | "roughly" | "around" | "approximately" | "~" | "nearly") {
+    // "is, um, about 1.2 billion", "is about, um, 55 million"
+    while matches!(
+        norm(toks, k),
+        "um" | "uh"
+            | "er"
+            | "erm"
+            | "like"
+            | "about"
+            | "roughly"
+            | "around"
+            | "approximately"
+            | "~"
+            | "nearly"
+    ) {
         k += 1;
     }
     let stated = numbers::parse(toks, k)?;
@@ -296,6 +305,10 @@ mod tests {
         assert!(slips("900 million times 4% is 3.6 billion.")[0].1);
         assert!(slips("Forty-eight million times a half is, um, twenty-eight million.")[0].1);
         assert!(!slips("48 million times two thirds is 32 million.")[0].1);
+        assert!(
+            slips("a hundred and ten million divided by four is about, um, fifty-five million")[0]
+                .1
+        );
         assert!(slips("30% of 2 million users, 20% of them daily.").is_empty());
     }
 
