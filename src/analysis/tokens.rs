@@ -45,7 +45,7 @@ pub fn tokenize(t: &Transcript) -> Vec<Token> {
             }
         }
     }
-    mend_hedge_splits(&mut out);
+    mend_pauses(&mut out);
     if !out.iter().any(|t| t.sentence_end) {
         for i in 1..out.len() {
             if let (Some(end), Some(start)) = (out[i - 1].end_s, out[i].start_s) {
@@ -74,7 +74,9 @@ const FILLERS: &[&str] = &["uh", "um", "er", "erm"];
 /// million".
 const ASIDES: &[&str] = &["actually", "honestly", "basically", "uh", "um"];
 
-fn mend_hedge_splits(toks: &mut [Token]) {
+/// Stops and commas whisper writes for a pause inside a clause: a filler or an aside
+/// between commas, a hedge before a figure; and "may be" before a figure is "maybe".
+fn mend_pauses(toks: &mut [Token]) {
     let figure = |t: &Token| t.norm.starts_with(|c: char| c.is_ascii_digit() || "$£€".contains(c));
     for i in 1..toks.len() {
         let paused = |t: &Token| t.clause_end && !t.sentence_end;
@@ -316,7 +318,7 @@ mod tests {
     }
 
     #[test]
-    fn a_hedge_before_a_figure_does_not_end_a_sentence_or_split() {
+    fn a_pause_before_a_figure_does_not_end_its_clause_or_sentence() {
         let toks = tokenize(&Transcript::from_text("target, let's say. 25% of accounts"));
         assert!(toks[2].clause_end && !toks[2].sentence_end);
         let toks = tokenize(&Transcript::from_text("adoption by may be 30% of sellers"));
