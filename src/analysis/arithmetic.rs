@@ -96,19 +96,7 @@ fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize)> {
         None => return None,
     };
     // "is, um, about 1.2 billion", "is about, um, 55 million"
-    while matches!(
-        norm(toks, k),
-        "um" | "uh"
-            | "er"
-            | "erm"
-            | "like"
-            | "about"
-            | "roughly"
-            | "around"
-            | "approximately"
-            | "~"
-            | "nearly"
-    ) {
+    while BEFORE_RESULT.contains(&norm(toks, k)) {
         k += 1;
     }
     let stated = numbers::parse(toks, k)?;
@@ -135,26 +123,40 @@ fn in_units_of(value: f64, stated: f64) -> f64 {
     value * 1000f64.powi(thousands)
 }
 
+/// Fillers and hedges said between "is" and the result, in any order.
+const BEFORE_RESULT: &[&str] = &[
+    "um",
+    "uh",
+    "er",
+    "erm",
+    "like",
+    "about",
+    "roughly",
+    "around",
+    "approximately",
+    "~",
+    "nearly",
+];
+
 /// A fraction said in words as an operand: "times a half", "times two thirds".
 fn fraction(toks: &[Token], i: usize) -> Option<numbers::Num> {
-    let of = |count: f64, part: &str| {
-        let per = match part {
-            "half" => 2.0,
-            "third" | "thirds" => 3.0,
-            "quarter" | "quarters" => 4.0,
-            "fifth" | "fifths" => 5.0,
-            _ => return None,
-        };
-        Some(count / per)
-    };
-    let (value, len) = match (norm(toks, i), norm(toks, i + 1)) {
-        ("a" | "one", part) => (of(1.0, part)?, 2),
-        ("two", part) => (of(2.0, part)?, 2),
-        ("three", part) => (of(3.0, part)?, 2),
-        ("half", _) => (0.5, 1),
+    if norm(toks, i) == "half" {
+        return Some(numbers::Num { value: 0.5, len: 1, ..numbers::Num::default() });
+    }
+    let count = match norm(toks, i) {
+        "a" | "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
         _ => return None,
     };
-    Some(numbers::Num { value, len, ..numbers::Num::default() })
+    let per = match norm(toks, i + 1) {
+        "half" => 2.0,
+        "third" | "thirds" => 3.0,
+        "quarter" | "quarters" => 4.0,
+        "fifth" | "fifths" => 5.0,
+        _ => return None,
+    };
+    Some(numbers::Num { value: count / per, len: 2, ..numbers::Num::default() })
 }
 
 fn norm(toks: &[Token], i: usize) -> &str {
