@@ -3,7 +3,7 @@
 //! thousand". A result more than [`TOLERANCE`] off what the numbers give is a slip.
 
 use super::numbers;
-use super::tokens::{span_text, Token};
+use super::tokens::{is_sound, span_text, Token};
 
 /// Estimates round: "about 34 million" for 34.4 million is fine.
 pub const TOLERANCE: f64 = 0.1;
@@ -96,7 +96,7 @@ fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize)> {
         None => return None,
     };
     // "is, um, about 1.2 billion", "is about, um, 55 million"
-    while BEFORE_RESULT.contains(&norm(toks, k)) {
+    while BEFORE_RESULT.contains(&norm(toks, k)) || toks.get(k).is_some_and(is_sound) {
         k += 1;
     }
     let stated = numbers::parse(toks, k)?;
@@ -123,20 +123,10 @@ fn in_units_of(value: f64, stated: f64) -> f64 {
     value * 1000f64.powi(thousands)
 }
 
-/// Fillers and hedges said between "is" and the result, in any order.
-const BEFORE_RESULT: &[&str] = &[
-    "um",
-    "uh",
-    "er",
-    "erm",
-    "like",
-    "about",
-    "roughly",
-    "around",
-    "approximately",
-    "~",
-    "nearly",
-];
+/// Hedges (and the filler "like") said between "is" and the result, in any order with
+/// sounds such as "um".
+const BEFORE_RESULT: &[&str] =
+    &["like", "about", "roughly", "around", "approximately", "~", "nearly"];
 
 /// A fraction said in words as an operand: "times a half", "times two thirds".
 fn fraction(toks: &[Token], i: usize) -> Option<numbers::Num> {

@@ -7,7 +7,7 @@
 use super::lexicon::Lexicon;
 use super::report::Metric;
 use super::task;
-use super::tokens::{sentence, Token};
+use super::tokens::{is_sound, sentence, Token};
 
 mod case;
 mod headline;
@@ -109,7 +109,7 @@ fn given_back(before: &[Token]) -> bool {
 
 /// Hedges and bounds said before a figure without changing what it is: "held at about
 /// 0.4%", "went down to under two days".
-pub(super) const TO_REACH_HEDGES: &[&str] = &[
+const TO_REACH_HEDGES: &[&str] = &[
     "about",
     "around",
     "roughly",
@@ -122,18 +122,18 @@ pub(super) const TO_REACH_HEDGES: &[&str] = &[
     "say",
     "under",
     "below",
-    // a filler or aside said between commas: "went down by, uh, roughly a third", "went
-    // up, actually, to about four million"
+    // an aside said between commas: "went up, actually, to about four million"
     "actually",
-    "uh",
-    "um",
-    "er",
-    "erm",
 ];
+
+/// A hedge, or a sound said while thinking ("went down by, uh, roughly a third").
+pub(super) fn is_hedge(t: &Token) -> bool {
+    TO_REACH_HEDGES.contains(&t.norm.as_str()) || is_sound(t)
+}
 
 /// `before` without the hedges that end it: "held at about" is "held at".
 fn unhedged(before: &[Token]) -> &[Token] {
-    let hedges = before.iter().rev().take_while(|t| TO_REACH_HEDGES.contains(&t.norm.as_str()));
+    let hedges = before.iter().rev().take_while(|t| is_hedge(t));
     &before[..before.len() - hedges.count()]
 }
 
@@ -213,7 +213,7 @@ fn stuck(before: &[Token]) -> bool {
 fn duration_changed(toks: &[Token], i: usize) -> bool {
     let w = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
     // past the hedges: "dropped to about four hours"
-    let hedges = toks[..i].iter().rev().take_while(|t| TO_REACH_HEDGES.contains(&t.norm.as_str()));
+    let hedges = toks[..i].iter().rev().take_while(|t| is_hedge(t));
     let i = i - hedges.count();
     toks[i].norm == "from"
         || (i >= 1 && CHANGE.contains(&w(i - 1)))

@@ -69,10 +69,17 @@ const HEDGES_BEFORE_FIGURE: &[&str] =
 /// roughly a third", "kept an extra, um, 4,200 customers").
 const DANGLING: &[&str] =
     &["by", "to", "from", "of", "at", "a", "an", "the", "extra", "about", "than", "around"];
-const FILLERS: &[&str] = &["uh", "um", "er", "erm"];
+/// Sounds said while thinking: no word of the answer, so a figure or a clause goes on
+/// past them.
+const SOUNDS: &[&str] = &["uh", "um", "er", "erm"];
 /// Asides between commas that a change goes on past: "went up, actually, to about four
 /// million".
-const ASIDES: &[&str] = &["actually", "honestly", "basically", "uh", "um"];
+const ASIDES: &[&str] = &["actually", "honestly", "basically"];
+
+/// "uh", "um": a sound said while thinking, which the detectors read past.
+pub fn is_sound(t: &Token) -> bool {
+    SOUNDS.contains(&t.norm.as_str())
+}
 
 /// Stops and commas whisper writes for a pause inside a clause: a filler or an aside
 /// between commas, a hedge before a figure; and "may be" before a figure is "maybe".
@@ -81,8 +88,8 @@ fn mend_pauses(toks: &mut [Token]) {
     for i in 1..toks.len() {
         let paused = |t: &Token| t.clause_end && !t.sentence_end;
         let dangling = DANGLING.contains(&toks[i - 1].norm.as_str());
-        let filler = FILLERS.contains(&toks[i].norm.as_str()) && dangling;
-        let goes_on = ASIDES.contains(&toks[i].norm.as_str())
+        let filler = is_sound(&toks[i]) && dangling;
+        let goes_on = (ASIDES.contains(&toks[i].norm.as_str()) || is_sound(&toks[i]))
             && toks.get(i + 1).is_some_and(|t| matches!(t.norm.as_str(), "to" | "by" | "from"));
         if (filler || goes_on) && paused(&toks[i]) && paused(&toks[i - 1]) {
             toks[i - 1].clause_end = false;

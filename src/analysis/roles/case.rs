@@ -2,7 +2,7 @@
 //! outcome a plan promises: a target, a bound on a KPI or a change to reach.
 
 use super::words::CHANGE;
-use super::{after_time_word, clause, BASELINE, RESULT, SCOPE, TIME, TO_REACH_HEDGES};
+use super::{after_time_word, clause, is_hedge, BASELINE, RESULT, SCOPE, TIME};
 use crate::analysis::report::Metric;
 use crate::analysis::tokens::{sentence, Token};
 
@@ -25,7 +25,7 @@ const OR_BOUND: &[&str] =
 pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     let (mut a, _) = clause(toks, i);
     // "cutting those by, say, a fifth": a hedge set off by commas does not end the clause
-    while a >= 2 && TO_REACH_HEDGES.contains(&toks[a - 1].norm.as_str()) {
+    while a >= 2 && is_hedge(&toks[a - 1]) {
         a = clause(toks, a - 2).0;
     }
     let s = sentence(toks, i).0;
@@ -93,7 +93,7 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
         || (capped && before(1) == "at")
         || (before(2) == "back" && matches!(before(1), "at" | "to" | "within" | "under"));
     // "adoption of the refund rules by maybe 30%": a change to reach, its verb left out
-    let by = (a..i).rev().find(|&k| !TO_REACH_HEDGES.contains(&toks[k].norm.as_str()));
+    let by = (a..i).rev().find(|&k| !is_hedge(&toks[k]));
     let by_amount =
         by.is_some_and(|k| toks[k].norm == "by" && !ARITHMETIC.contains(&word(k.checked_sub(1))));
     // "I'm going to get it to 55%", "bring that to 3%": where the plan takes the KPI;
