@@ -332,3 +332,28 @@ fn unsized_differences_frequencies_simplicity_and_mentions_are_vague() {
         assert!(texts(fine).is_empty(), "{fine}");
     }
 }
+
+#[test]
+fn idioms_amounts_and_sizes_said_instead_of_figures() {
+    assert_eq!(texts("Engagement would be through the roof."), ["through the roof"]);
+    assert_eq!(texts("Honestly, it's a no-brainer."), ["no-brainer"]);
+    assert_eq!(texts("So it's a win-win for both sides."), ["win-win"]);
+    assert_eq!(texts("Gardeners would be all over that."), ["be all over that"]);
+    assert_eq!(texts("It's a big time saver for HR."), ["time saver"]);
+    assert_eq!(texts("We saved a significant amount of money."), ["a significant amount of"]);
+    assert_eq!(texts("I don't remember it, but it was a big number."), ["a big number"]);
+    assert_eq!(texts("I think it's a pretty big industry."), ["a pretty big industry"]);
+    assert_eq!(texts("The scale was considerable."), ["The scale was considerable"]);
+    assert_eq!(texts("They considered it a major success."), ["major success"]);
+    assert_eq!(texts("Bookings were way up that season."), ["were way up"]);
+    assert_eq!(texts("Sailors loved being able to plan ahead."), ["loved being able to"]);
+    assert_eq!(texts("There was some pushback from the brand team."), ["some pushback"]);
+    assert_eq!(texts("It came up constantly in the feedback."), ["came up constantly"]);
+    assert_eq!(texts("I worked closely with the agencies."), ["worked closely with"]);
+    for fine in [
+        "We saved a significant amount of money: $240,000 a year.",
+        "The scale was considerable: 420 schools and 11,000 products.",
+    ] {
+        assert!(texts(fine).is_empty(), "{fine}");
+    }
+}
