@@ -430,7 +430,9 @@ fn unit(toks: &[Token], j: usize, n: &Num) -> Option<(&'static str, usize)> {
         "per" if norm(toks, j + 1) == "cent" => return Some(("percent", 2)),
         "percentage" if norm(toks, j + 1) == "points" => return Some(("percent", 2)),
         "x" | "fold" => return Some(("multiplier", 1)),
-        "times" if COMPARATIVES.contains(&norm(toks, j + 1)) => return Some(("multiplier", 1)),
+        "times" if COMPARATIVES.contains(&norm(toks, j + 1)) && !over_a_span(toks, j + 1) => {
+            return Some(("multiplier", 1))
+        }
         "basis" if norm(toks, j + 1) == "points" => return Some(("score", 2)),
         // "one in five": a share said as a ratio
         "in" if !toks[j].clause_end => {
@@ -481,6 +483,15 @@ fn unit(toks: &[Token], j: usize, n: &Num) -> Option<(&'static str, usize)> {
     // "stalled at 5000 a month": a figure measured per unit of time is a quantity even
     // in the bare digits whisper writes (which could otherwise be a year or a label).
     (n.scaled || (n.value >= 1000.0 && !n.plain_int) || rate(toks, j) > j).then_some(("count", 0))
+}
+
+/// "we met three times over a couple of weeks": "over" starts the span the events fell
+/// in, where "paid for itself three times over" multiplies.
+fn over_a_span(toks: &[Token], j: usize) -> bool {
+    norm(toks, j) == "over"
+        && !toks[j].clause_end
+        && (matches!(norm(toks, j + 1), "a" | "an" | "the" | "several" | "many")
+            || numbers::parse(toks, j + 1).is_some())
 }
 
 /// "users", "A/B tests", "daily active users": up to two modifiers, then a plural noun.

@@ -46,6 +46,7 @@ fn spoken_and_changes() {
         ["sixty percent", "seventy-five"]
     );
     assert_eq!(texts("three times faster"), ["three times"]);
+    assert_eq!(texts("It paid for itself three times over."), ["three times"]);
     assert_eq!(texts("fill rate can't drop by more than half a point."), ["half a point"]);
     assert_eq!(texts("NPS +12 and CSAT of 92"), ["NPS +12", "CSAT of 92"]);
     assert_eq!(texts("the score went up to 4.3 in May"), ["score went up to 4.3"]);
@@ -125,6 +126,7 @@ fn numbers_that_are_not_metrics() {
         "We upgraded to version 2.3.1 and iOS 17 users were fine.",
         "Two years ago, at my last job.",
         "One day my manager called; the two teams met three times.",
+        "I met with the revenue team three times over a couple of weeks.",
         "1) clarify 2) measure",
         "I have 8 years of experience.",
         "This was about a year ago.",

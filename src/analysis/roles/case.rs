@@ -44,9 +44,12 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     let each = matches!(word(Some(end)), "each" | "apiece");
     // "under two seconds", "no more than 2%", "cap it at 50 ms"
     let capped = (a..i).any(|k| matches!(toks[k].norm.as_str(), "cap" | "capped" | "limit"));
-    // not "in under a week" nor "which is just under twenty million" (a rounding), nor
-    // "so under 40,000 active users" (what the arithmetic came to)
-    let rounding = matches!(before(2), "in" | "just" | "is" | "was" | "that's" | "so");
+    // not "in under a week" nor "which is just under twenty million" or "a bit under one
+    // percent" (a rounding), nor "so under 40,000 active users" (what the arithmetic came to)
+    let rounding = matches!(
+        before(2),
+        "in" | "just" | "is" | "was" | "that's" | "so" | "bit" | "little" | "slightly"
+    );
     // "industry recall completion is often below 30%": how things usually are
     let usual = matches!(before(2), "often" | "usually" | "typically" | "normally" | "generally");
     // past the hedges: "sellers doing, let's say, under a million"
@@ -91,7 +94,8 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
         || more_than
         || or_bound
         || (capped && before(1) == "at")
-        || (before(2) == "back" && matches!(before(1), "at" | "to" | "within" | "under"));
+        // "back under 2%"; "isn't back within thirty days" is a time frame
+        || (before(2) == "back" && (matches!(before(1), "at" | "to" | "under") || within));
     // "adoption of the refund rules by maybe 30%": a change to reach, its verb left out
     let by = (a..i).rev().find(|&k| !is_hedge(&toks[k]));
     let by_amount =

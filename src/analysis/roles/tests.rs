@@ -149,6 +149,11 @@ fn bounds_and_changes_to_reach_are_results_in_case_rounds() {
     assert_eq!(role_of(Kind::Analytical, text, "two weeks"), "time");
     let text = "Fifteen percent have one, which is just under twenty million doorbells.";
     assert_ne!(role_of(Kind::Analytical, text, "twenty million"), "result");
+    let text =
+        "Births are around one percent of people. Actually no, it's a bit under one percent.";
+    assert_ne!(role_of(Kind::Analytical, text, "one percent"), "result");
+    let text = "If the old one isn't back within thirty days, we charge the card.";
+    assert_eq!(role_of(Kind::SystemDesign, text, "thirty days"), "time");
     let text = "Secondary, adoption of the refund rules by maybe 30% of eligible sellers. \
                 I'd want conversion back within 1 point of the prior level. To monitor \
                 it: zero lost scans.";
