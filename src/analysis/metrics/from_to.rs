@@ -80,8 +80,9 @@ pub(super) fn from_to(
         return None;
     }
     let y = past_approx(toks, j + 1);
-    // "from about two days to a few hours"
-    if let Some(end) = few_duration(toks, y).filter(|_| matches!(u1, Some(("duration", _)))) {
+    // "from about two days to a few hours", "from twelve days to the same day"
+    let to_duration = few_duration(toks, y).or_else(|| named_day(toks, y));
+    if let Some(end) = to_duration.filter(|_| matches!(u1, Some(("duration", _)))) {
         return Some((start, end, "duration"));
     }
     let b = numbers::parse(toks, y)?;
@@ -113,6 +114,16 @@ pub(super) fn from_to(
         _ => return None,
     };
     Some((start, rate(toks, end), kind))
+}
+
+/// "the same day", "next day", "same-day": a wait brought down to a day named, not counted.
+fn named_day(toks: &[Token], y: usize) -> Option<usize> {
+    let k = y + usize::from(norm(toks, y) == "the");
+    match norm(toks, k) {
+        "same-day" | "next-day" => Some(k + 1),
+        "same" | "next" if norm(toks, k + 1) == "day" => Some(k + 2),
+        _ => None,
+    }
 }
 
 /// The unit said after number `n`, which ends before token `end`: a unit after a

@@ -31,6 +31,10 @@ fn spoken_and_changes() {
     assert_eq!(texts("I'd cut those by, say, a fifth."), ["a fifth"]);
     assert_eq!(texts("We went from 40 users, to keep it simple."), ["40 users"]);
     assert_eq!(texts("we cut the wait time in half"), ["cut the wait time in half"]);
+    assert_eq!(
+        texts("Refunds went from twelve days to the same day."),
+        ["from twelve days to the same day"]
+    );
     assert_eq!(texts("complaint emails fell by about half."), ["fell by about half"]);
     assert_eq!(
         texts("I cut the temp request from sixty to twenty-five"),
