@@ -37,8 +37,8 @@ pub fn assign(
     first_action: Option<usize>,
 ) {
     let figures: Vec<usize> = metrics.iter().map(|m| m.span.word_index).collect();
-    // (sentence start, role, end) of the figure before, for a figure said again
-    let mut previous: Option<(usize, &'static str, usize)> = None;
+    // (sentence start, role, start, end) of the figure before, for a figure said again
+    let mut previous: Option<(usize, &'static str, usize, usize)> = None;
     for m in metrics.iter_mut() {
         let Some(i) = toks.iter().position(|t| t.word == m.span.word_index) else {
             m.role = if m.kind == "duration" { TIME } else { SCOPE }.into();
@@ -50,10 +50,10 @@ pub fn assign(
         let s = sentence(toks, i).0;
         // "sorry, it was more like 11 minutes"; "roughly a third, thirty-four percent"
         let restated = |end: usize| end == i && a == i && !toks[i - 1].sentence_end;
-        let again = previous
-            .as_ref()
-            .filter(|(at, _, end)| *at == s && (corrects(&toks[a..i]) || restated(*end)));
-        let role = if let Some(&(_, role, _)) = again {
+        let again = previous.as_ref().filter(|(at, _, start, end)| {
+            *at == s && (corrects(&toks[a..i]) || restated(*end) || gapped(toks, *start, a, i))
+        });
+        let role = if let Some(&(_, role, _, _)) = again {
             role
         } else if story && m.kind != "duration" && task_said(lex, toks, a, b) {
             SCOPE // a goal set in the task is not an outcome
@@ -70,7 +70,7 @@ pub fn assign(
         } else {
             case_role(toks, i, m)
         };
-        previous = Some((s, role, end));
+        previous = Some((s, role, i, end));
         m.role = role.into();
     }
 }
@@ -81,6 +81,20 @@ fn corrects(before: &[Token]) -> bool {
     ends_with(before, &["more", "like"])
         || ends_with(before, &["closer", "to"])
         || has(before, &["sorry"])
+}
+
+/// Most words naming the subject of a clause whose verb is left out.
+const GAPPED_SUBJECT: usize = 4;
+
+/// "got refits down to 3.8%, the second kit to 6%": a clause that says "to" a figure
+/// with its verb left out says the same as the clause before, which did so with one.
+fn gapped(toks: &[Token], previous: usize, a: usize, i: usize) -> bool {
+    let to = |k: usize| k > 0 && toks[k - 1].norm == "to";
+    to(previous)
+        && to(i)
+        && previous < a
+        && (2..=GAPPED_SUBJECT + 1).contains(&(i - a))
+        && matches!(toks[a].norm.as_str(), "the" | "and" | "while" | "whereas")
 }
 
 /// Most words in a heading that states the task before the clause it introduces.

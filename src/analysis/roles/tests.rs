@@ -357,6 +357,10 @@ fn a_change_whose_verb_was_misheard_and_a_level_said_before_its_old_one() {
         "I fixed the scanners. Boarding time dropped by 9 minutes, and at Port Hadley, \
                      sorry, it was more like 11 minutes.";
     assert_eq!(role_of(b, corrected, "11 minutes"), "result");
+    let gapped = "We tested both for six weeks. The video check got refits down to 3.8%, \
+                  the second kit to 6%, and the kit cost $25 a patient.";
+    assert_eq!(role_of(b, gapped, "6%"), "result");
+    assert_ne!(role_of(b, gapped, "$25"), "result");
     let not_corrected =
         "I rewrote the flow. We started at 3%, and conversion actually rose to 12%.";
     assert_eq!(role_of(b, not_corrected, "12%"), "result");
