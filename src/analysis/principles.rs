@@ -67,7 +67,9 @@ pub fn detect(toks: &[Token], lex: &Lexicon) -> Vec<PrincipleHit> {
             && sentence_of(m.start).is_some_and(|k| {
                 lesson[k] || continues_lesson(toks, k, &sentences, &lesson, m.start)
             });
-        add(&mut out, hit(toks, cue.name, m.start, m.len, named, false));
+        let bent_rest = named.then(|| bent_rest(toks, lex, cue.name, m, &sentences)).flatten();
+        let (len, near) = bent_rest.map_or((m.len, false), |end| (end - m.start, true));
+        add(&mut out, hit(toks, cue.name, m.start, len, named, near));
     }
     let mut named: Vec<bool> = sentences
         .iter()
@@ -118,6 +120,21 @@ pub fn detect(toks: &[Token], lex: &Lexicon) -> Vec<PrincipleHit> {
         }
     }
     out
+}
+
+/// Where a name said in part goes on bent, the end of the whole: "have backbone,
+/// disagree and comet" is Have Backbone; Disagree and Commit with its last word misheard.
+fn bent_rest(
+    toks: &[Token],
+    lex: &Lexicon,
+    name: &str,
+    m: &Match,
+    sentences: &[(usize, usize)],
+) -> Option<usize> {
+    let next = m.start + m.len;
+    let &(_, b) = sentences.iter().find(|&&(a, b)| (a..b).contains(&m.start))?;
+    let nm = near_miss::find(toks, &[next], b, &lex.principle_names, |_| false, true)?;
+    (nm.name == name && nm.distance > 0.0).then_some(nm.start + nm.len)
 }
 
 /// Largest near-miss distance for a name away from its lesson cue (opening the sentence
@@ -308,6 +325,13 @@ mod tests {
         assert_eq!(hits[0].name, "Deliver Results");
         assert!(hits[0].explicit && hits[0].near_miss);
         assert_eq!(hits[0].text, "deliverance adults");
+        // a name said in part, then bent: the whole is the near miss
+        let toks = tokenize(&Transcript::from_text(
+            "So the lesson for me is have backbone, disagree and comet. I brought a test.",
+        ));
+        let hits = detect(&toks, &Lexicon::builtin());
+        assert!(hits[0].explicit && hits[0].near_miss);
+        assert_eq!(hits[0].text, "have backbone disagree and comet");
         for (text, name) in [
             (
                 "This shows customer on session, because every change came from the calls.",
