@@ -42,8 +42,13 @@ pub fn detect(toks: &[Token], lex: &Lexicon, metrics: &[Metric]) -> Vec<VagueHit
         .filter(|&(a, len)| !number_near(a, a + len))
         .map(|(a, len)| (a, len, ADOPTION.to_string()))
         .collect::<Vec<_>>();
+    let open_lists = list_enders(toks)
+        .into_iter()
+        .filter(|&(a, len)| !listed.iter().any(|&(b, l, _)| a < b + l && b < a + len))
+        .map(|(a, len)| (a, len, LIST_END.to_string()))
+        .collect::<Vec<_>>();
     let mut hits: Vec<(usize, usize, String)> =
-        listed.into_iter().chain(compared).chain(adopted).collect();
+        listed.into_iter().chain(compared).chain(adopted).chain(open_lists).collect();
     hits.sort_by_key(|h| h.0);
     hits.into_iter()
         .filter(|(a, _, _)| !negated(toks, *a))
@@ -144,6 +149,38 @@ fn adoption_claims(toks: &[Token]) -> Vec<(usize, usize)> {
         });
         if let Some(v) = verb {
             out.push((i, v + 1 - i));
+        }
+    }
+    out
+}
+
+/// The rewrite offered for a list that ends in a placeholder.
+const LIST_END: &str = "Finish the list with the specific items, or drop it";
+/// Placeholders that end a sentence in place of a list's last item: "prizes not showing
+/// up, that kind of thing."; said inside a sentence they name a kind in passing
+/// ("business cards, banners, that sort of thing, as the second PM").
+const LAST_ITEM: &[&str] = &[
+    "that kind of thing",
+    "that sort of thing",
+    "that kind of stuff",
+    "that sort of stuff",
+    "that kind of moment",
+    "and things",
+];
+
+/// Lists left open: a placeholder ending the sentence after a comma or an item, or
+/// "whatever" said as an item between commas ("dog, ice, broken steps, whatever, ...").
+fn list_enders(toks: &[Token]) -> Vec<(usize, usize)> {
+    let last_items = PhraseSet::new(LAST_ITEM);
+    let mut out = Vec::new();
+    for i in 1..toks.len() {
+        let after_item = toks[i - 1].clause_end || toks[i].norm == "and";
+        if toks[i].norm == "whatever" && toks[i - 1].clause_end && toks[i].clause_end {
+            out.push((i, 1));
+        } else if let Some(m) = last_items.match_at(toks, i).filter(|_| after_item) {
+            if toks[i + m.len - 1].sentence_end {
+                out.push((i, m.len));
+            }
         }
     }
     out

@@ -357,3 +357,26 @@ fn idioms_amounts_and_sizes_said_instead_of_figures() {
         assert!(texts(fine).is_empty(), "{fine}");
     }
 }
+
+#[test]
+fn lists_left_open_and_reasons_with_no_measure() {
+    assert_eq!(
+        texts("Matches not starting, prizes not showing up, that kind of thing."),
+        ["that kind of thing"]
+    );
+    assert_eq!(texts("Merchandise too, jerseys and things."), ["and things"]);
+    assert_eq!(
+        texts("It picks the hazard, dog, ice, broken steps, whatever, and adds a photo."),
+        ["whatever"]
+    );
+    assert_eq!(texts("I'd build it first because it's the coolest."), ["because it's the coolest"]);
+    assert_eq!(texts("Sorting out the pricing took a while."), ["took a while"]);
+    assert_eq!(texts("I also supported the testing phase."), ["I also supported"]);
+    for fine in [
+        "I joined a print shop, business cards, banners, that sort of thing, as the second PM.",
+        "Whatever the reviewer decides is fed back to the model.",
+        "Drivers take whatever is on the stack.",
+    ] {
+        assert!(texts(fine).is_empty(), "{fine}");
+    }
+}
