@@ -31,10 +31,13 @@ pub fn detect(toks: &[Token], lex: &Lexicon, metrics: &[Metric]) -> Vec<VagueHit
         })
         .map(|m| (m.start, m.len, lex.vague_rules[m.phrase].suggestion.clone()))
         .collect();
+    // a word-list phrase already covering the words says it with its own rewrite
+    let unlisted =
+        |&(a, len): &(usize, usize)| !listed.iter().any(|&(b, l, _)| a < b + l && b < a + len);
     let compared = comparisons(toks)
         .into_iter()
         .filter(|&(a, len)| !number_near(a, a + len))
-        .filter(|&(a, len)| !listed.iter().any(|&(b, l, _)| a < b + l && b < a + len))
+        .filter(unlisted)
         .map(|(a, len)| (a, len, COMPARISON.to_string()))
         .collect::<Vec<_>>();
     let adopted = adoption_claims(toks)
@@ -44,7 +47,7 @@ pub fn detect(toks: &[Token], lex: &Lexicon, metrics: &[Metric]) -> Vec<VagueHit
         .collect::<Vec<_>>();
     let open_lists = list_enders(toks)
         .into_iter()
-        .filter(|&(a, len)| !listed.iter().any(|&(b, l, _)| a < b + l && b < a + len))
+        .filter(unlisted)
         .map(|(a, len)| (a, len, LIST_END.to_string()))
         .collect::<Vec<_>>();
     let mut hits: Vec<(usize, usize, String)> =

@@ -340,6 +340,7 @@ fn idioms_amounts_and_sizes_said_instead_of_figures() {
     assert_eq!(texts("So it's a win-win for both sides."), ["win-win"]);
     assert_eq!(texts("Gardeners would be all over that."), ["be all over that"]);
     assert_eq!(texts("It's a big time saver for HR."), ["time saver"]);
+    assert_eq!(texts("It could make Amazon the go to place for it."), ["the go to place"]);
     assert_eq!(texts("We saved a significant amount of money."), ["a significant amount of"]);
     assert_eq!(texts("I don't remember it, but it was a big number."), ["a big number"]);
     assert_eq!(texts("I think it's a pretty big industry."), ["a pretty big industry"]);
