@@ -53,19 +53,44 @@ fn tally(found: &[String], expected: &[String], same: fn(&str, &str) -> bool) ->
     [tp, found.len(), expected.len()]
 }
 
-fn answers() -> Vec<(Kind, Answer, Report)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/coaching");
-    let lex = Lexicon::builtin();
+/// The labelled answers in `dir` (under the crate), with their round.
+fn read(dir: &str) -> Vec<(Kind, Answer)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let mut out = Vec::new();
     for kind in [Kind::Behavioral, Kind::Product, Kind::Analytical, Kind::SystemDesign] {
         let text = std::fs::read_to_string(dir.join(format!("{kind}.toml"))).unwrap();
         let file: File = toml::from_str(&text).unwrap();
-        for a in file.answer {
-            let r = analyze(&Transcript::from_text(&a.text), &Context::for_kind(kind), &lex);
-            out.push((kind, a, r));
-        }
+        out.extend(file.answer.into_iter().map(|a| (kind, a)));
     }
     out
+}
+
+fn answers() -> Vec<(Kind, Answer, Report)> {
+    let lex = Lexicon::builtin();
+    read("tests/fixtures/coaching")
+        .into_iter()
+        .map(|(kind, a)| {
+            let r = analyze(&Transcript::from_text(&a.text), &Context::for_kind(kind), &lex);
+            (kind, a, r)
+        })
+        .collect()
+}
+
+/// A metric or vague phrase its answer does not say could never be found: labels quote
+/// their answer, in the corpus and in the answers held out from it.
+#[test]
+fn every_label_quotes_its_answer() {
+    for dir in ["tests/fixtures/coaching", "tests/fixtures/coaching/held-out"] {
+        let all = read(dir);
+        assert!(all.len() >= 16, "{dir}: {} answers", all.len());
+        for (_, a) in all {
+            let text = a.text.to_lowercase();
+            let quoted = a.metrics.iter().map(|(m, _)| m).chain(&a.vague);
+            for label in quoted {
+                assert!(text.contains(&label.to_lowercase()), "{}: {label:?} is not in it", a.id);
+            }
+        }
+    }
 }
 
 #[test]
