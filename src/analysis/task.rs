@@ -94,6 +94,10 @@ mod tests {
         assert!(task("The goal we agreed on, in writing, was a launch by May."));
         assert!(task("We had to get the app into the store before the holidays."));
         assert!(task("Nobody asked, but I took ownership of the release calendar."));
+        assert!(task("It was my change, so it was my job to fix it."));
+        assert!(task("So my manager asked me to take this customer and fix it."));
+        assert!(task("So the big thing I worked on was booking a whole trip."));
+        assert!(task("Nobody asked me, I kind of took it on myself."));
     }
 
     #[test]
