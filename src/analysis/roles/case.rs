@@ -23,7 +23,7 @@ const OR_BOUND: &[&str] =
 /// one ("Targets: grow ... by 20%"), a change to reach ("a lift of 0.5 points") or a
 /// bound on a KPI ("p99 latency under two seconds"). Durations are time frames.
 pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
-    let (mut a, _) = clause(toks, i);
+    let (mut a, b) = clause(toks, i);
     // "cutting those by, say, a fifth": a hedge set off by commas does not end the clause
     while a >= 2 && is_hedge(&toks[a - 1]) {
         a = clause(toks, a - 2).0;
@@ -83,7 +83,15 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
         ("higher" | "lower", "than") => word(past_asides(3)) == "no",
         _ => false,
     };
-    let bound = ((matches!(before(1), "under" | "below" | "above") || within)
+    // "under 1 hour for 95% of recalls", "99% of rides updated within two minutes": the
+    // share a bound must hold for is part of the target; not "if a third of them check
+    // within ten minutes", a load to size
+    let share_bound = m.kind == "percent"
+        && word(Some(end)) == "of"
+        && (a..b).any(|k| k + 1 != i && matches!(toks[k].norm.as_str(), "under" | "within"))
+        && !(s..i).any(|k| toks[k].norm == "if");
+    let bound = share_bound
+        || ((matches!(before(1), "under" | "below" | "above") || within)
         && !rounding
         && !usual
         && !describes

@@ -152,6 +152,14 @@ fn bounds_and_changes_to_reach_are_results_in_case_rounds() {
     let text =
         "Births are around one percent of people. Actually no, it's a bit under one percent.";
     assert_ne!(role_of(Kind::Analytical, text, "one percent"), "result");
+    let text = "Metrics. Time to suppression: under 1 hour for 95% of recalls. Freshness, 99% \
+                of rides updated within the last two minutes.";
+    for m in ["95%", "99%"] {
+        assert_eq!(role_of(Kind::SystemDesign, text, m), "result", "{m}");
+    }
+    let text = "If a third of a big site's 3,000 associates check within ten minutes, that's \
+                1,000 requests.";
+    assert_ne!(role_of(Kind::SystemDesign, text, "a third"), "result");
     let text = "If the old one isn't back within thirty days, we charge the card.";
     assert_eq!(role_of(Kind::SystemDesign, text, "thirty days"), "time");
     let text = "Secondary, adoption of the refund rules by maybe 30% of eligible sellers. \
