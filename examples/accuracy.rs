@@ -109,7 +109,7 @@ fn run() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let lex = Lexicon::builtin();
     let held_out = args.first().is_some_and(|a| a == "held-out");
-    let answers = load_corpus(if held_out { HELD_OUT } else { CORPUS })?;
+    let answers = load_answers(if held_out { HELD_OUT } else { CORPUS })?;
     match args.first().map(String::as_str) {
         Some("text" | "held-out") => {
             let takes: Vec<(Answer, Transcript)> =
@@ -228,7 +228,7 @@ const CORPUS: &str = "tests/fixtures/coaching";
 /// expect on wording the detectors have not seen.
 const HELD_OUT: &str = "tests/fixtures/coaching/held-out";
 
-fn load_corpus(dir: &str) -> Result<Vec<Answer>> {
+fn load_answers(dir: &str) -> Result<Vec<Answer>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let mut out = Vec::new();
     for (first, kind) in FIRST_TURN.into_iter().zip(KINDS) {
