@@ -63,11 +63,13 @@ pub fn detect(toks: &[Token], lex: &Lexicon) -> Vec<PrincipleHit> {
     let mut out: Vec<PrincipleHit> = Vec::new();
     for m in &matches {
         let cue = lex.principle_cues[m.phrase];
+        let k = sentence_of(m.start);
         let named = cue.explicit
-            && sentence_of(m.start).is_some_and(|k| {
+            && k.is_some_and(|k| {
                 lesson[k] || continues_lesson(toks, k, &sentences, &lesson, m.start)
             });
-        let bent_rest = named.then(|| bent_rest(toks, lex, cue.name, m, &sentences)).flatten();
+        let bent_rest =
+            k.filter(|_| named).and_then(|k| bent_rest(toks, lex, cue.name, m, sentences[k].1));
         let (len, near) = bent_rest.map_or((m.len, false), |end| (end - m.start, true));
         add(&mut out, hit(toks, cue.name, m.start, len, named, near));
     }
@@ -124,15 +126,8 @@ pub fn detect(toks: &[Token], lex: &Lexicon) -> Vec<PrincipleHit> {
 
 /// Where a name said in part goes on bent, the end of the whole: "have backbone,
 /// disagree and comet" is Have Backbone; Disagree and Commit with its last word misheard.
-fn bent_rest(
-    toks: &[Token],
-    lex: &Lexicon,
-    name: &str,
-    m: &Match,
-    sentences: &[(usize, usize)],
-) -> Option<usize> {
+fn bent_rest(toks: &[Token], lex: &Lexicon, name: &str, m: &Match, b: usize) -> Option<usize> {
     let next = m.start + m.len;
-    let &(_, b) = sentences.iter().find(|&&(a, b)| (a..b).contains(&m.start))?;
     let nm = near_miss::find(toks, &[next], b, &lex.principle_names, |_| false, true)?;
     (nm.name == name && nm.distance > 0.0).then_some(nm.start + nm.len)
 }
