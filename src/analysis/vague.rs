@@ -34,24 +34,30 @@ pub fn detect(toks: &[Token], lex: &Lexicon, metrics: &[Metric]) -> Vec<VagueHit
     // a word-list phrase already covering the words says it with its own rewrite
     let unlisted =
         |&(a, len): &(usize, usize)| !listed.iter().any(|&(b, l, _)| a < b + l && b < a + len);
-    let compared = comparisons(toks)
-        .into_iter()
-        .filter(|&(a, len)| !number_near(a, a + len))
-        .filter(unlisted)
-        .map(|(a, len)| (a, len, COMPARISON.to_string()))
-        .collect::<Vec<_>>();
-    let adopted = adoption_claims(toks)
-        .into_iter()
-        .filter(|&(a, len)| !number_near(a, a + len))
-        .map(|(a, len)| (a, len, ADOPTION.to_string()))
-        .collect::<Vec<_>>();
+    // claims found by their shape, which a figure near them makes specific
+    let shaped = |spans: Vec<(usize, usize)>, rewrite: &str| {
+        spans
+            .into_iter()
+            .filter(|&(a, len)| !number_near(a, a + len))
+            .filter(unlisted)
+            .map(|(a, len)| (a, len, rewrite.to_string()))
+            .collect::<Vec<_>>()
+    };
+    let compared = shaped(comparisons(toks), COMPARISON);
+    let adopted = shaped(adoption_claims(toks), ADOPTION);
+    let praised = shaped(praise::praised(toks), praise::PRAISE);
     let open_lists = list_enders(toks)
         .into_iter()
         .filter(unlisted)
         .map(|(a, len)| (a, len, LIST_END.to_string()))
         .collect::<Vec<_>>();
-    let mut hits: Vec<(usize, usize, String)> =
-        listed.into_iter().chain(compared).chain(adopted).chain(open_lists).collect();
+    let mut hits: Vec<(usize, usize, String)> = listed
+        .into_iter()
+        .chain(compared)
+        .chain(adopted)
+        .chain(praised)
+        .chain(open_lists)
+        .collect();
     hits.sort_by_key(|h| h.0);
     hits.into_iter()
         .filter(|(a, _, _)| !negated(toks, *a))
@@ -264,5 +270,6 @@ fn figure_near(
     toks[lo..a].iter().any(|t| figure(t) && !scope(t)) || toks[a..hi].iter().any(figure)
 }
 
+mod praise;
 #[cfg(test)]
 mod tests;

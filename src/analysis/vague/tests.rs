@@ -381,3 +381,37 @@ fn lists_left_open_and_reasons_with_no_measure() {
         assert!(texts(fine).is_empty(), "{fine}");
     }
 }
+
+#[test]
+fn praise_in_the_candidates_own_words_is_found_by_its_shape() {
+    // made stronger, said of the thing
+    assert_eq!(texts("The rollout went incredibly well."), ["incredibly well"]);
+    assert_eq!(texts("The pilot landed remarkably well with the stores."), ["remarkably well"]);
+    assert_eq!(texts("The store managers were super receptive."), ["super receptive"]);
+    assert_eq!(texts("The new intake form is really easy to use."), ["really easy"]);
+    // strong enough on its own after a copula
+    assert_eq!(texts("Honestly, the response was phenomenal."), ["was phenomenal"]);
+    assert_eq!(texts("The regional leads were ecstatic."), ["were ecstatic"]);
+    // what the work brought, judged and not counted
+    assert_eq!(texts("After the change we saw a decent bump in renewals."), ["saw a decent bump"]);
+    assert_eq!(
+        texts("The pilot delivered substantial efficiencies."),
+        ["delivered substantial efficiencies"]
+    );
+}
+
+#[test]
+fn a_judgement_that_describes_is_conditional_or_is_measured_is_not_praise() {
+    // a noun after it: the judgement describes, it does not claim
+    assert!(texts("We had a really strong data team. She is very good at SQL.").is_empty());
+    // the speaker's own feeling tells the story
+    assert!(texts("I was really excited about the project.").is_empty());
+    assert!(texts("I was really keen to help.").is_empty());
+    // a condition claims nothing yet
+    assert!(texts("Revenue will catch up once people are hooked.").is_empty());
+    // the trouble the story starts from
+    assert!(texts("In March we got a big complaint from the largest client.").is_empty());
+    // measured
+    assert!(texts("It landed really well: repeat orders rose from 18% to 24%.").is_empty());
+    assert!(texts("We saw a decent bump in renewals, from 61% to 66%.").is_empty());
+}
