@@ -76,7 +76,7 @@ pub fn find(
 ) -> Option<NearMiss> {
     let mut best: Option<NearMiss> = None;
     for (said, name) in names {
-        for target in targets(said, said.eq_ignore_ascii_case(name)) {
+        for (target, whole) in targets(said, said.eq_ignore_ascii_case(name)) {
             let words_of: Vec<&str> = target
                 .split(|c: char| c.is_whitespace() || c == '-')
                 .filter(|w| !w.is_empty())
@@ -107,7 +107,9 @@ pub fn find(
                     else {
                         continue;
                     };
-                    if !rest_is_close(run, &words_of, strict) {
+                    if !rest_is_close(run, &words_of, strict)
+                        || !unshared_is_close(run, &words_of, whole)
+                    {
                         continue;
                     }
                     if best.as_ref().is_none_or(|x| d < x.distance) {
@@ -136,21 +138,49 @@ fn rest_is_close(run: &[Token], name: &[&str], strict: bool) -> bool {
     distance(&sound(&heard), &sound(&name[1..].concat())).is_some()
 }
 
+/// Whether the words a run does not share with the name are as long as the name's other
+/// words: a shared ordinary word proves nothing ("one customer's" is not "obsess over
+/// customers"; "customer on session" is "customer obsession"). A name said without its
+/// first word must share one of the rest ("by us for action"), or a run close only in
+/// its consonants passes for it ("first one" is not "for action").
+fn unshared_is_close(run: &[Token], name: &[&str], whole: bool) -> bool {
+    let key = |w: &str| {
+        let sounded = String::from_utf8(sound(w)).unwrap_or_default();
+        stem(&sounded).to_string()
+    };
+    let name_keys: Vec<String> = name.iter().map(|w| key(w)).collect();
+    let shared = |t: &&Token| name_keys.contains(&key(&t.norm));
+    if !run.iter().any(|t| shared(&t)) {
+        return whole;
+    }
+    let heard: String = run.iter().filter(|t| !shared(t)).map(|t| t.norm.as_str()).collect();
+    let run_keys: Vec<String> = run.iter().map(|t| key(&t.norm)).collect();
+    let unheard: String = name
+        .iter()
+        .zip(&name_keys)
+        .filter(|(_, k)| !run_keys.contains(k))
+        .map(|(w, _)| *w)
+        .collect();
+    // the rest may bend ("customer expansion"), but not shrink to a word or two
+    let (heard, unheard) = (sound(&heard).len(), sound(&unheard).len());
+    unheard < MIN_LETTERS || heard.abs_diff(unheard) as f64 / unheard as f64 <= MAX_DISTANCE
+}
+
 /// A word without the endings that make another word of it: "delivery", "delivered"
 /// and "delivering" are all "deliver".
 fn stem(word: &str) -> &str {
     ["ing", "ed", "y", "s"].iter().find_map(|e| word.strip_suffix(e)).unwrap_or(word)
 }
 
-/// The name as said, and without its first word where whisper tends to lose or bend
+/// The name as said (marked whole), and without its first word where whisper tends to lose or bend
 /// it: a short one ("are right, a lot" heard as "right, a lot"), or any first word of
 /// one of the 16 names whose rest is two words or more ("the highest for action",
 /// "since it's on the highest standards").
-fn targets(said: &str, canonical: bool) -> Vec<String> {
-    let mut out = vec![said.to_string()];
+fn targets(said: &str, canonical: bool) -> Vec<(String, bool)> {
+    let mut out = vec![(said.to_string(), true)];
     if let Some((first, rest)) = said.split_once(' ') {
         if (first.len() <= 3 || canonical) && rest.split_whitespace().count() > 1 {
-            out.push(rest.to_string());
+            out.push((rest.to_string(), false));
         }
     }
     out
@@ -279,6 +309,16 @@ mod tests {
     }
 
     #[test]
+    fn a_shared_ordinary_word_is_not_enough() {
+        let toks = tokenize(&Transcript::from_text("one customer's"));
+        let names = vec![("obsess over customers".to_string(), "Customer Obsession")];
+        assert!(find(&toks, &[0], toks.len(), &names, |_| false, false).is_none());
+        let toks = tokenize(&Transcript::from_text("customer expansion"));
+        let names = vec![("customer obsession".to_string(), "Customer Obsession")];
+        assert!(find(&toks, &[0], toks.len(), &names, |_| false, false).is_some());
+    }
+
+    #[test]
     fn bent_names_are_heard() {
         assert_eq!(heard("customer on session"), Some("Customer Obsession"));
         assert_eq!(heard("deliverance adults"), Some("Deliver Results"));
@@ -328,6 +368,7 @@ mod tests {
             "that's roughly 8,000 customers",
             "whether it's the table doing the work",
             "if one vendor's batches show late delivery scans",
+            "say I find it's the first one",
         ] {
             assert_eq!(heard(s), None, "{s}");
         }
