@@ -4,7 +4,7 @@ use super::lexicon::Lexicon;
 use super::numbers::is_numeric;
 use super::report::{Metric, VagueHit};
 use super::roles::SCOPE;
-use super::tokens::{sentence, span_text, word_span, Match, PhraseSet, Token};
+use super::tokens::{is_sound, sentence, span_text, word_span, Match, PhraseSet, Token};
 
 /// How far (in words) a number makes "a lot of" specific: after the phrase within
 /// its sentence ("a lot of tickets, about 1,200 a month"), before it within its
@@ -46,6 +46,7 @@ pub fn detect(toks: &[Token], lex: &Lexicon, metrics: &[Metric]) -> Vec<VagueHit
     let compared = shaped(comparisons(toks), COMPARISON);
     let adopted = shaped(adoption_claims(toks), ADOPTION);
     let praised = shaped(praise::praised(toks), praise::PRAISE);
+    let moved = shaped(moves::unmeasured(toks), moves::MOVE);
     let open_lists = list_enders(toks)
         .into_iter()
         .filter(unlisted)
@@ -56,6 +57,7 @@ pub fn detect(toks: &[Token], lex: &Lexicon, metrics: &[Metric]) -> Vec<VagueHit
         .chain(compared)
         .chain(adopted)
         .chain(praised)
+        .chain(moved)
         .chain(open_lists)
         .collect();
     hits.sort_by_key(|h| h.0);
@@ -232,9 +234,11 @@ fn joined_matches(toks: &[Token], lex: &Lexicon) -> Vec<Match> {
     out
 }
 
-/// "Not everything went well" admits a problem; it claims nothing.
+/// "Not everything went well" admits a problem; it claims nothing. Sounds and "you
+/// know" said on the way do not count ("It wasn't, you know, statistically perfect").
 fn negated(toks: &[Token], start: usize) -> bool {
-    toks[start.saturating_sub(2)..start].iter().any(|t| {
+    let pause = |t: &&Token| is_sound(t) || matches!(t.norm.as_str(), "you" | "know");
+    toks[..start].iter().rev().filter(|t| !pause(t)).take(2).any(|t| {
         matches!(t.norm.as_str(), "not" | "never" | "nothing" | "hardly") || t.norm.ends_with("n't")
     })
 }
@@ -270,6 +274,13 @@ fn figure_near(
     toks[lo..a].iter().any(|t| figure(t) && !scope(t)) || toks[a..hi].iter().any(figure)
 }
 
+mod moves;
 mod praise;
+/// Whether `word` is one of the space-separated `words` (word classes the shape
+/// finders read).
+fn is_in(words: &str, word: &str) -> bool {
+    words.split_whitespace().any(|w| w == word)
+}
+
 #[cfg(test)]
 mod tests;

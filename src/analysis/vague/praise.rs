@@ -5,14 +5,17 @@
 //! lists in data/vague.toml hold stock phrases; this finds the same claim in the
 //! candidate's own words.
 
+use super::is_in;
+use super::moves::degree_adverb;
 use crate::analysis::tokens::Token;
 
 /// The rewrite offered for praise with no measure.
 pub const PRAISE: &str =
     "Show it: what changed, by how much, and how you know (\"repeat orders rose from 18% to 24%\")";
 
-/// Words that make a judgement stronger without measuring it; not the mild ones
-/// ("pretty stable", "fairly easy"), which often describe a thing in passing.
+/// Words that make a judgement stronger without measuring it, besides the adverbs of
+/// degree in -ly ("absurdly fast"); not the mild ones ("pretty stable", "fairly easy"),
+/// which often describe a thing in passing.
 const INTENSIFIERS: &str = "\
     really very super so incredibly extremely hugely massively remarkably genuinely truly \
     absolutely amazingly unbelievably exceptionally overwhelmingly insanely wildly \
@@ -22,6 +25,9 @@ const INTENSIFIERS: &str = "\
 /// Words that judge how something turned out, how well it works, or how people took it;
 /// made stronger, each is a claim that wants a figure.
 const JUDGEMENTS: &str = "\
+    pleasant resilient responsive snappy smart friendly welcoming enjoyable rewarding \
+    satisfying exciting compelling attractive appealing affordable accessible simple \
+    straightforward painless effortless lightweight warmer busier livelier clearer \
     good great well positive successful smooth smoothly strong solid impressive excellent \
     fantastic amazing awesome brilliant outstanding terrific incredible wonderful phenomenal \
     stellar remarkable exceptional superb spectacular valuable useful helpful effective \
@@ -101,7 +107,8 @@ pub fn praised(toks: &[Token]) -> Vec<(usize, usize)> {
 fn predicate(toks: &[Token], i: usize) -> Option<(usize, usize)> {
     let word = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
     let (head, before) = (word(i), word(i - 1));
-    let intensified = is_in(INTENSIFIERS, before) && is_in(JUDGEMENTS, head);
+    let stronger = is_in(INTENSIFIERS, before) || degree_adverb(before);
+    let intensified = stronger && is_in(JUDGEMENTS, head);
     let of_the_thing =
         is_in(COPULAS, before) && (is_in(PRAISE_ON_ITS_OWN, head) || is_in(FEELINGS, head));
     let start = i - 1;
@@ -141,9 +148,4 @@ fn gain(toks: &[Token], i: usize) -> Option<(usize, usize)> {
     let noun = k + 1;
     let judged = is_in(WORTH, word(k)) && !toks[k].clause_end && noun < toks.len();
     (judged && !is_in(TROUBLE, word(noun))).then_some((i, noun + 1 - i))
-}
-
-/// Whether `word` is one of the space-separated `words`.
-fn is_in(words: &str, word: &str) -> bool {
-    words.split_whitespace().any(|w| w == word)
 }

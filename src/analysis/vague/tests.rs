@@ -415,3 +415,24 @@ fn a_judgement_that_describes_is_conditional_or_is_measured_is_not_praise() {
     assert!(texts("It landed really well: repeat orders rose from 18% to 24%.").is_empty());
     assert!(texts("We saw a decent bump in renewals, from 61% to 66%.").is_empty());
 }
+
+#[test]
+fn a_change_with_a_degree_and_no_figure_is_found_by_its_shape() {
+    assert_eq!(texts("After the redesign, ratings climbed noticeably."), ["climbed noticeably"]);
+    assert_eq!(texts("Refund requests steadily dropped."), ["steadily dropped"]);
+    assert_eq!(texts("Walk-in sales dipped a bit that winter."), ["dipped a bit"]);
+    // two words alone at the end of the clause claim it too
+    assert_eq!(texts("After the launch, referrals picked up."), ["picked up"]);
+    // any adverb of degree makes a judgement stronger
+    assert_eq!(texts("The new checkout was absurdly fast."), ["absurdly fast"]);
+}
+
+#[test]
+fn a_change_that_is_measured_explained_or_timed_is_not_vague() {
+    assert!(texts("Ratings climbed noticeably, from 3.9 to 4.4 stars.").is_empty());
+    assert!(texts("The average falls if viewers went up.").is_empty());
+    assert!(texts("The queue dropped immediately after the fix.").is_empty());
+    assert!(texts("Three promised tools had slipped, and the people grew.").is_empty());
+    // "you know" said on the way does not hide the "not"
+    assert!(texts("It wasn't, you know, statistically perfect.").is_empty());
+}

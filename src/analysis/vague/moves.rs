@@ -1,0 +1,107 @@
+//! Changes with no figure, found by their shape: a verb of change with a word of degree
+//! ("ratings climbed noticeably", "steadily grew", "churn dropped a bit"). The degree
+//! says the change was big, or some, and the listener asks "from what to what?". Any
+//! adverb in -ly is read as a degree except those of time, frequency, place or hedging
+//! ("dropped immediately", "grew internationally", "rose roughly 12%").
+
+use super::is_in;
+use crate::analysis::tokens::Token;
+
+/// The rewrite offered for a change said with no figure.
+pub const MOVE: &str = "Give both figures: \"repeat bookings went from 18% to 24% in a quarter\"";
+
+/// Verbs that say a measure moved, in the past.
+const MOVED: &str = "\
+    rose climbed grew jumped soared surged increased improved dropped fell declined \
+    decreased shrank dipped slipped sank plunged plummeted spiked recovered rebounded \
+    lifted slowed accelerated";
+/// Verbs that say it moved with a word after them: "went up", "picked up", "dried up".
+const MOVED_WITH: &str = "went came picked ticked crept dried shot trended edged headed";
+const DIRECTIONS: &str = "up down upward upwards downward downwards";
+
+/// Degrees of more than one word.
+const DEGREES: &[&[&str]] = &[
+    &["a", "bit"],
+    &["a", "little"],
+    &["a", "lot"],
+    &["quite", "a", "bit"],
+    &["a", "fair", "bit"],
+    &["a", "ton"],
+    &["a", "fair", "amount"],
+    &["a", "good", "deal"],
+    &["a", "great", "deal"],
+    &["loads"],
+    &["somewhat"],
+    &["heaps"],
+];
+
+/// Adverbs in -ly that say when, how often, where or how nearly, not how much.
+const NOT_DEGREE: &str = "\
+    only early likely daily weekly monthly yearly hourly quarterly annually family supply \
+    apply reply rely italy july ally actually eventually finally initially originally \
+    previously recently immediately subsequently currently temporarily briefly instantly \
+    simultaneously usually typically normally generally mostly partly roughly \
+    approximately nearly exactly precisely internally externally globally locally \
+    nationally regionally internationally overnight accordingly respectively \
+    apparently presumably probably possibly certainly definitely obviously clearly \
+    honestly basically literally";
+
+/// Spans of changes said with a degree and no figure, from the first word to the last.
+pub fn unmeasured(toks: &[Token]) -> Vec<(usize, usize)> {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+    let mut out = Vec::new();
+    for i in 0..toks.len() {
+        let end = if is_in(MOVED, word(i)) {
+            i + 1
+        } else if is_in(MOVED_WITH, word(i)) && is_in(DIRECTIONS, word(i + 1)) {
+            i + 2
+        } else {
+            continue;
+        };
+        if toks[end - 1].clause_end && !(i > 0 && degree_adverb(word(i - 1))) {
+            if end == i + 2 && bare_claim(toks, i) {
+                out.push((i, end - i));
+            }
+            continue;
+        }
+        if i > 0 && degree_adverb(word(i - 1)) && !toks[i - 1].clause_end {
+            out.push((i - 1, end + 1 - i));
+        } else if let Some(len) = degree_after(toks, end) {
+            out.push((i, end + len - i));
+        }
+    }
+    out
+}
+
+/// Words that make a clause a condition, a question, a reason, the background or a plan:
+/// "why sales dropped", "if churn went up", "because viewers went up", "calls had gone
+/// down".
+const NOT_CLAIMED: &str = "if when once until unless whether why how what where because since \
+    had would will could should might can to as";
+
+/// A change said alone at the end of its clause, in two words, of a subject said
+/// before it in the clause: "referrals picked up", "printer tickets went down" (one
+/// word alone, "the people grew", "three tools had slipped", says too many things).
+fn bare_claim(toks: &[Token], i: usize) -> bool {
+    let clause = (0..i).rev().find(|&k| toks[k].clause_end).map_or(0, |k| k + 1);
+    i > clause && !toks[clause..i].iter().any(|t| is_in(NOT_CLAIMED, &t.norm))
+}
+
+/// The words of degree at `k` ("noticeably", "quite a bit"), if any: how many.
+fn degree_after(toks: &[Token], k: usize) -> Option<usize> {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+    if degree_adverb(word(k)) {
+        return Some(1);
+    }
+    DEGREES
+        .iter()
+        .find(|d| d.iter().enumerate().all(|(j, w)| word(k + j) == *w))
+        // "a bit of a problem" is not a degree
+        .filter(|d| word(k + d.len()) != "of")
+        .map(|d| d.len())
+}
+
+/// An adverb in -ly that says how much.
+pub(super) fn degree_adverb(word: &str) -> bool {
+    word.len() > 4 && word.ends_with("ly") && !is_in(NOT_DEGREE, word)
+}
