@@ -169,7 +169,9 @@ fn adoption_claims(toks: &[Token]) -> Vec<(usize, usize)> {
 const LIST_END: &str = "Finish the list with the specific items, or drop it";
 /// Placeholders that end a sentence in place of a list's last item: "prizes not showing
 /// up, that kind of thing."; said inside a sentence they name a kind in passing
-/// ("business cards, banners, that sort of thing, as the second PM").
+/// ("business cards, banners, that sort of thing, as the second PM"). Besides these,
+/// the general extenders English closes a list with ("and all that", "and what have
+/// you", "you name it").
 const LAST_ITEM: &[&str] = &[
     "that kind of thing",
     "that sort of thing",
@@ -177,6 +179,20 @@ const LAST_ITEM: &[&str] = &[
     "that sort of stuff",
     "that kind of moment",
     "and things",
+    "and everything",
+    "and everything else",
+    "and everything in between",
+    "and all that",
+    "and all of that",
+    "and the rest",
+    "and the rest of it",
+    "and the like",
+    "and whatnot",
+    "and what have you",
+    "and so on",
+    "you name it",
+    "the works",
+    "the whole lot",
 ];
 
 /// Lists left open: a placeholder ending the sentence after a comma or an item, or

@@ -436,3 +436,12 @@ fn a_change_that_is_measured_explained_or_timed_is_not_vague() {
     // "you know" said on the way does not hide the "not"
     assert!(texts("It wasn't, you know, statistically perfect.").is_empty());
 }
+
+#[test]
+fn general_extenders_close_a_list_and_near_universals_are_vague() {
+    assert_eq!(texts("We sold frames, lenses, and what have you."), ["and what have you"]);
+    assert_eq!(texts("Cables, adapters, you name it."), ["you name it"]);
+    assert_eq!(texts("They're pretty much everywhere now."), ["pretty much everywhere"]);
+    // the rest of a group just counted
+    assert!(texts("85% had no record, and so did pretty much everybody else.").is_empty());
+}
