@@ -380,8 +380,12 @@ fn story_role(
             &toks[sentence(toks, i).0..i],
             &["would", "could", "might", "proposal", "proposed"],
         );
-    // "she now mentors two associates of her own": the state the work left, said with "now".
-    let now = after_work && has(before, &["now"]);
+    // "she now mentors two associates of her own", "by the end of harvest, 61% of loads
+    // came in on a slot": the state the work left, said with "now" or at the end.
+    let by_the_end = toks[sentence(toks, i).0..i]
+        .windows(3)
+        .any(|w| w[0].norm == "by" && w[1].norm == "the" && w[2].norm == "end");
+    let now = after_work && (has(before, &["now"]) || by_the_end);
     // "two enterprise customers who had flagged it signed again": whom the outcome is of
     let did = m.kind == "count" && after_work && has(after, SUBJECT_OUTCOME);
     // "switched over with four days to spare", "two weeks ahead of schedule"

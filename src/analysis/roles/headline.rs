@@ -5,7 +5,8 @@
 use crate::analysis::tokens::{sentence, PhraseSet, Token};
 
 /// Words that announce the outcome before the story: "the headline is", "the short version".
-const HEADLINE: &[&str] = &["headline", "short version", "bottom line", "long story short"];
+const HEADLINE: &[&str] =
+    &["headline", "short version", "bottom line", "long story short", "upshot", "punchline"];
 
 /// Whether the sentence of token `i`, up to it, says it is the headline.
 pub(super) fn headline(toks: &[Token], i: usize) -> bool {

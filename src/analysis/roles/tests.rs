@@ -468,3 +468,15 @@ fn a_guardrail_ceiling_is_a_target_and_an_estimate_moving_is_not() {
                  instead of two, the number drops by a third.";
     assert_ne!(role_of(a, colon, "a third"), "result");
 }
+
+#[test]
+fn the_upshot_said_first_and_the_state_at_the_end_are_results() {
+    let b = Kind::Behavioral;
+    let first = "So, the upshot first: during harvest, truck waits dropped massively, from about \
+                 three hours to fifty minutes. I was the product manager for 26 elevators. I \
+                 proposed booked slots.";
+    assert_eq!(role_of(b, first, "three hours"), "result");
+    let end = "I proposed booked slots and ran a pilot at three sites. By the end of harvest, \
+               sixty-one percent of loads came in on a slot.";
+    assert_eq!(role_of(b, end, "sixty-one percent"), "result");
+}
