@@ -28,6 +28,11 @@ fn past_level_name(toks: &[Token], k: usize) -> usize {
 
 /// Most words naming what a share counts between "from" and "to" ("of all orders").
 const COUNTED: usize = 3;
+/// Most words saying when the starting figure was measured ("in the quarter before").
+const WHEN: usize = 4;
+/// The words such a time is said in.
+const WHEN_WORDS: &str = "in the a that last previous prior quarter month year week season summer \
+    winter before earlier beforehand at launch start";
 
 /// "from 4.1 to 4.6 stars", "from 12% to 4%", "from 300 to 120 tickets" starting at `x`
 /// (the first number); the metric begins at `start`.
@@ -74,6 +79,14 @@ pub(super) fn from_to(
     let counted = noun_words > 0 && norm(toks, j + noun_words) == "to";
     if counted {
         j += noun_words;
+    }
+    // when the start was measured: "from ninety-two in the quarter before to four"
+    let when_words = (j..toks.len().min(j + WHEN))
+        .take_while(|&k| !toks[k - 1].clause_end)
+        .take_while(|&k| WHEN_WORDS.split_whitespace().any(|w| w == norm(toks, k)))
+        .count();
+    if !counted && when_words > 0 && norm(toks, j + when_words) == "to" {
+        j += when_words;
     }
     // whisper puts commas where the speaker breathes: "went from 22%, to 25%"
     if norm(toks, j) != "to" || toks[j - 1].sentence_end {

@@ -35,6 +35,10 @@ fn spoken_and_changes() {
         texts("Refunds went from twelve days to the same day."),
         ["from twelve days to the same day"]
     );
+    assert_eq!(
+        texts("Tickets went from ninety-two in the quarter before to four."),
+        ["from ninety-two in the quarter before to four"]
+    );
     assert_eq!(texts("complaint emails fell by about half."), ["fell by about half"]);
     assert_eq!(
         texts("I cut the temp request from sixty to twenty-five"),
