@@ -143,9 +143,13 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     // (or just before it: "target, let's say, 25% of accounts") holds even in a sentence
     // that opens with a what-if
     let set_here = (a..i).any(target) || a.checked_sub(1).is_some_and(|k| k >= s && target(k));
+    // "average call length, target 15 minutes": a length the plan aims at, named as
+    // the target itself; "a target of 15% within six months" keeps its time frame
+    let named_target = i >= 1 && (target(i - 1) || (before(1) == "of" && i >= 2 && target(i - 2)));
     if bound
         || zero
         || taken_to
+        || named_target
         || (m.kind != "duration"
             && (set_here || (!what_if && (set || change || by_amount || whole_change))))
     {

@@ -480,3 +480,12 @@ fn the_upshot_said_first_and_the_state_at_the_end_are_results() {
                sixty-one percent of loads came in on a slot.";
     assert_eq!(role_of(b, end, "sixty-one percent"), "result");
 }
+
+#[test]
+fn a_length_named_as_the_target_is_a_result() {
+    let p = Kind::Product;
+    let text = "Average call length, target 15 minutes. Repeat orders, a target of 15% within \
+                six months.";
+    assert_eq!(role_of(p, text, "15 minutes"), "result");
+    assert_eq!(role_of(p, text, "six months"), "time");
+}
