@@ -121,6 +121,9 @@ fn given_back(before: &[Token]) -> bool {
         && has(&b[b.len().saturating_sub(BACK_GAP + 2)..b.len() - 1], GOT_BACK)
 }
 
+/// Most words between money and the verb after it that says the work spared it.
+const SPARED_GAP: usize = 8;
+
 /// Hedges and bounds said before a figure without changing what it is: "held at about
 /// 0.4%", "went down to under two days".
 const TO_REACH_HEDGES: &[&str] = &[
@@ -366,7 +369,15 @@ fn story_role(
     let taken_up = m.kind == "percent"
         && after.first().is_some_and(|t| t.norm == "of")
         && has(&after[1..after.len().min(TOOK_UP_GAP + 2)], TOOK_UP);
-    let earned = m.kind == "money" && (has(before, EARNED) || worth_of_outcome(toks, a, before));
+    // "about £16,000 of wasted trips we stopped paying for": the money the work spared,
+    // said before the verb that spared it
+    let spared = after_work
+        && has(
+            &after[..after.len().min(SPARED_GAP)],
+            &["stopped", "avoided", "saved", "prevented"],
+        );
+    let earned =
+        m.kind == "money" && (has(before, EARNED) || worth_of_outcome(toks, a, before) || spared);
     // "expanded into two more regions", "feeding 300 more families a week": more of what the
     // work serves, after it; "would have put 11,000 extra tickets into resale" is a what-if
     // and "a proposal to buy two more analyzers" a plan.

@@ -489,3 +489,13 @@ fn a_length_named_as_the_target_is_a_result() {
     assert_eq!(role_of(p, text, "15 minutes"), "result");
     assert_eq!(role_of(p, text, "six months"), "time");
 }
+
+#[test]
+fn money_the_work_spared_said_before_its_verb_is_a_result() {
+    let b = Kind::Behavioral;
+    let text = "I trained all eleven inspectors. Turned-away lifts went to zero, so that's about \
+                sixteen thousand pounds of wasted trips we stopped paying for.";
+    assert_eq!(role_of(b, text, "sixteen thousand pounds"), "result");
+    let before = "Each turned-away lift cost about four hundred pounds. I trained the inspectors.";
+    assert_eq!(role_of(b, before, "four hundred pounds"), "baseline");
+}
