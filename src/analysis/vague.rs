@@ -189,7 +189,6 @@ const LAST_ITEM: &[&str] = &[
     "and the like",
     "and whatnot",
     "and what have you",
-    "and so on",
     "you name it",
     "the works",
     "the whole lot",
@@ -292,6 +291,7 @@ fn figure_near(
 
 mod moves;
 mod praise;
+
 /// Whether `word` is one of the space-separated `words` (word classes the shape
 /// finders read).
 fn is_in(words: &str, word: &str) -> bool {

@@ -58,14 +58,12 @@ pub fn unmeasured(toks: &[Token]) -> Vec<(usize, usize)> {
         } else {
             continue;
         };
-        if toks[end - 1].clause_end && !(i > 0 && degree_adverb(word(i - 1))) {
-            if end == i + 2 && bare_claim(toks, i) {
-                out.push((i, end - i));
-            }
-            continue;
-        }
         if i > 0 && degree_adverb(word(i - 1)) && !toks[i - 1].clause_end {
             out.push((i - 1, end + 1 - i));
+        } else if toks[end - 1].clause_end {
+            if end == i + 2 && bare_claim(toks, i) {
+                out.push((i, 2));
+            }
         } else if let Some(len) = degree_after(toks, end) {
             out.push((i, end + len - i));
         }
@@ -73,11 +71,11 @@ pub fn unmeasured(toks: &[Token]) -> Vec<(usize, usize)> {
     out
 }
 
-/// Words that make a clause a condition, a question, a reason, the background or a plan:
-/// "why sales dropped", "if churn went up", "because viewers went up", "calls had gone
-/// down".
+/// Words that make a clause a condition, a question, a reason, the background or a plan
+/// ("why sales dropped", "if churn went up", "because viewers went up", "calls had gone
+/// down"), or the speaker its subject ("I picked up", "we came down").
 const NOT_CLAIMED: &str = "if when once until unless whether why how what where because since \
-    had would will could should might can to as";
+    had would will could should might can to as i we";
 
 /// A change said alone at the end of its clause, in two words, of a subject said
 /// before it in the clause: "referrals picked up", "printer tickets went down" (one

@@ -96,10 +96,7 @@ const TROUBLE: &str = "\
 /// Spans of praise with no figure: from the intensifier ("super slick"), the copula
 /// ("was phenomenal") or the verb ("saw a decent bump") to the judgement or its noun.
 pub fn praised(toks: &[Token]) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> =
-        (1..toks.len()).filter_map(|i| predicate(toks, i).or_else(|| gain(toks, i))).collect();
-    out.dedup_by_key(|s| s.0);
-    out
+    (1..toks.len()).filter_map(|i| predicate(toks, i).or_else(|| gain(toks, i))).collect()
 }
 
 /// The judgement at `i` said of the thing: after an intensifier ("went really well",
