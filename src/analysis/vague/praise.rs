@@ -61,10 +61,12 @@ const FEELINGS: &str = "\
 const DETERMINERS: &str = "a an the some our their his her my its your these those as how";
 
 /// Words after the judgement that leave it said of the thing ("really smooth for the
-/// stores", "super happy with it"); a noun after it would be described instead.
+/// stores", "super happy with it"), or start the next clause where whisper wrote no
+/// comma ("that's huge because ..."); a noun after it would be described instead.
 const AFTER_CLAIM: &str = "\
     with for about overall too and now in across among from on afterwards after since all \
-    again there then internally everywhere here by both honestly actually generally right";
+    again there then internally everywhere here by both honestly actually generally right \
+    because but so";
 
 /// Words that make a clause a condition, not a claim: "once people are hooked", "when
 /// the rules are satisfied".
