@@ -224,8 +224,8 @@ fn option(args: &[String], name: &str) -> Option<String> {
 
 /// The labelled answers the detectors are measured and mended against.
 const CORPUS: &str = "tests/fixtures/coaching";
-/// Answers kept apart: measured, never mended against, so their figures say what to
-/// expect on wording the detectors have not seen.
+/// Answers kept apart from the corpus: measured, and no phrase of theirs goes into a word
+/// list, so their figures say what to expect on wording the detectors have not seen.
 const HELD_OUT: &str = "tests/fixtures/coaching/held-out";
 
 fn load_answers(dir: &str) -> Result<Vec<Answer>> {
