@@ -32,7 +32,7 @@ const JUDGEMENTS: &str = "\
     fantastic amazing awesome brilliant outstanding terrific incredible wonderful phenomenal \
     stellar remarkable exceptional superb spectacular valuable useful helpful effective \
     popular receptive supportive appreciative encouraging promising healthy warm nice cool \
-    fun easy intuitive seamless seamlessly slick polished elegant productive efficient \
+    fun easy intuitive clean cleanly seamless seamlessly slick polished elegant productive efficient \
     engaged passionate sticky convenient powerful reliable stable robust scalable fast quick \
     quickly rapid accurate secure impactful worthwhile beneficial transformative magical \
     delightful lovely perfect perfectly flawless flawlessly beautifully brilliantly nicely \
@@ -48,7 +48,10 @@ const PRAISE_ON_ITS_OWN: &str = "\
     enormous immense transformative transformational magical invaluable unreal epic insane";
 
 /// Verbs that say what the thing was: the praise after them is said of it.
-const COPULAS: &str = "is was were are it's that's became seemed felt looked sounded been";
+const COPULAS: &str = "is was were are it's that's became seemed felt looked sounded been be";
+/// Words said between a copula and its judgement without changing it: "the audience is
+/// just enormous".
+const SOFTENERS: &str = "just honestly actually simply";
 
 /// Judgements of people's feelings: said of the speaker ("I was really excited") they
 /// tell the story, not its outcome.
@@ -108,10 +111,12 @@ fn predicate(toks: &[Token], i: usize) -> Option<(usize, usize)> {
     let (head, before) = (word(i), word(i - 1));
     let stronger = is_in(INTENSIFIERS, before) || degree_adverb(before);
     let intensified = stronger && is_in(JUDGEMENTS, head);
+    let softened = i >= 2 && is_in(SOFTENERS, before) && !toks[i - 2].clause_end;
+    let copula = if softened { i - 2 } else { i - 1 };
     let of_the_thing =
-        is_in(COPULAS, before) && (is_in(PRAISE_ON_ITS_OWN, head) || is_in(FEELINGS, head));
-    let start = i - 1;
-    if !(intensified || of_the_thing) || toks[start].clause_end {
+        is_in(COPULAS, word(copula)) && (is_in(PRAISE_ON_ITS_OWN, head) || is_in(FEELINGS, head));
+    let start = if intensified { i - 1 } else { copula };
+    if !(intensified || of_the_thing) || toks[start..i].iter().any(|t| t.clause_end) {
         return None;
     }
     if start > 0 && is_in(DETERMINERS, word(start - 1)) {
@@ -128,7 +133,7 @@ fn predicate(toks: &[Token], i: usize) -> Option<(usize, usize)> {
     let clause = (0..start).rev().find(|&k| toks[k].clause_end).map_or(0, |k| k + 1);
     let said = |words: &str| toks[clause..start].iter().any(|t| is_in(words, &t.norm));
     let own_feeling = is_in(FEELINGS, head) && said(SPEAKERS);
-    (!own_feeling && !said(CONDITIONS)).then_some((start, 2))
+    (!own_feeling && !said(CONDITIONS)).then_some((start, i + 1 - start))
 }
 
 /// What the work brought, judged and not counted: "saw a decent bump" (verb at `i`).

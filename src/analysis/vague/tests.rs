@@ -392,6 +392,8 @@ fn praise_in_the_candidates_own_words_is_found_by_its_shape() {
     // strong enough on its own after a copula
     assert_eq!(texts("Honestly, the response was phenomenal."), ["was phenomenal"]);
     assert_eq!(texts("The regional leads were ecstatic."), ["were ecstatic"]);
+    assert_eq!(texts("Honestly, the audience is just enormous."), ["is just enormous"]);
+    assert_eq!(texts("For the UX, super clean."), ["super clean"]);
     // what the work brought, judged and not counted
     assert_eq!(texts("After the change we saw a decent bump in renewals."), ["saw a decent bump"]);
     assert_eq!(
