@@ -110,12 +110,21 @@ fn predicate(toks: &[Token], i: usize) -> Option<(usize, usize)> {
     let word = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
     let (head, before) = (word(i), word(i - 1));
     let stronger = is_in(INTENSIFIERS, before) || degree_adverb(before);
-    let intensified = stronger && is_in(JUDGEMENTS, head);
+    // "coming back way more often", "way more eco-conscious": a difference said to be
+    // large, whatever it is of
+    let much_more = i >= 2 && matches!(before, "more" | "less") && is_in(INTENSIFIERS, word(i - 2));
+    let intensified = (stronger && is_in(JUDGEMENTS, head)) || much_more;
     let softened = i >= 2 && is_in(SOFTENERS, before) && !toks[i - 2].clause_end;
     let copula = if softened { i - 2 } else { i - 1 };
     let of_the_thing =
         is_in(COPULAS, word(copula)) && (is_in(PRAISE_ON_ITS_OWN, head) || is_in(FEELINGS, head));
-    let start = if intensified { i - 1 } else { copula };
+    let start = if much_more {
+        i - 2
+    } else if intensified {
+        i - 1
+    } else {
+        copula
+    };
     if !(intensified || of_the_thing) || toks[start..i].iter().any(|t| t.clause_end) {
         return None;
     }

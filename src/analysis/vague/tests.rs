@@ -394,6 +394,8 @@ fn praise_in_the_candidates_own_words_is_found_by_its_shape() {
     assert_eq!(texts("The regional leads were ecstatic."), ["were ecstatic"]);
     assert_eq!(texts("Honestly, the audience is just enormous."), ["is just enormous"]);
     assert_eq!(texts("For the UX, super clean."), ["super clean"]);
+    // a difference said to be large, whatever it is of
+    assert_eq!(texts("Customers started coming back way more often."), ["way more often"]);
     // what the work brought, judged and not counted
     assert_eq!(texts("After the change we saw a decent bump in renewals."), ["saw a decent bump"]);
     assert_eq!(
@@ -413,6 +415,8 @@ fn a_judgement_that_describes_is_conditional_or_is_measured_is_not_praise() {
     assert!(texts("Revenue will catch up once people are hooked.").is_empty());
     // the trouble the story starts from
     assert!(texts("In March we got a big complaint from the largest client.").is_empty());
+    // compared with what it names
+    assert!(texts("We needed way more people than we had.").is_empty());
     // measured
     assert!(texts("It landed really well: repeat orders rose from 18% to 24%.").is_empty());
     assert!(texts("We saw a decent bump in renewals, from 61% to 66%.").is_empty());
