@@ -93,10 +93,12 @@ const WORTH: &str = "\
     enormous immense transformative transformational";
 
 /// What a worth word may be said of without claiming an outcome: the trouble the story
-/// starts from ("we got a big complaint") or a question.
-const TROUBLE: &str = "\
+/// starts from ("we got a big complaint"), a question, or what one knows ("we've got a
+/// pretty good idea of the claim mix").
+const NOT_OUTCOMES: &str = "\
     problem problems issue issues complaint complaints risk risks question questions \
-    challenge challenges gap drop decline hit loss";
+    challenge challenges gap drop decline hit loss idea sense feel handle understanding \
+    picture view grasp";
 
 /// Spans of praise with no figure: from the intensifier ("super slick"), the copula
 /// ("was phenomenal") or the verb ("saw a decent bump") to the judgement or its noun.
@@ -160,5 +162,5 @@ fn gain(toks: &[Token], i: usize) -> Option<(usize, usize)> {
     }
     let noun = k + 1;
     let judged = is_in(WORTH, word(k)) && !toks[k].clause_end && noun < toks.len();
-    (judged && !is_in(TROUBLE, word(noun))).then_some((i, noun + 1 - i))
+    (judged && !is_in(NOT_OUTCOMES, word(noun))).then_some((i, noun + 1 - i))
 }
