@@ -108,7 +108,7 @@ pub fn find(
                         continue;
                     };
                     if !rest_is_close(run, &words_of, strict)
-                        || !unshared_is_close(run, &words_of, whole)
+                        || !unshared_words_fit(run, &words_of, whole)
                     {
                         continue;
                     }
@@ -138,12 +138,12 @@ fn rest_is_close(run: &[Token], name: &[&str], strict: bool) -> bool {
     distance(&sound(&heard), &sound(&name[1..].concat())).is_some()
 }
 
-/// Whether the words a run does not share with the name are as long as the name's other
-/// words: a shared ordinary word proves nothing ("one customer's" is not "obsess over
+/// Whether the words a run does not share with the name fit the name's other words in
+/// length: a shared ordinary word proves nothing ("one customer's" is not "obsess over
 /// customers"; "customer on session" is "customer obsession"). A name said without its
 /// first word must share one of the rest ("by us for action"), or a run close only in
 /// its consonants passes for it ("first one" is not "for action").
-fn unshared_is_close(run: &[Token], name: &[&str], whole: bool) -> bool {
+fn unshared_words_fit(run: &[Token], name: &[&str], whole: bool) -> bool {
     let key = |w: &str| {
         let sounded = String::from_utf8(sound(w)).unwrap_or_default();
         stem(&sounded).to_string()
@@ -172,10 +172,10 @@ fn stem(word: &str) -> &str {
     ["ing", "ed", "y", "s"].iter().find_map(|e| word.strip_suffix(e)).unwrap_or(word)
 }
 
-/// The name as said (marked whole), and without its first word where whisper tends to lose or bend
-/// it: a short one ("are right, a lot" heard as "right, a lot"), or any first word of
-/// one of the 16 names whose rest is two words or more ("the highest for action",
-/// "since it's on the highest standards").
+/// The name as said (marked whole), and without its first word where whisper tends to
+/// lose or bend it: a short one ("are right, a lot" heard as "right, a lot"), or any
+/// first word of one of the 16 names whose rest is two words or more ("the highest for
+/// action", "since it's on the highest standards").
 fn targets(said: &str, canonical: bool) -> Vec<(String, bool)> {
     let mut out = vec![(said.to_string(), true)];
     if let Some((first, rest)) = said.split_once(' ') {

@@ -371,11 +371,7 @@ fn story_role(
         && has(&after[1..after.len().min(TOOK_UP_GAP + 2)], TOOK_UP);
     // "about £16,000 of wasted trips we stopped paying for": the money the work spared,
     // said before the verb that spared it
-    let spared = after_work
-        && has(
-            &after[..after.len().min(SPARED_GAP)],
-            &["stopped", "avoided", "saved", "prevented"],
-        );
+    let spared = after_work && has(&after[..after.len().min(SPARED_GAP)], SPARED);
     let earned =
         m.kind == "money" && (has(before, EARNED) || worth_of_outcome(toks, a, before) || spared);
     // "expanded into two more regions", "feeding 300 more families a week": more of what the

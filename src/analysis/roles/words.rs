@@ -138,6 +138,8 @@ pub(super) const DELIVERED: &[&str] = &[
 ];
 /// Verbs whose object is time won back: a duration after one is a result.
 pub(super) const SAVED: &[&str] = &["saved", "saves", "saving", "shaved", "freed"];
+/// Verbs said after money the work spared: "£16,000 of wasted trips we stopped paying for".
+pub(super) const SPARED: &[&str] = &["stopped", "avoided", "averted", "saved", "prevented"];
 /// Verbs that give time back with "back": "the adjusters got back 1,100 hours a month".
 pub(super) const GOT_BACK: &[&str] =
     &["got", "get", "gets", "gave", "give", "gives", "won", "handed", "hand", "hands"];
