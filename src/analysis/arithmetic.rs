@@ -3,7 +3,7 @@
 //! thousand". A result more than [`TOLERANCE`] off what the numbers give is a slip.
 
 use super::numbers;
-use super::tokens::{is_sound, span_text, Token};
+use super::tokens::{is_sound, norm_at as norm, span_text, Token};
 
 /// Estimates round: "about 34 million" for 34.4 million is fine.
 pub const TOLERANCE: f64 = 0.1;
@@ -147,10 +147,6 @@ fn fraction(toks: &[Token], i: usize) -> Option<numbers::Num> {
         _ => return None,
     };
     Some(numbers::Num { value: count / per, len: 2, ..numbers::Num::default() })
-}
-
-fn norm(toks: &[Token], i: usize) -> &str {
-    toks.get(i).map_or("", |t| t.norm.as_str())
 }
 
 /// Words of an operand's unit that may stand before its operator: "200,000 rides a

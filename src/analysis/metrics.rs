@@ -4,7 +4,7 @@
 
 use super::numbers::{self, Num};
 use super::report::Metric;
-use super::tokens::{sentence, span_text, word_span, Token};
+use super::tokens::{norm_at as norm, sentence, span_text, word_span, Token};
 use from_to::from_to;
 use words::{fraction, half_a_point, in_half, one_duration, zero_reached};
 
@@ -243,10 +243,6 @@ const MULTIPLIER_WORDS: &[&str] =
 /// "the two teams" and "both three" refer back; they do not quantify.
 const REFERRING: &[&str] = &["the", "both", "these", "those", "all"];
 const RATE_WORDS: &[&str] = &["per", "a", "an", "each", "every"];
-
-fn norm(toks: &[Token], i: usize) -> &str {
-    toks.get(i).map(|t| t.norm.as_str()).unwrap_or("")
-}
 
 /// Finds the metrics, in order, never overlapping.
 pub fn detect(toks: &[Token]) -> Vec<Metric> {

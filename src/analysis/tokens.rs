@@ -76,6 +76,12 @@ const SOUNDS: &[&str] = &["uh", "um", "er", "erm"];
 /// million".
 const ASIDES: &[&str] = &["actually", "honestly", "basically"];
 
+/// The normalised word at `i`, or "" past the end: lets a detector look a few words
+/// ahead or behind without bounds checks.
+pub fn norm_at(toks: &[Token], i: usize) -> &str {
+    toks.get(i).map_or("", |t| t.norm.as_str())
+}
+
 /// "uh", "um": a sound said while thinking, which the detectors read past.
 pub fn is_sound(t: &Token) -> bool {
     SOUNDS.contains(&t.norm.as_str())

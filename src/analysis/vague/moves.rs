@@ -5,7 +5,7 @@
 //! ("dropped immediately", "grew internationally", "rose roughly 12%").
 
 use super::is_in;
-use crate::analysis::tokens::Token;
+use crate::analysis::tokens::{norm_at, Token};
 
 /// The rewrite offered for a change said with no figure.
 pub const MOVE: &str = "Give both figures: \"repeat bookings went from 18% to 24% in a quarter\"";
@@ -48,7 +48,7 @@ const NOT_DEGREE: &str = "\
 
 /// Spans of changes said with a degree and no figure, from the first word to the last.
 pub fn unmeasured(toks: &[Token]) -> Vec<(usize, usize)> {
-    let word = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+    let word = |k: usize| norm_at(toks, k);
     let mut out = Vec::new();
     for i in 0..toks.len() {
         let end = if is_in(MOVED, word(i)) {
@@ -87,7 +87,7 @@ fn bare_claim(toks: &[Token], i: usize) -> bool {
 
 /// The words of degree at `k` ("noticeably", "quite a bit"), if any: how many.
 fn degree_after(toks: &[Token], k: usize) -> Option<usize> {
-    let word = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+    let word = |k: usize| norm_at(toks, k);
     if degree_adverb(word(k)) {
         return Some(1);
     }

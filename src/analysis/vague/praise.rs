@@ -7,7 +7,7 @@
 
 use super::is_in;
 use super::moves::degree_adverb;
-use crate::analysis::tokens::Token;
+use crate::analysis::tokens::{norm_at, Token};
 
 /// The rewrite offered for praise with no measure.
 pub const PRAISE: &str =
@@ -109,7 +109,7 @@ pub fn praised(toks: &[Token]) -> Vec<(usize, usize)> {
 /// The judgement at `i` said of the thing: after an intensifier ("went really well",
 /// "super slick") or, if strong enough on its own, after a copula ("was phenomenal").
 fn predicate(toks: &[Token], i: usize) -> Option<(usize, usize)> {
-    let word = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+    let word = |k: usize| norm_at(toks, k);
     let (head, before) = (word(i), word(i - 1));
     let stronger = is_in(INTENSIFIERS, before) || degree_adverb(before);
     // "coming back way more often", "way more eco-conscious": a difference said to be
@@ -149,7 +149,7 @@ fn predicate(toks: &[Token], i: usize) -> Option<(usize, usize)> {
 
 /// What the work brought, judged and not counted: "saw a decent bump" (verb at `i`).
 fn gain(toks: &[Token], i: usize) -> Option<(usize, usize)> {
-    let word = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+    let word = |k: usize| norm_at(toks, k);
     if !is_in(GAINED, word(i)) || toks[i].clause_end {
         return None;
     }
