@@ -30,6 +30,8 @@ fn past_level_name(toks: &[Token], k: usize) -> usize {
 const COUNTED: usize = 3;
 /// Most words saying when the starting figure was measured ("in the quarter before").
 const WHEN: usize = 4;
+/// Most words qualifying a starting figure that has a unit ("behind reality").
+const QUALIFIER: usize = 3;
 /// The words such a time is said in.
 const WHEN_WORDS: &str = "in the a that last previous prior quarter month year week season summer \
     winter before earlier beforehand at launch start";
@@ -88,6 +90,11 @@ pub(super) fn from_to(
     if !counted && when_words > 0 && norm(toks, j + when_words) == "to" {
         j += when_words;
     }
+    // a figure with its unit may be qualified before the "to": "from about 45 minutes
+    // behind reality to under 2 minutes"
+    if norm(toks, j) != "to" && u1.is_some() {
+        j = qualified_to(toks, j).unwrap_or(j);
+    }
     // whisper puts commas where the speaker breathes: "went from 22%, to 25%"
     if norm(toks, j) != "to" || toks[j - 1].sentence_end {
         return None;
@@ -127,6 +134,15 @@ pub(super) fn from_to(
         _ => return None,
     };
     Some((start, rate(toks, end), kind))
+}
+
+/// The "to" within [`QUALIFIER`] words of `j` that a figure follows, with no figure or
+/// clause end before it.
+fn qualified_to(toks: &[Token], j: usize) -> Option<usize> {
+    let to = (j..toks.len().min(j + QUALIFIER + 1))
+        .take_while(|&k| !toks[k - 1].clause_end && !numbers::is_numeric(&toks[k].norm))
+        .find(|&k| norm(toks, k) == "to")?;
+    numbers::parse(toks, past_approx(toks, to + 1)).map(|_| to)
 }
 
 /// "the same day", "next day", "same-day": a wait brought down to a day named, not counted.

@@ -41,6 +41,14 @@ fn spoken_and_changes() {
     );
     assert_eq!(texts("complaint emails fell by about half."), ["fell by about half"]);
     assert_eq!(
+        texts("the map went from about 45 minutes behind reality to under 2 minutes."),
+        ["from about 45 minutes behind reality to under 2 minutes"]
+    );
+    assert_eq!(
+        texts("the flag rate fell from 12% to 4% and appeals dropped by half"),
+        ["from 12% to 4%", "dropped by half"]
+    );
+    assert_eq!(
         texts("I cut the temp request from sixty to twenty-five"),
         ["from sixty to twenty-five"]
     );

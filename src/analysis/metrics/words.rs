@@ -1,7 +1,8 @@
 //! Figures said in words, without digits: "within an hour", "half of the slots", "fell
 //! by about a third", "cut it in half", "went to basically zero".
 
-use super::{norm, APPROX, TIME_UNITS};
+use super::{norm, APPROX, CUT_VERBS, TIME_UNITS};
+use crate::analysis::numbers;
 use crate::analysis::tokens::Token;
 
 /// Words before "a"/"an" that make it mean one: "within an hour", "over a week".
@@ -87,18 +88,24 @@ pub(super) fn fraction(toks: &[Token], i: usize) -> Option<usize> {
 const HALF_HEDGES: &[&str] = &["about", "roughly", "almost", "nearly", "around", "over"];
 
 /// "cut checkout time in half", "reduced it by half", "fell by about half": the verb
-/// through "half".
+/// through "half". A figure or another cut verb on the way means the verb had its own
+/// change: "fell from 12% to 4% and appeals dropped by half" is two.
 pub(super) fn in_half(toks: &[Token], i: usize) -> Option<usize> {
     for k in i + 1..(i + 10).min(toks.len()) {
         let by = (k - 1).saturating_sub(usize::from(HALF_HEDGES.contains(&norm(toks, k - 1))));
         if norm(toks, k) == "half" && matches!(norm(toks, by), "in" | "by") {
             return Some(k + 1);
         }
-        if toks[k].clause_end {
+        let another_verb = CUT_VERBS.contains(&norm(toks, k)) && norm(toks, k) != "down";
+        if toks[k].clause_end || another_verb || priced_or_percent(toks, k) {
             break;
         }
     }
     None
+}
+
+fn priced_or_percent(toks: &[Token], k: usize) -> bool {
+    numbers::parse(toks, k).is_some_and(|n| n.percent || n.currency)
 }
 
 /// Hedges before a "zero" reached: "went to basically zero".
