@@ -342,7 +342,9 @@ fn story_role(
         .iter()
         .rposition(|t| COMPARED.contains(&t.norm.as_str()))
         .is_some_and(|k| !has(&before[k..], CHANGE));
-    let found = has(before, FINDING) || compared || has(after, &["before"]);
+    let after_work = first_action.is_some_and(|w| toks[i].word >= w);
+    let check_found = checked(before, after_work);
+    let found = (has(before, FINDING) && !check_found) || compared || has(after, &["before"]);
     // Before the candidate acts, a figure describes the problem, unless the candidate
     // leads with the outcome ("I recovered 9%", "We cut complaints by 35%").
     let acted = first_action.is_none_or(|w| toks[i].word >= w)
@@ -351,7 +353,6 @@ fn story_role(
     let might = has(before, &["could", "would", "might"]);
     let outcome = acted && !found && !might;
     // "we had zero checkout outages": after the work, none of something is an outcome.
-    let after_work = first_action.is_some_and(|w| toks[i].word >= w);
     let zero = inside.iter().any(|t| matches!(t.norm.as_str(), "zero" | "0"));
     let none = m.kind == "count" && zero && after_work && !measured_on;
     // A level said with "at": the verb before it says whose level it is.
@@ -436,6 +437,7 @@ fn story_role(
             || did
             || early
             || renewed_for
+            || check_found
             || (m.kind != "duration" && (has(object_of, OUTCOME) || worth(object_of))))
     {
         return RESULT;
@@ -462,6 +464,14 @@ fn story_role(
         return SCOPE;
     }
     BASELINE
+}
+
+/// "the audit found fraud at 0.3%", "the follow-up survey showed 64%": after the work, a
+/// finding of a check run on it reports the outcome, not the problem; "our pilot data
+/// showed 20%" is evidence.
+fn checked(before: &[Token], after_work: bool) -> bool {
+    let verb = before.iter().rposition(|t| FINDING.contains(&t.norm.as_str()));
+    after_work && verb.is_some_and(|k| k > 0 && CHECKS.contains(&before[k - 1].norm.as_str()))
 }
 
 /// "$410,000 a year. That's what we saved on tires.": the next sentence says the figure

@@ -499,3 +499,14 @@ fn money_the_work_spared_said_before_its_verb_is_a_result() {
     let before = "Each turned-away lift cost about four hundred pounds. I trained the inspectors.";
     assert_eq!(role_of(b, before, "four hundred pounds"), "baseline");
 }
+
+#[test]
+fn what_a_check_on_the_work_found_is_its_outcome() {
+    let b = Kind::Behavioral;
+    let audit = "I auto-approved small claims in a pilot. The audit found fraud at 0.3 percent.";
+    assert_eq!(role_of(b, audit, "0.3 percent"), "result");
+    let evidence = "I disagreed, because our pilot data showed a twenty percent failure rate.";
+    assert_eq!(role_of(b, evidence, "twenty percent"), "baseline");
+    let problem = "I pulled the logs and found that 85% of claims were approved unchanged.";
+    assert_eq!(role_of(b, problem, "85%"), "baseline");
+}

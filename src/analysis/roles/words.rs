@@ -161,6 +161,9 @@ pub(super) const FINDING: &[&str] = &[
     "realized",
     "flagged",
 ];
+/// Checks run on the work, whose findings are its outcome: "the audit found".
+pub(super) const CHECKS: &[&str] =
+    &["audit", "audits", "pilot", "survey", "test", "trial", "experiment", "review", "holdout"];
 /// Words that set a figure against another: "compared with 3%", "before the fix it was
 /// 30%"; not when a change comes between ("giving up before the first session dropped to 11%").
 pub(super) const COMPARED: &[&str] = &["instead", "before", "against", "compared"];
