@@ -337,7 +337,7 @@ fn at(toks: &[Token], i: usize) -> Option<(usize, usize, &'static str)> {
         return if norm(toks, after) == "to" && !toks[after - 1].clause_end {
             from_to(toks, i, i)
         } else {
-            share_targeted(toks, i).then_some((i, after, "percent"))
+            level_said_bare(toks, i).map(|kind| (i, after, kind))
         };
     };
     let mut end = after + ulen;
@@ -367,13 +367,26 @@ fn at(toks: &[Token], i: usize) -> Option<(usize, usize, &'static str)> {
     Some((i, end, kind))
 }
 
-/// "if the baseline is, let's say, sixty percent, I'd target seventy-five": a bare
-/// number set as a target after a share said earlier in its sentence is a share too.
-fn share_targeted(toks: &[Token], i: usize) -> bool {
-    let targeted = matches!(norm(toks, i.wrapping_sub(1)), "target" | "targeting")
-        || (norm(toks, i.wrapping_sub(2)), norm(toks, i.wrapping_sub(1))) == ("aim", "for");
-    let earlier = &toks[sentence(toks, i).0..i];
-    targeted && earlier.iter().any(|t| t.norm.ends_with('%') || t.norm == "percent")
+/// A bare number set as a target or said as the new level, after a figure of the same
+/// measure earlier in its sentence, is of that measure's kind: "if the baseline is
+/// sixty percent, I'd target seventy-five", "the 12% held for review, we got that down
+/// to ten", "calls, which were about 1,100 a month, are now around 300".
+fn level_said_bare(toks: &[Token], i: usize) -> Option<&'static str> {
+    let k = (0..i).rev().find(|&k| !APPROX.contains(&norm(toks, k)))?;
+    let targeted = matches!(norm(toks, k), "target" | "targeting")
+        || (norm(toks, k.wrapping_sub(1)), norm(toks, k)) == ("aim", "for");
+    let new_level = norm(toks, k) == "now"
+        || (norm(toks, k) == "to" && norm(toks, k.wrapping_sub(1)) == "down");
+    if !(targeted || new_level) || toks[k].clause_end {
+        return None;
+    }
+    let earlier = &toks[sentence(toks, i).0..k];
+    let kind_at = |j: usize| {
+        let n = numbers::parse(toks, j)?;
+        unit(toks, j + n.len, &n).map(|(kind, _)| kind)
+    };
+    let kind = (0..earlier.len()).find_map(|j| kind_at(sentence(toks, i).0 + j))?;
+    (kind == "percent" || (new_level && matches!(kind, "money" | "count"))).then_some(kind)
 }
 
 /// A number that is a quantity, not a year, date, clock time, label or reference.

@@ -61,6 +61,12 @@ fn spoken_and_changes() {
         texts("if the rate is sixty percent, I'd target seventy-five."),
         ["sixty percent", "seventy-five"]
     );
+    assert_eq!(texts("the 12% held for review, we got that down to ten, mostly"), ["12%", "ten"]);
+    assert_eq!(
+        texts("calls, which were about 1,100 a month, are now around 300."),
+        ["1,100 a month", "300"]
+    );
+    assert_eq!(texts("we got the team down to three."), Vec::<String>::new());
     assert_eq!(texts("three times faster"), ["three times"]);
     assert_eq!(texts("It paid for itself three times over."), ["three times"]);
     assert_eq!(texts("fill rate can't drop by more than half a point."), ["half a point"]);

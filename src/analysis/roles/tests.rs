@@ -510,3 +510,12 @@ fn what_a_check_on_the_work_found_is_its_outcome() {
     let problem = "I pulled the logs and found that 85% of claims were approved unchanged.";
     assert_eq!(role_of(b, problem, "85%"), "baseline");
 }
+
+#[test]
+fn a_bare_new_level_after_the_work_is_a_result() {
+    let b = Kind::Behavioral;
+    let down = "I added a status page. Oh, and the 12% held for review, we got that down to ten.";
+    assert_eq!(role_of(b, down, "ten"), "result");
+    let now = "I added a status page. Calls, which were about 1,100 a month, are now around 300.";
+    assert_eq!(role_of(b, now, "300"), "result");
+}
