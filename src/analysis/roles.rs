@@ -474,15 +474,15 @@ fn checked(before: &[Token], after_work: bool) -> bool {
     after_work && verb.is_some_and(|k| k > 0 && CHECKS.contains(&before[k - 1].norm.as_str()))
 }
 
-/// "$410,000 a year. That's what we saved on tires.": the next sentence says the figure
-/// said alone was the change.
+/// "$410,000 a year. That's what we saved on tires.", "approval in under a day. That's
+/// where it ended up.": the next sentence says the figure said alone was the change.
 fn named_next(toks: &[Token], i: usize) -> bool {
     let next = sentence(toks, i).1;
     let said = toks.get(next..(next + 5).min(toks.len())).unwrap_or_default();
     said.len() >= 3
         && matches!(said[0].norm.as_str(), "that's" | "that" | "this" | "it's")
-        && said.iter().any(|t| matches!(t.norm.as_str(), "what" | "how"))
-        && (has(said, CHANGE) || has(said, SAVED) || has(said, EARNED))
+        && said.iter().any(|t| matches!(t.norm.as_str(), "what" | "how" | "where"))
+        && (has(said, CHANGE) || has(said, SAVED) || has(said, EARNED) || has(said, ENDED))
 }
 
 /// Most words between a figure's "from" and the figure it changed from ("from, uh,

@@ -519,3 +519,10 @@ fn a_bare_new_level_after_the_work_is_a_result() {
     let now = "I added a status page. Calls, which were about 1,100 a month, are now around 300.";
     assert_eq!(role_of(b, now, "300"), "result");
 }
+
+#[test]
+fn a_figure_the_next_sentence_calls_the_end_state_is_a_result() {
+    let text = "Reprints cut in half, approval in under a day. That's where it ended up. \
+                Let me tell you how we got there. I joined a print shop.";
+    assert_eq!(role_of(Kind::Behavioral, text, "a day"), "result");
+}
