@@ -57,7 +57,8 @@ const SOFTENERS: &str = "just honestly actually simply";
 /// tell the story, not its outcome.
 const FEELINGS: &str = "\
     happy pleased delighted thrilled glad grateful enthusiastic excited satisfied impressed \
-    relieved proud keen ecstatic stoked chuffed obsessed hooked happier";
+    relieved proud keen ecstatic stoked chuffed obsessed hooked happier calm calmer relaxed \
+    understanding supportive reassured confident";
 
 /// Words before the intensifier that make the judgement part of a noun phrase ("a
 /// really strong team", "our very own").
@@ -115,8 +116,11 @@ fn predicate(toks: &[Token], i: usize) -> Option<(usize, usize)> {
     // "coming back way more often", "way more eco-conscious": a difference said to be
     // large, whatever it is of
     let much_more = i >= 2 && matches!(before, "more" | "less") && is_in(INTENSIFIERS, word(i - 2));
-    let intensified = (stronger && is_in(JUDGEMENTS, head)) || much_more;
-    let softened = i >= 2 && is_in(SOFTENERS, before) && !toks[i - 2].clause_end;
+    let judged = is_in(JUDGEMENTS, head) || is_in(FEELINGS, head);
+    let intensified = (stronger && judged) || much_more;
+    // "the customer was more calm": people's feelings compared with nothing said
+    let compared = matches!(before, "more" | "less") && is_in(FEELINGS, head);
+    let softened = i >= 2 && (is_in(SOFTENERS, before) || compared) && !toks[i - 2].clause_end;
     let copula = if softened { i - 2 } else { i - 1 };
     let of_the_thing =
         is_in(COPULAS, word(copula)) && (is_in(PRAISE_ON_ITS_OWN, head) || is_in(FEELINGS, head));

@@ -394,6 +394,10 @@ fn praise_in_the_candidates_own_words_is_found_by_its_shape() {
     assert_eq!(texts("The regional leads were ecstatic."), ["were ecstatic"]);
     assert_eq!(texts("Honestly, the audience is just enormous."), ["is just enormous"]);
     assert_eq!(texts("For the UX, super clean."), ["super clean"]);
+    // feelings of others, made stronger or compared with nothing said
+    assert_eq!(texts("Customers seemed fairly understanding overall."), ["fairly understanding"]);
+    assert_eq!(texts("After that the customer was more calm."), ["was more calm"]);
+    assert_eq!(texts("I was more relaxed after that."), Vec::<String>::new());
     // a difference said to be large, whatever it is of
     assert_eq!(texts("Customers started coming back way more often."), ["way more often"]);
     // what the work brought, judged and not counted
