@@ -377,15 +377,15 @@ fn level_said_bare(toks: &[Token], i: usize) -> Option<&'static str> {
         || (norm(toks, k.wrapping_sub(1)), norm(toks, k)) == ("aim", "for");
     let new_level = norm(toks, k) == "now"
         || (norm(toks, k) == "to" && norm(toks, k.wrapping_sub(1)) == "down");
-    if !(targeted || new_level) || toks[k].clause_end {
+    // "now, about. 300" is no level said: a break before the number ends it
+    if !(targeted || new_level) || toks[k..i].iter().any(|t| t.clause_end) {
         return None;
     }
-    let earlier = &toks[sentence(toks, i).0..k];
     let kind_at = |j: usize| {
         let n = numbers::parse(toks, j)?;
         unit(toks, j + n.len, &n).map(|(kind, _)| kind)
     };
-    let kind = (0..earlier.len()).find_map(|j| kind_at(sentence(toks, i).0 + j))?;
+    let kind = (sentence(toks, i).0..k).find_map(kind_at)?;
     (kind == "percent" || (new_level && matches!(kind, "money" | "count"))).then_some(kind)
 }
 

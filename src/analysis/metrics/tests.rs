@@ -67,6 +67,8 @@ fn spoken_and_changes() {
         ["1,100 a month", "300"]
     );
     assert_eq!(texts("we got the team down to three."), Vec::<String>::new());
+    // a break between the level word and the number: no level said, and no panic
+    assert_eq!(texts("the 12% held. We are now just. 300 more."), ["12%"]);
     assert_eq!(texts("three times faster"), ["three times"]);
     assert_eq!(texts("It paid for itself three times over."), ["three times"]);
     assert_eq!(texts("fill rate can't drop by more than half a point."), ["half a point"]);
