@@ -171,7 +171,6 @@ fn push_piece(
     });
 }
 
-/// True when token `i` opens a clause.
 /// The sentence around token `i`: from after the previous sentence end to past the next.
 pub fn sentence(toks: &[Token], i: usize) -> (usize, usize) {
     let a = (0..i).rev().find(|&k| toks[k].sentence_end).map_or(0, |k| k + 1);
@@ -179,6 +178,7 @@ pub fn sentence(toks: &[Token], i: usize) -> (usize, usize) {
     (a, b)
 }
 
+/// True when token `i` opens a clause.
 pub fn clause_start(toks: &[Token], i: usize) -> bool {
     i == 0 || toks[i - 1].clause_end
 }
