@@ -15,6 +15,12 @@ const MOVED: &str = "\
     rose climbed grew jumped soared surged increased improved dropped fell declined \
     decreased shrank dipped slipped sank plunged plummeted spiked recovered rebounded \
     lifted slowed accelerated";
+/// The same verbs as a change going on: "bookings were increasing".
+const MOVING: &str = "\
+    rising climbing growing increasing improving dropping falling declining decreasing \
+    shrinking recovering";
+/// Words before a change going on that make it a claim about the outcome.
+const ONGOING: &str = "was were kept started";
 /// Verbs that say it moved with a word after them: "went up", "picked up", "dried up".
 const MOVED_WITH: &str = "went came picked ticked crept dried shot trended edged headed";
 const DIRECTIONS: &str = "up down upward upwards downward downwards";
@@ -51,7 +57,11 @@ pub fn unmeasured(toks: &[Token]) -> Vec<(usize, usize)> {
     let word = |k: usize| norm_at(toks, k);
     let mut out = Vec::new();
     for i in 0..toks.len() {
-        let end = if is_in(MOVED, word(i)) {
+        // "bookings were increasing", "sales kept growing"; alone at the end of its
+        // clause, not "fell by a third, and kept falling", which goes on with a change
+        // already measured
+        let moving = is_in(MOVING, word(i)) && i > 0 && is_in(ONGOING, word(i - 1));
+        let end = if is_in(MOVED, word(i)) || moving {
             i + 1
         } else if is_in(MOVED_WITH, word(i)) && is_in(DIRECTIONS, word(i + 1)) {
             i + 2
@@ -63,6 +73,8 @@ pub fn unmeasured(toks: &[Token]) -> Vec<(usize, usize)> {
         } else if toks[end - 1].clause_end {
             if end == i + 2 && bare_claim(toks, i) {
                 out.push((i, 2));
+            } else if moving && word(i.saturating_sub(2)) != "and" && bare_claim(toks, i - 1) {
+                out.push((i - 1, 2));
             }
         } else if let Some(len) = degree_after(toks, end) {
             out.push((i, end + len - i));

@@ -289,6 +289,9 @@ fn unsized_reach_popularity_and_hand_waved_checks_are_vague() {
     assert_eq!(texts("We had some discussions with her team."), ["some discussions"]);
     assert_eq!(texts("Overall it went down slightly."), ["went down slightly"]);
     assert!(texts("Returns went down slightly, from 4.1% to 3.9%.").is_empty());
+    // a change going on, alone, and one that goes on with a change already measured
+    assert_eq!(texts("After the update, bookings were increasing."), ["were increasing"]);
+    assert!(texts("Refunds fell by about a third, and kept falling.").is_empty());
 }
 #[test]
 fn unsized_differences_frequencies_simplicity_and_mentions_are_vague() {
