@@ -476,13 +476,17 @@ fn checked(before: &[Token], after_work: bool) -> bool {
 
 /// "$410,000 a year. That's what we saved on tires.", "approval in under a day. That's
 /// where it ended up.": the next sentence says the figure said alone was the change.
+/// So may the next clause, since whisper writes a comma there as often as a full stop.
 fn named_next(toks: &[Token], i: usize) -> bool {
-    let next = sentence(toks, i).1;
-    let said = toks.get(next..(next + 5).min(toks.len())).unwrap_or_default();
-    said.len() >= 3
-        && matches!(said[0].norm.as_str(), "that's" | "that" | "this" | "it's")
-        && said.iter().any(|t| matches!(t.norm.as_str(), "what" | "how" | "where"))
-        && (has(said, CHANGE) || has(said, SAVED) || has(said, EARNED) || has(said, ENDED))
+    let clause_after = (i..toks.len()).find(|&k| toks[k].clause_end).map_or(toks.len(), |k| k + 1);
+    let names = |next: usize| {
+        let said = toks.get(next..(next + 5).min(toks.len())).unwrap_or_default();
+        said.len() >= 3
+            && matches!(said[0].norm.as_str(), "that's" | "that" | "this" | "it's")
+            && said.iter().any(|t| matches!(t.norm.as_str(), "what" | "how" | "where"))
+            && (has(said, CHANGE) || has(said, SAVED) || has(said, EARNED) || has(said, ENDED))
+    };
+    names(sentence(toks, i).1) || names(clause_after)
 }
 
 /// Most words between a figure's "from" and the figure it changed from ("from, uh,

@@ -525,4 +525,7 @@ fn a_figure_the_next_sentence_calls_the_end_state_is_a_result() {
     let text = "Reprints cut in half, approval in under a day. That's where it ended up. \
                 Let me tell you how we got there. I joined a print shop.";
     assert_eq!(role_of(Kind::Behavioral, text, "a day"), "result");
+    let heard = "Reprints cut in half, approval in under a day, that's where it ended up. \
+                 Let me tell you how we got there. I joined a print shop.";
+    assert_eq!(role_of(Kind::Behavioral, heard, "a day"), "result");
 }
