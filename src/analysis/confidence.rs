@@ -41,6 +41,19 @@ pub fn vague_in_doubt(span: Span, unsure: &[usize]) -> bool {
     rests_on_unsure(span, unsure) || unsure.iter().any(|&i| (end..end + FIGURE_GAP).contains(&i))
 }
 
+/// The flag for a lesson whose name whisper was unsure of ("This demonstrates I have
+/// deep"): said in place of "no principle named", which it may not be.
+pub fn unheard_principle(heard: &str, start_s: Option<f64>, word_index: usize) -> Flag {
+    Flag {
+        code: "principle_unheard".into(),
+        message: format!(
+            "A principle may have been named here but was heard as \"{heard}\" (unsure), so it does not count against you: say it clearly (\"This demonstrates Dive Deep\"), or use a larger model (barraiser model fetch {LARGER_MODEL})"
+        ),
+        start_s,
+        word_index: Some(word_index),
+    }
+}
+
 /// The flag for a transcript with too many unsure words.
 pub fn flag(unsure: usize, words: usize) -> Option<Flag> {
     let share = unsure as f64 / words.max(1) as f64;

@@ -185,6 +185,18 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
     for v in &mut vague {
         v.unsure = confidence::vague_in_doubt(v.span, &unsure_words);
     }
+    // "This demonstrates I have deep(?)": a lesson said whose name whisper misheard is
+    // not a lesson left out
+    if behavioral && !principles.iter().any(|p| p.explicit) {
+        let unheard = principles::name_slots(&toks, lex).into_iter().find(|&(a, b)| {
+            confidence::rests_on_unsure(tokens::word_span(&toks, a, b), &unsure_words)
+        });
+        if let Some((a, b)) = unheard {
+            flags.retain(|f| f.code != "no_principle");
+            let heard = tokens::span_text(&toks, a, b);
+            flags.push(confidence::unheard_principle(&heard, toks[a].start_s, toks[a].word));
+        }
+    }
     let mut report = Report {
         kind: ctx.kind,
         question_id: ctx.question_id.clone(),

@@ -35,6 +35,12 @@ const PLAIN_CUES: &[&str] = &[
     "showed",
     "showing",
 ];
+/// Most words a name takes after its cue ("Hire and Develop the Best").
+const NAME_WORDS: usize = 5;
+/// Words that open a lesson sentence before its cue: "This demonstrates", "The principle".
+const CUE_OPENERS: &[&str] = &["this", "that", "it", "which", "the"];
+/// Words said before the opener: "So, this shows".
+const LEAD_INS: &[&str] = &["so", "and", "um", "uh", "overall", "honestly"];
 /// Words that may sit between names in a sentence of names alone.
 const JOINERS: &[&str] =
     &["and", "also", "both", "plus", "as", "well", "mostly", "mainly", "basically", "really"];
@@ -202,6 +208,31 @@ fn add(out: &mut Vec<PrincipleHit>, hit: PrincipleHit) {
         }
         None => out.push(hit),
     }
+}
+
+/// Where the answer sets out to name its principle: the words right after a cue that
+/// opens its sentence ("This demonstrates ...", "The principle here is ..."), as token
+/// ranges `a..b`. If whisper was unsure of them, the name may have been said and misheard.
+pub fn name_slots(toks: &[Token], lex: &Lexicon) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (a, b) in sentences(toks) {
+        let Some(o) = (a..b).find(|&k| !LEAD_INS.contains(&toks[k].norm.as_str())) else {
+            continue;
+        };
+        if !CUE_OPENERS.contains(&toks[o].norm.as_str()) {
+            continue;
+        }
+        // "This demonstrates", "this really shows", "The key principle"
+        let opening =
+            |&(s, l): &(usize, usize)| (o + 1..=o + 2).contains(&s) && !is_plain(toks, s, l);
+        if let Some((s, l)) = lesson_cues(toks, a, b, lex).into_iter().find(opening) {
+            let from = s + l;
+            if from < b {
+                out.push((from, (from + NAME_WORDS).min(b)));
+            }
+        }
+    }
+    out
 }
 
 fn sentences(toks: &[Token]) -> Vec<(usize, usize)> {

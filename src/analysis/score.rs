@@ -26,7 +26,9 @@ pub fn score(r: &Report) -> Score {
     }
     d.insert("structure".to_string(), structure(r));
     d.insert("specificity".to_string(), specificity(r));
-    d.insert("principles".to_string(), principles(r));
+    if let Some(p) = principles(r) {
+        d.insert("principles".to_string(), p);
+    }
     d.insert("delivery".to_string(), delivery(r));
     let mut overall = d.values().sum::<f64>() / d.len() as f64;
     // A story with no result at all cannot pass, however well it is told: each answer
@@ -141,9 +143,13 @@ fn specificity(r: &Report) -> f64 {
 }
 
 /// A principle named 4; only hinted at 2.5; none 1 (2 outside behavioral and writing,
-/// where naming one is expected less).
-fn principles(r: &Report) -> f64 {
-    if r.principles.iter().any(|p| p.explicit) {
+/// where naming one is expected less). Not scored when the lesson's name was misheard.
+fn principles(r: &Report) -> Option<f64> {
+    let named = r.principles.iter().any(|p| p.explicit);
+    if !named && r.flags.iter().any(|f| f.code == "principle_unheard") {
+        return None;
+    }
+    Some(if named {
         4.0
     } else if !r.principles.is_empty() {
         2.5
@@ -151,7 +157,7 @@ fn principles(r: &Report) -> f64 {
         1.0
     } else {
         2.0
-    }
+    })
 }
 
 /// Speech: fillers per minute (≤ 2 → 4, ≤ 4 → 3, ≤ 7 → 2, else 1), minus 0.5 for a pace

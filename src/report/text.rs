@@ -111,8 +111,12 @@ pub fn render_text(r: &Report, t: &Transcript, color: bool) -> String {
             )
         })
         .collect();
-    let principles =
-        if principles.is_empty() { p.bad("none named") } else { principles.join(" · ") };
+    let unheard = r.flags.iter().any(|f| f.code == "principle_unheard");
+    let principles = match (principles.is_empty(), unheard) {
+        (true, true) => p.warn("none heard for sure (see the flags)"),
+        (true, false) => p.bad("none named"),
+        _ => principles.join(" · "),
+    };
     let _ = writeln!(o, "{}{}", p.label("Principles"), principles);
 
     let mut star: Vec<String> = PARTS[..5]

@@ -184,6 +184,40 @@ fn a_finding_on_an_unsure_word_is_marked_and_not_held_against() {
     assert!(shown.contains("model fetch base.en"), "{shown}");
 }
 
+/// A transcript of `text` whose words in `unsure` were heard with low probability.
+fn heard_with(text: &str, unsure: &[&str]) -> Transcript {
+    let words = text.split_whitespace().enumerate().map(|(i, w)| Word {
+        text: w.to_string(),
+        start_s: Some(i as f64 * 0.4),
+        end_s: Some(i as f64 * 0.4 + 0.3),
+        probability: Some(if unsure.contains(&w) { 0.2 } else { 0.9 }),
+    });
+    Transcript { words: words.collect(), ..Default::default() }
+}
+
+#[test]
+fn a_lesson_whose_name_was_misheard_is_not_a_lesson_left_out() {
+    let story = "I pulled the query logs and wrote a synonym backfill. Zero-result searches fell \
+                 from 18% to 4%. This demonstrates I have deep, I went to the raw logs.";
+    let ctx = Context::for_kind(Kind::Behavioral);
+    let misheard = analyze(&heard_with(story, &["have", "deep,"]), &ctx, &Lexicon::builtin());
+    assert!(codes(&misheard).contains(&"principle_unheard"), "{:?}", misheard.flags);
+    assert!(!codes(&misheard).contains(&"no_principle"), "{:?}", misheard.flags);
+    assert!(!misheard.score.dimensions.contains_key("principles"));
+    let t = heard_with(story, &["have", "deep,"]);
+    let shown = barraiser::report::render_text(&misheard, &t, false);
+    assert!(shown.contains("heard as \"I have deep I went\" (unsure)"), "{shown}");
+    // heard for sure, the lesson names nothing: that counts
+    let sure = analyze(&heard_with(story, &[]), &ctx, &Lexicon::builtin());
+    assert!(codes(&sure).contains(&"no_principle"), "{:?}", sure.flags);
+    assert_eq!(sure.score.dimensions.get("principles"), Some(&1.0));
+    assert!(misheard.score.overall > sure.score.overall);
+    // an unsure word after a narrative "showed" is no lesson
+    let narrative = "I pulled the logs. The data showed a drop in search conversion after launch.";
+    let r = analyze(&heard_with(narrative, &["drop"]), &ctx, &Lexicon::builtin());
+    assert!(codes(&r).contains(&"no_principle"), "{:?}", r.flags);
+}
+
 #[test]
 fn a_story_metric_without_a_number_is_refused() {
     let dir = tempfile::tempdir().unwrap();
