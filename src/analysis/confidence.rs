@@ -3,7 +3,9 @@
 //! unsure ("heard as ... (unsure)") and does not count against the score, and an
 //! answer with many such words is told that a larger model would hear it better.
 
-use super::report::{Flag, Span};
+use super::numbers::is_numeric;
+use super::report::{Flag, Metric, Span};
+use super::tokens::Token;
 use crate::transcript::Transcript;
 
 /// Words heard with a lower probability than this are unsure. On espeak-ng answers
@@ -48,6 +50,29 @@ pub fn unheard_principle(heard: &str, start_s: Option<f64>, word_index: usize) -
         code: "principle_unheard".into(),
         message: format!(
             "A principle may have been named here but was heard as \"{heard}\" (unsure), so it does not count against you: say it clearly (\"This demonstrates Dive Deep\"), or use a larger model (barraiser model fetch {LARGER_MODEL})"
+        ),
+        start_s,
+        word_index: Some(word_index),
+    }
+}
+
+/// "eight percent" heard as "I ate percent": a share said whose number whisper lost,
+/// where the word before "percent" is no number and was heard unsure. Token ranges.
+pub fn lost_figures(toks: &[Token], unsure: &[usize], metrics: &[Metric]) -> Vec<(usize, usize)> {
+    (1..toks.len())
+        .filter(|&k| toks[k].norm == "percent" && !is_numeric(&toks[k - 1].norm))
+        .filter(|&k| unsure.contains(&toks[k - 1].word))
+        .filter(|&k| !metrics.iter().any(|m| m.span.covers(toks[k].word)))
+        .map(|k| (k - 1, k + 1))
+        .collect()
+}
+
+/// The flag for a figure whisper lost: it counts as said, since the candidate said one.
+pub fn unheard_figure(heard: &str, start_s: Option<f64>, word_index: usize) -> Flag {
+    Flag {
+        code: "figure_unheard".into(),
+        message: format!(
+            "A figure may have been said here but was heard as \"{heard}\" (unsure), so it counts as said: say the number clearly, or use a larger model (barraiser model fetch {LARGER_MODEL})"
         ),
         start_s,
         word_index: Some(word_index),

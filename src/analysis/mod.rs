@@ -185,6 +185,16 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
     for v in &mut vague {
         v.unsure = confidence::vague_in_doubt(v.span, &unsure_words);
     }
+    // "eight percent" heard as "I ate percent": a figure whisper lost is not one left out
+    let lost = confidence::lost_figures(&toks, &unsure_words, &metrics);
+    for &(a, b) in &lost {
+        let heard = tokens::span_text(&toks, a, b);
+        flags.push(confidence::unheard_figure(&heard, toks[a].start_s, toks[a].word));
+    }
+    let results = metrics.iter().filter(|m| m.role == roles::RESULT).count();
+    if !lost.is_empty() && results + lost.len() >= MIN_METRICS {
+        flags.retain(|f| f.code != "few_metrics");
+    }
     // "This demonstrates I have deep(?)": a lesson said whose name whisper misheard is
     // not a lesson left out
     if behavioral && !principles.iter().any(|p| p.explicit) {

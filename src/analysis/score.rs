@@ -130,9 +130,11 @@ fn structure(r: &Report) -> f64 {
     clamp(base - minus)
 }
 
-/// Results cited (0 → 1, 1 → 2, 2 → 3, 3+ → 4), minus 0.5 per vague phrase heard surely.
+/// Results cited (0 → 1, 1 → 2, 2 → 3, 3+ → 4; a figure whisper lost counts as one),
+/// minus 0.5 per vague phrase heard surely.
 fn specificity(r: &Report) -> f64 {
-    let base = match r.metrics.iter().filter(|m| m.role == RESULT).count() {
+    let lost = r.flags.iter().filter(|f| f.code == "figure_unheard").count();
+    let base = match r.metrics.iter().filter(|m| m.role == RESULT).count() + lost {
         0 => 1.0,
         1 => 2.0,
         2 => 3.0,

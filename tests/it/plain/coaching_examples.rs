@@ -219,6 +219,24 @@ fn a_lesson_whose_name_was_misheard_is_not_a_lesson_left_out() {
 }
 
 #[test]
+fn a_figure_whisper_lost_is_not_a_figure_left_out() {
+    // "eight percent" heard as "I ate percent" (the issue's own example)
+    let story = "I rewrote the checkout flow and conversion rose by I ate percent in a month.";
+    let ctx = Context::for_kind(Kind::Behavioral);
+    let lost = analyze(&heard_with(story, &["ate"]), &ctx, &Lexicon::builtin());
+    let flag = lost.flags.iter().find(|f| f.code == "figure_unheard").expect("figure_unheard");
+    assert!(flag.message.contains("heard as \"ate percent\" (unsure)"), "{}", flag.message);
+    let sure = analyze(&heard_with(story, &[]), &ctx, &Lexicon::builtin());
+    assert!(!codes(&sure).contains(&"figure_unheard"), "{:?}", sure.flags);
+    let specificity = |r: &Report| r.score.dimensions["specificity"];
+    assert!(specificity(&lost) > specificity(&sure), "{:?} {:?}", lost.score, sure.score);
+    // a figure heard is no lost one
+    let said = "Conversion rose by eight percent in a month.";
+    let r = analyze(&heard_with(said, &["eight"]), &ctx, &Lexicon::builtin());
+    assert!(!codes(&r).contains(&"figure_unheard"), "{:?}", r.flags);
+}
+
+#[test]
 fn a_story_metric_without_a_number_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let out = run(bin().args(["--data-dir"]).arg(dir.path()).args([
