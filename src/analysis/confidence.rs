@@ -46,14 +46,16 @@ pub fn vague_in_doubt(span: Span, unsure: &[usize]) -> bool {
 /// The flag for a lesson whose name whisper was unsure of ("This demonstrates I have
 /// deep"): said in place of "no principle named", which it may not be.
 pub fn unheard_principle(heard: &str, start_s: Option<f64>, word_index: usize) -> Flag {
-    Flag {
-        code: "principle_unheard".into(),
-        message: format!(
-            "A principle may have been named here but was heard as \"{heard}\" (unsure), so it does not count against you: say it clearly (\"This demonstrates Dive Deep\"), or use a larger model (barraiser model fetch {LARGER_MODEL})"
-        ),
+    let advice =
+        "so it does not count against you: say it clearly (\"This demonstrates Dive Deep\")";
+    unheard(
+        "principle_unheard",
+        "A principle may have been named",
+        heard,
+        advice,
         start_s,
-        word_index: Some(word_index),
-    }
+        word_index,
+    )
 }
 
 /// "eight percent" heard as "I ate percent": a share said whose number whisper lost,
@@ -69,10 +71,23 @@ pub fn lost_figures(toks: &[Token], unsure: &[usize], metrics: &[Metric]) -> Vec
 
 /// The flag for a figure whisper lost: it counts as said, since the candidate said one.
 pub fn unheard_figure(heard: &str, start_s: Option<f64>, word_index: usize) -> Flag {
+    let advice = "so it counts as said: say the number clearly";
+    unheard("figure_unheard", "A figure may have been said", heard, advice, start_s, word_index)
+}
+
+/// "A figure may have been said here but was heard as ...", with its advice.
+fn unheard(
+    code: &str,
+    what: &str,
+    heard: &str,
+    advice: &str,
+    start_s: Option<f64>,
+    word_index: usize,
+) -> Flag {
     Flag {
-        code: "figure_unheard".into(),
+        code: code.into(),
         message: format!(
-            "A figure may have been said here but was heard as \"{heard}\" (unsure), so it counts as said: say the number clearly, or use a larger model (barraiser model fetch {LARGER_MODEL})"
+            "{what} here but was heard as \"{heard}\" (unsure), {advice}, or use a larger model (barraiser model fetch {LARGER_MODEL})"
         ),
         start_s,
         word_index: Some(word_index),
