@@ -307,9 +307,11 @@ fn at(toks: &[Token], i: usize) -> Option<(usize, usize, &'static str)> {
             }
         }
     }
-    // "a five-point lift": the number joined to its unit by a hyphen.
+    // "a five-point lift": the number joined to its unit by a hyphen; not "three-point
+    // one percent", whisper's spelling of a decimal
     if let Some((n, unit)) = w.split_once('-') {
-        if SCORE_UNITS.contains(&unit) && numbers::word_value(n).is_some() {
+        let decimal = numbers::parse(toks, i).is_some_and(|n| n.len > 1);
+        if SCORE_UNITS.contains(&unit) && numbers::word_value(n).is_some() && !decimal {
             return Some((i, i + 1, "score"));
         }
     }

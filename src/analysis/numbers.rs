@@ -172,6 +172,13 @@ fn spoken(toks: &[Token], i: usize) -> Option<Num> {
     while let Some(t) = toks.get(j) {
         let w = t.norm.as_str();
         let hyphenated = w.contains('-') && w.split('-').all(|p| small_word(p).is_some());
+        let digit_next =
+            toks.get(j + 1).is_some_and(|n| small_word(&n.norm).is_some_and(|v| v < 10.0));
+        // whisper writes a decimal said aloud as "three-point one"
+        let point_joined = w
+            .strip_suffix("-point")
+            .and_then(small_word)
+            .filter(|&v| digit_next && decimals.is_none() && adds_up(small, v));
         let consumed = if j == i && (w == "a" || w == "an") {
             // Only "a hundred", "a thousand", "a million", "a dozen".
             let next = toks.get(j + 1).map(|n| n.norm.as_str()).unwrap_or("");
@@ -181,6 +188,10 @@ fn spoken(toks: &[Token], i: usize) -> Option<Num> {
             } else {
                 return None;
             }
+        } else if let Some(v) = point_joined {
+            small += v;
+            decimals = Some(0.0);
+            true
         } else if hyphenated {
             small += w.split('-').filter_map(small_word).sum::<f64>();
             true
@@ -188,10 +199,7 @@ fn spoken(toks: &[Token], i: usize) -> Option<Num> {
             if let Some(d) = decimals.as_mut() {
                 *d = *d * 10.0 + v;
             } else {
-                // "twenty five" and "hundred and fifty" add up; "five twenty" is two numbers.
-                let fits = small % 100.0 == 0.0
-                    || (small % 100.0 >= 20.0 && small % 10.0 == 0.0 && v < 10.0);
-                if !fits {
+                if !adds_up(small, v) {
                     break;
                 }
                 small += v;
@@ -221,11 +229,7 @@ fn spoken(toks: &[Token], i: usize) -> Option<Num> {
             small += 0.5;
             j += 2;
             true
-        } else if w == "point"
-            && any
-            && decimals.is_none()
-            && toks.get(j + 1).is_some_and(|n| small_word(&n.norm).is_some_and(|v| v < 10.0))
-        {
+        } else if w == "point" && any && decimals.is_none() && digit_next {
             decimals = Some(0.0);
             true
         } else {
@@ -248,6 +252,11 @@ fn spoken(toks: &[Token], i: usize) -> Option<Num> {
     }
     let value = total + small + decimals.map(decimal_fraction).unwrap_or(0.0);
     Some(Num { value, len: j - i, scaled, words: true, ..Num::default() })
+}
+
+/// "twenty five" and "hundred and fifty" add up; "five twenty" is two numbers.
+fn adds_up(small: f64, v: f64) -> bool {
+    small % 100.0 == 0.0 || (small % 100.0 >= 20.0 && small % 10.0 == 0.0 && v < 10.0)
 }
 
 /// 3 → 0.3, 25 → 0.25 (digits said after "point").
@@ -288,6 +297,9 @@ mod tests {
     fn spoken_numbers() {
         assert_eq!(num("twenty five percent"), Some((25.0, 2)));
         assert_eq!(num("twenty-five"), Some((25.0, 1)));
+        // whisper's spelling of a decimal said aloud
+        assert_eq!(num("three-point one percent"), Some((3.1, 2)));
+        assert_eq!(num("an eight-point lift"), None);
         assert_eq!(num("a hundred and fifty thousand users"), Some((150_000.0, 5)));
         assert_eq!(num("two point three million dollars"), Some((2_300_000.0, 4)));
         assert_eq!(num("five and a half percent"), Some((5.5, 4)));

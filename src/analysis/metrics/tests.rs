@@ -114,6 +114,7 @@ fn spoken_and_changes() {
         ["from eight percent to five and a half percent"]
     );
     assert_eq!(texts("I'd target a five-point lift"), ["five-point"]);
+    assert_eq!(texts("scans failed at three-point one percent."), ["three-point one percent"]);
     assert_eq!(texts("disputes fell by about a third"), ["a third"]);
     assert_eq!(texts("patients filled about half of the slots"), ["half"]);
     assert_eq!(texts("two thirds of users stayed"), ["two thirds"]);
