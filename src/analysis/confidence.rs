@@ -43,6 +43,15 @@ pub fn vague_in_doubt(span: Span, unsure: &[usize]) -> bool {
     rests_on_unsure(span, unsure) || unsure.iter().any(|&i| (end..end + FIGURE_GAP).contains(&i))
 }
 
+/// Findings whisper may have lost, as the flags said in place of those their absence
+/// would raise.
+pub struct Unheard {
+    /// `figure_unheard`, one per figure lost: each counts as a result said.
+    pub figures: Vec<Flag>,
+    /// `principle_unheard`, said instead of "no principle named".
+    pub lesson: Option<Flag>,
+}
+
 /// The flag for a lesson whose name whisper was unsure of ("This demonstrates I have
 /// deep"): said in place of "no principle named", which it may not be.
 pub fn unheard_principle(heard: &str, start_s: Option<f64>, word_index: usize) -> Flag {

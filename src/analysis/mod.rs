@@ -126,6 +126,7 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
         w
     });
 
+    let unsure_words = confidence::unsure_words(t);
     // A writing sample is read, not said: no speaking-time estimate.
     let said_s = (words > 0 && ctx.kind != Kind::Writing).then(|| words as f64 * 60.0 / SPOKEN_WPM);
     let estimate_s = said_s.filter(|_| !t.is_timed());
@@ -163,6 +164,7 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
                 &ownership,
                 &fillers,
                 &pauses,
+                unheard(&toks, lex, &metrics, &principles, &unsure_words, behavioral),
             )),
         }
     } else {
@@ -174,7 +176,6 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
         });
     }
 
-    let unsure_words = confidence::unsure_words(t);
     flags.extend(confidence::flag(unsure_words.len(), t.words.len()));
     for m in &mut metrics {
         m.unsure = confidence::rests_on_unsure(m.span, &unsure_words);
@@ -184,28 +185,6 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
     }
     for v in &mut vague {
         v.unsure = confidence::vague_in_doubt(v.span, &unsure_words);
-    }
-    // "eight percent" heard as "I ate percent": a figure whisper lost is not one left out
-    let lost = confidence::lost_figures(&toks, &unsure_words, &metrics);
-    for &(a, b) in &lost {
-        let heard = tokens::span_text(&toks, a, b);
-        flags.push(confidence::unheard_figure(&heard, toks[a].start_s, toks[a].word));
-    }
-    let results = metrics.iter().filter(|m| m.role == roles::RESULT).count();
-    if !lost.is_empty() && results + lost.len() >= MIN_METRICS {
-        flags.retain(|f| f.code != "few_metrics");
-    }
-    // "This demonstrates I have deep(?)": a lesson said whose name whisper misheard is
-    // not a lesson left out
-    if behavioral && !principles.iter().any(|p| p.explicit) {
-        let unheard = principles::name_slots(&toks, lex).into_iter().find(|&(a, b)| {
-            confidence::rests_on_unsure(tokens::word_span(&toks, a, b), &unsure_words)
-        });
-        if let Some((a, b)) = unheard {
-            flags.retain(|f| f.code != "no_principle");
-            let heard = tokens::span_text(&toks, a, b);
-            flags.push(confidence::unheard_principle(&heard, toks[a].start_s, toks[a].word));
-        }
     }
     let mut report = Report {
         kind: ctx.kind,
@@ -262,6 +241,42 @@ fn finite_timing(t: &Transcript) -> Cow<'_, Transcript> {
     Cow::Owned(clean)
 }
 
+/// What whisper may have lost, by the words it was unsure of: a figure ("eight percent"
+/// heard as "I ate percent") and, in a story, a lesson's name ("This demonstrates I have
+/// deep").
+fn unheard(
+    toks: &[tokens::Token],
+    lex: &Lexicon,
+    metrics: &[report::Metric],
+    principles: &[report::PrincipleHit],
+    unsure: &[usize],
+    story: bool,
+) -> confidence::Unheard {
+    let at =
+        |(a, b): (usize, usize)| (tokens::span_text(toks, a, b), toks[a].start_s, toks[a].word);
+    let figures = confidence::lost_figures(toks, unsure, metrics)
+        .into_iter()
+        .map(|span| {
+            let (heard, start_s, word) = at(span);
+            confidence::unheard_figure(&heard, start_s, word)
+        })
+        .collect();
+    let lesson = (story && !principles.iter().any(|p| p.explicit))
+        .then(|| {
+            principles::name_slots(toks, lex)
+                .into_iter()
+                .find(|&(a, b)| confidence::rests_on_unsure(tokens::word_span(toks, a, b), unsure))
+        })
+        .flatten()
+        .map(|span| {
+            let (heard, start_s, word) = at(span);
+            confidence::unheard_principle(&heard, start_s, word)
+        });
+    confidence::Unheard { figures, lesson }
+}
+
+/// `unheard`: findings whisper may have lost, which take the place of the flags their
+/// absence would raise (a lost figure counts as a result said).
 fn content_flags(
     kind: Kind,
     metrics: &[report::Metric],
@@ -269,6 +284,7 @@ fn content_flags(
     ownership: &report::Ownership,
     fillers: &report::Tally,
     pauses: &[report::Pause],
+    unheard: confidence::Unheard,
 ) -> Vec<Flag> {
     let story = kind == Kind::Behavioral;
     let mut out = Vec::new();
@@ -279,7 +295,7 @@ fn content_flags(
         word_index: None,
     };
     let results = metrics.iter().filter(|m| m.role == roles::RESULT).count();
-    if story && results < MIN_METRICS {
+    if story && results + unheard.figures.len() < MIN_METRICS {
         let others: Vec<&str> =
             metrics.iter().filter(|m| m.role != roles::RESULT).map(|m| m.text.as_str()).collect();
         let setup = if others.is_empty() {
@@ -295,7 +311,10 @@ fn content_flags(
             ),
         ));
     }
-    if story && !principles.iter().any(|p| p.explicit) {
+    out.extend(unheard.figures);
+    if let Some(lesson) = unheard.lesson {
+        out.push(lesson);
+    } else if story && !principles.iter().any(|p| p.explicit) {
         let hint =
             principles.first().map(|p| format!(" (it hints at {})", p.name)).unwrap_or_default();
         out.push(flag("no_principle", format!("No Leadership Principle named as the lesson{hint}: say \"This demonstrates ...\" (41% of rejected candidates did not; {GUIDE})")));
