@@ -170,6 +170,10 @@ pub struct Star {
     pub task: bool,
     pub action: bool,
     pub result: bool,
+    /// The only result is a change said with no figure ("call volume came way down"):
+    /// a result part, without the evidence the score asks for.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub result_unmeasured: bool,
     pub principle: bool,
     /// Each part present: where it starts and its share of the answer (time, or words for text).
     #[serde(default)]

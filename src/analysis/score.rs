@@ -33,7 +33,8 @@ pub fn score(r: &Report) -> Score {
     let mut overall = d.values().sum::<f64>() / d.len() as f64;
     // A story with no result at all cannot pass, however well it is told: each answer
     // must follow STAR-LP with quantified results (the guide).
-    let no_result = !r.star.result && !r.metrics.iter().any(|m| m.role == RESULT);
+    let measured = r.star.result && !r.star.result_unmeasured;
+    let no_result = !measured && !r.metrics.iter().any(|m| m.role == RESULT);
     if r.kind == Kind::Behavioral && no_result {
         overall = overall.min(NO_RESULT_CAP);
     }
@@ -110,8 +111,9 @@ fn structure(r: &Report) -> f64 {
         return clamp(capped - minus);
     }
     let s = &r.star;
-    let parts =
-        [s.situation, s.task, s.action, s.result, s.principle].iter().filter(|b| **b).count();
+    // a result with no figure is a claim, not yet the part an interviewer credits
+    let result = s.result && !s.result_unmeasured;
+    let parts = [s.situation, s.task, s.action, result, s.principle].iter().filter(|b| **b).count();
     let base = match parts {
         5 => 4.0,
         4 => 3.0,
@@ -225,5 +227,8 @@ mod tests {
         let with_result = format!("{told} Bookings through the app rose from 20% to 45%.");
         assert!(overall(told) <= super::NO_RESULT_CAP, "{}", overall(told));
         assert!(overall(&with_result) > overall(told));
+        // a change said with no figure is a result part, but not the evidence the cap asks for
+        let claimed = format!("{told} After that, bookings through the app picked up noticeably.");
+        assert!(overall(&claimed) <= super::NO_RESULT_CAP, "{}", overall(&claimed));
     }
 }

@@ -90,9 +90,16 @@ pub fn analyze(
         principles.iter().filter(|p| p.explicit).map(|p| p.span.word_index).collect();
     named.sort_unstable();
     let acts_at = first_action(toks, lex);
+    let setup = |c: &Clause| acts_at.is_none_or(|w| toks[c.a].word < w);
     for c in &mut clauses {
-        let setup = acts_at.is_none_or(|w| toks[c.a].word < w);
-        c.tags = tags(toks, c.a, c.b, lex, &by_word, &named, setup);
+        c.tags = tags(toks, c.a, c.b, lex, &by_word, &named, setup(c));
+    }
+    // "call volume came way down": a change said after the work is its result, measured
+    // or not; the vague finder asks for the figure, and the score for evidence
+    let measured = clauses.iter().any(|c| c.tags[RESULT]);
+    let changes = super::vague::changes(toks);
+    for c in &mut clauses {
+        c.tags[RESULT] |= !setup(c) && changes.iter().any(|&(s, _)| (c.a..c.b).contains(&s));
         c.primary = PRIORITY.into_iter().find(|&p| c.tags[p]);
     }
     // An untagged clause continues the part before it.
@@ -131,6 +138,7 @@ pub fn analyze(
     star.task = has(TASK);
     star.action = has(ACTION);
     star.result = has(RESULT);
+    star.result_unmeasured = star.result && !measured;
     star.principle = has(PRINCIPLE);
     star
 }
@@ -310,6 +318,21 @@ mod tests {
         let m = metrics::detect(&toks);
         let p = crate::analysis::principles::detect(&toks, &lex);
         analyze(&toks, &lex, &m, &p)
+    }
+
+    #[test]
+    fn a_change_said_after_the_work_is_a_result_even_without_a_figure() {
+        let s = star(
+            "I was the PM for the city's snow map. My task was to cut storm calls. I built the \
+             live map with the vendor. Call volume during storms dropped noticeably after that.",
+        );
+        assert!(s.result && s.result_unmeasured, "{s:?}");
+        let measured =
+            star("I built the live map. As a result, storm calls dropped from 900 a day to 300.");
+        assert!(measured.result && !measured.result_unmeasured, "{measured:?}");
+        // before the work it is the setting
+        let setting = star("Storm calls rose sharply every winter. So my task was to fix it.");
+        assert!(!setting.result, "{setting:?}");
     }
 
     /// The guide's answer says "I owned the launch"; the principle is named as the

@@ -292,6 +292,11 @@ fn figure_near(
 mod moves;
 mod praise;
 
+/// Changes claimed with no figure ("ratings climbed noticeably"), as spans.
+pub fn changes(toks: &[Token]) -> Vec<(usize, usize)> {
+    moves::unmeasured(toks)
+}
+
 /// Whether `word` is one of the space-separated `words` (word classes the shape
 /// finders read).
 fn is_in(words: &str, word: &str) -> bool {

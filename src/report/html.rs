@@ -273,7 +273,11 @@ fn findings(o: &mut String, r: &Report) {
         ("Principle", r.star.principle),
     ]
     .iter()
-    .map(|(n, present)| format!("{n} {}", if *present { "✓" } else { "✗" }))
+    .map(|(n, present)| match (*present, *n == "Result" && r.star.result_unmeasured) {
+        (true, true) => format!("{n} ~ (no figure)"),
+        (true, false) => format!("{n} ✓"),
+        (false, _) => format!("{n} ✗"),
+    })
     .collect();
     row(o, "STAR-LP", star.join(" · "));
     o.push_str("</table>");

@@ -128,7 +128,12 @@ pub fn render_text(r: &Report, t: &Transcript, color: bool) -> String {
                 Some(s) => {
                     let start =
                         s.start_s.map(|t| p.dim(&format!("{} ", clock(t)))).unwrap_or_default();
-                    format!("{} {start}{:.0}%", p.good(&format!("{label}✓")), s.share * 100.0)
+                    let mark = if *name == "result" && r.star.result_unmeasured {
+                        p.warn(&format!("{label}~ no figure"))
+                    } else {
+                        p.good(&format!("{label}✓"))
+                    };
+                    format!("{mark} {start}{:.0}%", s.share * 100.0)
                 }
                 None => p.bad(&format!("{label}✗")),
             }
