@@ -37,6 +37,7 @@ pub fn assign(
     first_action: Option<usize>,
 ) {
     let figures: Vec<usize> = metrics.iter().map(|m| m.span.word_index).collect();
+    let task_at = task_word(lex, toks);
     // (sentence start, role, start, end) of the figure before, for a figure said again
     let mut previous: Option<(usize, &'static str, usize, usize)> = None;
     for m in metrics.iter_mut() {
@@ -66,7 +67,7 @@ pub fn assign(
         {
             RESULT
         } else if story {
-            story_role(toks, i, end, m, first_action, &figures)
+            story_role(toks, i, end, m, (first_action, task_at), &figures)
         } else {
             case_role(toks, i, m)
         };
@@ -107,6 +108,12 @@ fn task_said(lex: &Lexicon, toks: &[Token], a: usize, b: usize) -> bool {
     let heading =
         heading.filter(|&h| h < a && a - h <= TASK_HEADING && (h == 0 || toks[h - 1].sentence_end));
     task::stated(lex, toks, a, b) || heading.is_some_and(|h| task::stated(lex, toks, h, a))
+}
+
+/// The first word of the first task cue ("my task", "my goal"), if any; a role said
+/// ("I was the PM for ...") sets the scene.
+fn task_word(lex: &Lexicon, toks: &[Token]) -> Option<usize> {
+    lex.task.find_all(toks).first().map(|m| toks[m.start].word)
 }
 
 /// Most words between a verb of giving and its "back": "handed that team back".
@@ -242,7 +249,7 @@ fn story_role(
     i: usize,
     end: usize,
     m: &Metric,
-    first_action: Option<usize>,
+    (first_action, task_at): (Option<usize>, Option<usize>),
     figures: &[usize],
 ) -> &'static str {
     let (a, b) = clause(toks, i);
@@ -347,8 +354,13 @@ fn story_role(
     let found = (has(before, FINDING) && !check_found) || compared || has(after, &["before"]);
     // Before the candidate acts, a figure describes the problem, unless the candidate
     // leads with the outcome ("I recovered 9%", "We cut complaints by 35%").
-    let acted = first_action.is_none_or(|w| toks[i].word >= w)
-        || before.iter().any(|t| matches!(t.norm.as_str(), "i" | "we"));
+    // "So I was the PM ... In March our returns jumped to 11%. My task was to ...": before
+    // the task is stated, a change no one is said to have made is the problem, unless it
+    // opens the answer as its headline
+    let (s, e) = sentence(toks, i);
+    let by_us = |ts: &[Token]| ts.iter().any(|t| matches!(t.norm.as_str(), "i" | "we"));
+    let setting = s > 0 && task_at.is_some_and(|w| toks[i].word < w) && !by_us(&toks[s..e]);
+    let acted = (first_action.is_none_or(|w| toks[i].word >= w) && !setting) || by_us(before);
     // "a single violation could mean a fine of up to $10,000": what might happen
     let might = has(before, &["could", "would", "might"]);
     let outcome = acted && !found && !might;

@@ -56,6 +56,11 @@ fn spoken_and_changes() {
         texts("waits went from an average of about 2 hours to 55 minutes"),
         ["from an average of about 2 hours to 55 minutes"]
     );
+    // the whole of a count, said as its start
+    assert_eq!(
+        texts("Excel use dropped, from all fourteen leads to two."),
+        ["from all fourteen leads to two"]
+    );
     assert_eq!(texts("I'd target seventy-five."), Vec::<String>::new());
     assert_eq!(
         texts("if the rate is sixty percent, I'd target seventy-five."),

@@ -146,6 +146,13 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     // "average call length, target 15 minutes": a length the plan aims at, named as
     // the target itself; "a target of 15% within six months" keeps its time frame
     let named_target = i >= 1 && (target(i - 1) || (before(1) == "of" && i >= 2 && target(i - 2)));
+    // "the on-time rate dropped sharply last week, from 94% to 81%": a change already
+    // seen is the problem the round starts from, not an outcome the plan promises
+    let seen = (s..i).any(|k| PAST_MOVES.contains(&toks[k].norm.as_str()))
+        && !(s..i).any(|k| PLANNED.contains(&toks[k].norm.as_str()));
+    if seen && !(bound || zero || taken_to || named_target || set_here) {
+        return BASELINE;
+    }
     if bound
         || zero
         || taken_to
@@ -162,6 +169,32 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
         BASELINE
     }
 }
+
+/// Verbs that say a measure moved, in the past.
+const PAST_MOVES: &[&str] = &[
+    "dropped",
+    "fell",
+    "rose",
+    "jumped",
+    "climbed",
+    "declined",
+    "decreased",
+    "increased",
+    "grew",
+    "shrank",
+    "slipped",
+    "dipped",
+    "spiked",
+    "plunged",
+    "doubled",
+    "halved",
+    "tripled",
+];
+/// Words that make a change a plan or a hope: "I'd expect it rose", "if it dropped".
+const PLANNED: &[&str] = &[
+    "would", "will", "could", "should", "might", "can", "i'd", "we'd", "i'll", "we'll", "if",
+    "want", "target", "goal", "aim", "expect", "hope", "plan", "going",
+];
 
 /// A change word at `k`; not "up" in a sum ("the two groups add up to 21.5 million").
 fn change_at(toks: &[Token], k: usize) -> bool {

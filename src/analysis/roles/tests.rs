@@ -529,3 +529,35 @@ fn a_figure_the_next_sentence_calls_the_end_state_is_a_result() {
                  Let me tell you how we got there. I joined a print shop.";
     assert_eq!(role_of(Kind::Behavioral, heard, "a day"), "result");
 }
+
+#[test]
+fn a_change_in_the_setting_before_the_task_is_the_problem() {
+    let b = Kind::Behavioral;
+    let setting =
+        "Okay. So I was the PM for pharmacy delivery. In March our return rate on insulin \
+                   orders jumped to eleven percent. My task was to find out why. So I pulled every \
+                   insulin order and added ice packs. Returns went from eleven percent to 1.4%.";
+    assert_eq!(role_of(b, setting, "eleven percent"), "baseline");
+    assert_eq!(role_of(b, setting, "to 1.4%"), "result");
+    // an outcome the candidate made, said before the task, is still the outcome
+    let own = "I shipped refill reminders, and it went badly: the opt-out rate jumped from two \
+               percent to eleven percent. My task was to raise on-time refills.";
+    assert_eq!(role_of(b, own, "from two percent"), "result");
+    let headline =
+        "Our monthly churn went from eight percent to five percent. I was the retention \
+                    PM, and my job was to bring churn down.";
+    assert_eq!(role_of(b, headline, "from eight percent"), "result");
+}
+
+#[test]
+fn a_change_already_seen_in_a_case_round_is_the_problem() {
+    let a = Kind::Analytical;
+    let seen = "Okay, so, the on-time rate dropped sharply last week, from ninety-four percent to \
+                eighty-one percent, in one city. Let me start by clarifying the window.";
+    assert_eq!(role_of(a, seen, "ninety-four"), "baseline");
+    let planned =
+        "I'd expect the fix to lift on-time from eighty-one percent to ninety-two percent.";
+    assert_eq!(role_of(a, planned, "eighty-one"), "result");
+    let target = "Last quarter repeat orders rose from 10% to 12%, and I'd target 15%.";
+    assert_eq!(role_of(a, target, "15%"), "result");
+}
