@@ -41,6 +41,9 @@ const NAME_WORDS: usize = 5;
 const CUE_OPENERS: &[&str] = &["this", "that", "it", "which", "the"];
 /// Words said before the opener: "So, this shows".
 const LEAD_INS: &[&str] = &["so", "and", "um", "uh", "overall", "honestly"];
+/// Words that open a clause of place, time or condition: a name inside one is said in
+/// passing.
+const OCCASIONS: &[&str] = &["where", "when", "whenever", "if", "because", "before", "after"];
 /// Words that may sit between names in a sentence of names alone.
 const JOINERS: &[&str] =
     &["and", "also", "both", "plus", "as", "well", "mostly", "mainly", "basically", "really"];
@@ -53,9 +56,15 @@ pub fn detect(toks: &[Token], lex: &Lexicon) -> Vec<PrincipleHit> {
     let plain = |c: &[(usize, usize)]| c.iter().all(|&(s, l)| is_plain(toks, s, l));
     // A cue that also opens ordinary sentences ("this was at a clinic where I owned
     // ...") makes a lesson sentence only when a name follows it closely ("that is
-    // Customer Obsession").
+    // Customer Obsession"), not inside a clause of where or when ("it's where we earn
+    // trust or lose it"; "that is how I earn trust" says the lesson).
     let named_after = |c: &[(usize, usize)]| {
-        matches.iter().any(|m| c.iter().any(|&(s, l)| (s + l..s + l + NEAR_CUE).contains(&m.start)))
+        matches.iter().any(|m| {
+            c.iter().any(|&(s, l)| {
+                (s + l..s + l + NEAR_CUE).contains(&m.start)
+                    && !toks[s + l..m.start].iter().any(|t| OCCASIONS.contains(&t.norm.as_str()))
+            })
+        })
     };
     let lesson: Vec<bool> = sentences
         .iter()
@@ -336,6 +345,8 @@ mod tests {
             "I gave each of the leads ownership of one roadmap area.",
             "I dove deep into the logs.",
             "To earn trust with the finance team I set up a weekly meeting.",
+            // a plain cue with someone doing the principle's words after it
+            "We have to be careful here, it's where we earn trust or lose it.",
         ] {
             assert!(names(s).iter().all(|(_, named)| !named), "{s}: {:?}", names(s));
         }
