@@ -47,6 +47,7 @@ pub fn detect(toks: &[Token], lex: &Lexicon, metrics: &[Metric]) -> Vec<VagueHit
     let adopted = shaped(adoption_claims(toks), ADOPTION);
     let praised = shaped(praise::praised(toks), praise::PRAISE);
     let moved = shaped(moves::unmeasured(toks), moves::MOVE);
+    let surged = shaped(moves::surges(toks), moves::MOVE);
     let open_lists = list_enders(toks)
         .into_iter()
         .filter(unlisted)
@@ -58,6 +59,7 @@ pub fn detect(toks: &[Token], lex: &Lexicon, metrics: &[Metric]) -> Vec<VagueHit
         .chain(adopted)
         .chain(praised)
         .chain(moved)
+        .chain(surged)
         .chain(open_lists)
         .collect();
     hits.sort_by_key(|h| h.0);
@@ -292,9 +294,14 @@ fn figure_near(
 mod moves;
 mod praise;
 
-/// Changes claimed with no figure ("ratings climbed noticeably"), as spans.
+/// Changes claimed with no figure ("ratings climbed noticeably", "bookings exploded"),
+/// as spans.
 pub fn changes(toks: &[Token]) -> Vec<(usize, usize)> {
-    moves::unmeasured(toks)
+    let mut all = moves::unmeasured(toks);
+    all.extend(moves::surges(toks));
+    // "it never took off" says nothing changed
+    all.retain(|&(a, _)| !negated(toks, a));
+    all
 }
 
 /// Whether `word` is one of the space-separated `words` (word classes the shape

@@ -22,8 +22,30 @@ const MOVING: &str = "\
 /// Words before a change going on that make it a claim about the outcome.
 const ONGOING: &str = "was were kept started";
 /// Verbs that say it moved with a word after them: "went up", "picked up", "dried up".
-const MOVED_WITH: &str = "went came picked ticked crept dried shot trended edged headed";
+const MOVED_WITH: &str =
+    "went came picked ticked crept dried shot trended edged headed go goes come";
 const DIRECTIONS: &str = "up down upward upwards downward downwards";
+
+/// Verbs whose change is large by itself: "bookings exploded", "it's booming".
+const SURGED: &str = "\
+    exploded exploding explode explodes boomed booming skyrocketed skyrocketing ballooned \
+    ballooning mushroomed mushrooming snowballed snowballing";
+/// The same said with a word after: "the hobby has taken off", "it blew up on TikTok".
+const SURGED_WITH: &[(&str, &str)] = &[
+    ("took", "off"),
+    ("taken", "off"),
+    ("taking", "off"),
+    ("blew", "up"),
+    ("blown", "up"),
+    ("blowing", "up"),
+    ("went", "viral"),
+    ("gone", "viral"),
+    ("going", "viral"),
+];
+/// Words that make a surge the setting or a condition, not a claim: "every November the
+/// queue exploded", "if it takes off".
+const NOT_SURGE_CLAIMED: &str = "if when once until unless whether why how because since had \
+    every i we";
 
 /// Degrees of more than one word.
 const DEGREES: &[&[&str]] = &[
@@ -65,6 +87,10 @@ pub fn unmeasured(toks: &[Token]) -> Vec<(usize, usize)> {
             i + 1
         } else if is_in(MOVED_WITH, word(i)) && is_in(DIRECTIONS, word(i + 1)) {
             i + 2
+        } else if is_in(MOVED_WITH, word(i)) && way_said(toks, i + 1) {
+            // "came way down", "would go way up": the degree inside the verb
+            out.push((i, 3));
+            continue;
         } else {
             continue;
         };
@@ -83,6 +109,27 @@ pub fn unmeasured(toks: &[Token]) -> Vec<(usize, usize)> {
     out
 }
 
+/// Spans of changes said as surges, which carry their own degree ("bookings just
+/// exploded", "the hobby has really taken off"), in a clause that is not the setting.
+pub fn surges(toks: &[Token]) -> Vec<(usize, usize)> {
+    let word = |k: usize| norm_at(toks, k);
+    let mut out = Vec::new();
+    for i in 0..toks.len() {
+        let len = if is_in(SURGED, word(i)) {
+            1
+        } else if SURGED_WITH.iter().any(|&(v, w)| word(i) == v && word(i + 1) == w) {
+            2
+        } else {
+            continue;
+        };
+        let clause = (0..i).rev().find(|&k| toks[k].clause_end).map_or(0, |k| k + 1);
+        if !toks[clause..i].iter().any(|t| is_in(NOT_SURGE_CLAIMED, &t.norm)) {
+            out.push((i, len));
+        }
+    }
+    out
+}
+
 /// Words that make a clause a condition, a question, a reason, the background or a plan
 /// ("why sales dropped", "if churn went up", "because viewers went up", "calls had gone
 /// down"), or the speaker its subject ("I picked up", "we came down").
@@ -95,6 +142,13 @@ const NOT_CLAIMED: &str = "if when once until unless whether why how what where 
 fn bare_claim(toks: &[Token], i: usize) -> bool {
     let clause = (0..i).rev().find(|&k| toks[k].clause_end).map_or(0, |k| k + 1);
     i > clause && !toks[clause..i].iter().any(|t| is_in(NOT_CLAIMED, &t.norm))
+}
+
+/// "way down", "right up" at `k`, said in one breath.
+fn way_said(toks: &[Token], k: usize) -> bool {
+    matches!(norm_at(toks, k), "way" | "right")
+        && !toks[k].clause_end
+        && is_in(DIRECTIONS, norm_at(toks, k + 1))
 }
 
 /// The words of degree at `k` ("noticeably", "quite a bit"), if any: how many.

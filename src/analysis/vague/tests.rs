@@ -460,3 +460,35 @@ fn general_extenders_close_a_list_and_near_universals_are_vague() {
     // the rest of a group just counted
     assert!(texts("85% had no record, and so did pretty much everybody else.").is_empty());
 }
+
+#[test]
+fn a_surge_carries_its_own_degree() {
+    assert_eq!(
+        texts("I fixed the booking page. Bookings just exploded that weekend."),
+        ["exploded"]
+    );
+    assert_eq!(texts("Knitting has really taken off on TikTok."), ["taken off"]);
+    // the setting, a condition, one's own doing, a figure, or nothing changed
+    assert!(texts("Every November the support queue exploded.").is_empty());
+    assert!(texts("If it takes off we would add a second warehouse.").is_empty());
+    assert!(texts("Sign-ups exploded, from 200 a week to 700.").is_empty());
+    assert!(texts("It never took off.").is_empty());
+    // the degree said inside a phrasal verb
+    assert_eq!(texts("I built the map. Storm calls came way down."), ["came way down"]);
+}
+
+#[test]
+fn delight_in_an_idiom_and_a_system_beyond_failure_are_vague() {
+    assert_eq!(texts("Contractors would go nuts for it."), ["go nuts for"]);
+    assert_eq!(texts("The growers were singing our praises."), ["singing our praises"]);
+    let kind = Kind::SystemDesign;
+    let ctx = Context::for_kind(kind);
+    let said = "It never goes down and it scales infinitely.";
+    let r = analyze(&Transcript::from_text(said), &ctx, &Lexicon::builtin());
+    let found: Vec<String> = r.vague.into_iter().map(|v| v.text).collect();
+    assert_eq!(found, ["never goes down", "scales infinitely"]);
+    // a requirement with its figure is a design, not a boast
+    let target = "Reads are effectively instant, under five milliseconds per operation.";
+    let r = analyze(&Transcript::from_text(target), &ctx, &Lexicon::builtin());
+    assert!(r.vague.is_empty(), "{:?}", r.vague);
+}
