@@ -558,6 +558,8 @@ fn a_change_already_seen_in_a_case_round_is_the_problem() {
     let planned =
         "I'd expect the fix to lift on-time from eighty-one percent to ninety-two percent.";
     assert_eq!(role_of(a, planned, "eighty-one"), "result");
+    let ours = "Errors dropped sharply, from 3% of calls to 0.4%, after we moved to token buckets.";
+    assert_eq!(role_of(Kind::SystemDesign, ours, "from 3%"), "result");
     let target = "Last quarter repeat orders rose from 10% to 12%, and I'd target 15%.";
     assert_eq!(role_of(a, target, "15%"), "result");
 }
