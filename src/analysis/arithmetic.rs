@@ -3,10 +3,13 @@
 //! thousand". A result more than [`TOLERANCE`] off what the numbers give is a slip.
 
 use super::numbers;
-use super::tokens::{is_sound, norm_at as norm, span_text, Token};
+use super::tokens::{is_sound, norm_at as norm, span_text, PhraseSet, Token};
 
 /// Estimates round: "about 34 million" for 34.4 million is fine.
 pub const TOLERANCE: f64 = 0.1;
+/// A result said without a hedge claims to be the sum: "six point six million times six
+/// is thirty-six point six million" is a slip, "24 times 365 is 9,000" a rounding.
+pub const TOLERANCE_UNHEDGED: f64 = 0.05;
 
 /// One calculation said out loud.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,12 +21,15 @@ pub struct Step {
     pub computed: f64,
     /// What the candidate said they give.
     pub stated: f64,
+    /// Said as about that much: "is about 34 million".
+    pub hedged: bool,
 }
 
 impl Step {
     pub fn is_slip(&self) -> bool {
         let scale = self.computed.abs().max(self.stated.abs());
-        scale > 0.0 && (self.computed - self.stated).abs() / scale > TOLERANCE
+        let tolerance = if self.hedged { TOLERANCE } else { TOLERANCE_UNHEDGED };
+        scale > 0.0 && (self.computed - self.stated).abs() / scale > tolerance
     }
 }
 
@@ -60,9 +66,12 @@ fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize)> {
     // "2% of 54 million", "ten percent of 8 million": a share taken
     let percent = first.percent || norm(toks, j) == "percent";
     j += usize::from(norm(toks, j) == "percent");
-    let share_of = percent && norm(toks, j) == "of" && !toks[j - 1].clause_end;
-    if share_of {
-        let n = numbers::parse(toks, j + 1)?;
+    // "30% of them" takes its share of a figure said before (`share_of_earlier`)
+    let of = (percent && norm(toks, j) == "of" && !toks[j - 1].clause_end)
+        .then(|| numbers::parse(toks, j + 1))
+        .flatten();
+    let share_of = of.is_some();
+    if let Some(n) = of {
         value = value / 100.0 * n.value;
         scaled = n.scaled;
         j += 1 + n.len;
@@ -86,19 +95,16 @@ fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize)> {
         ops += 1;
     }
     if ops == 0 {
-        return None;
+        return if percent { share_of_earlier(toks, i, j, first.value) } else { None };
     }
     // "2% of 54 million, uh, 1.8 million new owners": a share's result may follow a comma
     let restated = share_of && toks[j - 1].clause_end && !toks[j - 1].sentence_end;
-    let (mut k, bare) = match equals_after(toks, j) {
+    let (k, bare) = match equals_after(toks, j) {
         Some((at, len)) => (at + len, false),
         None if restated => (j, true),
         None => return None,
     };
-    // "is, um, about 1.2 billion", "is about, um, 55 million"
-    while BEFORE_RESULT.contains(&norm(toks, k)) || toks.get(k).is_some_and(is_sound) {
-        k += 1;
-    }
+    let (k, hedged) = past_thinking(toks, k);
     let stated = numbers::parse(toks, k)?;
     // after a bare comma the next figure must look like the share's result, not the next
     // share ("30% of 2 million users, 20% of them")
@@ -110,8 +116,74 @@ fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize)> {
     // "99 plus 4 is 103 million": the operands' unit said only with the result, or
     // only with the operands
     let computed = if scaled == stated.scaled { value } else { in_units_of(value, stated.value) };
-    let step = Step { text: span_text(toks, i, end), start: i, computed, stated: stated.value };
+    let step =
+        Step { text: span_text(toks, i, end), start: i, computed, stated: stated.value, hedged };
     Some((step, end))
+}
+
+/// Most words from a share to the "that's" of its result: "thirty percent of them ride a
+/// bike at least sometimes, so that's ...".
+const SHARE_REACH: usize = 12;
+
+/// A share of the figure said before it, worked out later in its sentence: "330
+/// million people. I'd guess around eight percent play guitar, so that's 26.4 million"
+/// (the share at `i`, its words ending at `j`). Only a share whose result is in the
+/// same units as that figure and near what it gives counts: elsewhere the figure before
+/// may be another one.
+fn share_of_earlier(toks: &[Token], i: usize, j: usize, percent: f64) -> Option<(Step, usize)> {
+    let from = sentence_start(toks, sentence_start(toks, i).saturating_sub(1));
+    // the last figure before the share, read from its first word ("three hundred and
+    // thirty million", not "thirty million")
+    let mut base = None;
+    let mut k = from;
+    while k < i {
+        let Some(n) = numbers::parse(toks, k) else {
+            k += 1;
+            continue;
+        };
+        let len = n.len;
+        let share = n.percent || norm(toks, k + len) == "percent";
+        if !share && (n.scaled || n.value >= 1000.0) {
+            base = Some((k, n));
+        }
+        k += len;
+    }
+    let base = base?;
+    let (at, len) = (j..(j + SHARE_REACH).min(toks.len()))
+        .take_while(|&k| k == j || !toks[k - 1].sentence_end)
+        .take_while(|&k| numbers::parse(toks, k).is_none())
+        .find_map(|k| said_result(toks, k).map(|len| (k, len)))?;
+    let (k, hedged) = past_thinking(toks, at + len);
+    let stated = numbers::parse(toks, k).filter(|n| !n.percent)?;
+    // a share taken ("60% of households order, so that's 660,000") or a share to stay
+    // under ("at most 80% occupied, which gives 22,000 slots" for 17,600)
+    let share = percent / 100.0;
+    let computed = [base.1.value * share, base.1.value / share]
+        .into_iter()
+        .min_by(|a, b| (a - stated.value).abs().total_cmp(&(b - stated.value).abs()))?;
+    if stated.scaled != base.1.scaled || !(0.1..=10.0).contains(&(stated.value / computed)) {
+        return None;
+    }
+    let end = k + stated.len;
+    let text =
+        format!("{} … {}", span_text(toks, base.0, base.0 + base.1.len), span_text(toks, i, end));
+    Some((Step { text, start: i, computed, stated: stated.value, hedged }, end))
+}
+
+/// "so that's", "that's", "which is": a result said of a share worked out in words.
+fn said_result(toks: &[Token], k: usize) -> Option<usize> {
+    match (norm(toks, k), norm(toks, k + 1), norm(toks, k + 2)) {
+        ("so", "that's", _) => Some(2),
+        ("so", "that", "is") => Some(3),
+        ("that's", _, _) => Some(1),
+        ("that" | "which", "is" | "gives" | "makes", _) => Some(2),
+        _ => None,
+    }
+}
+
+/// The first token of the sentence of token `i`.
+fn sentence_start(toks: &[Token], i: usize) -> usize {
+    (0..i).rev().find(|&k| toks[k].sentence_end).map_or(0, |k| k + 1)
 }
 
 /// `value` times the power of a thousand that brings it nearest `stated`.
@@ -127,6 +199,40 @@ fn in_units_of(value: f64, stated: f64) -> f64 {
 /// sounds such as "um".
 const BEFORE_RESULT: &[&str] =
     &["like", "about", "roughly", "around", "approximately", "~", "nearly"];
+
+/// The first token from `k` past hedges, sounds and asides before a result: "is, um,
+/// about 1.2 billion", "is about, um, 55 million", "is, let me see, 36.6 million".
+fn past_thinking(toks: &[Token], mut k: usize) -> (usize, bool) {
+    let asides = PhraseSet::new(THINKING);
+    let mut hedged = false;
+    loop {
+        if BEFORE_RESULT.contains(&norm(toks, k)) || toks.get(k).is_some_and(is_sound) {
+            hedged |= HEDGES.contains(&norm(toks, k));
+            k += 1;
+        } else if let Some(m) = asides.match_at(toks, k) {
+            k += m.len;
+        } else {
+            return (k, hedged);
+        }
+    }
+}
+
+/// Words that say a result is rounded.
+const HEDGES: &[&str] = &["about", "roughly", "around", "approximately", "~", "nearly"];
+
+/// Asides said while working out the result: "is, let me see, 36.6 million".
+const THINKING: &[&str] = &[
+    "let me see",
+    "let's see",
+    "let me think",
+    "let me check",
+    "let me just check",
+    "if i've got that right",
+    "i think",
+    "i believe",
+    "what",
+    "say",
+];
 
 /// A fraction said in words as an operand: "times a half", "times two thirds".
 fn fraction(toks: &[Token], i: usize) -> Option<numbers::Num> {
@@ -298,6 +404,29 @@ mod tests {
                 .1
         );
         assert!(slips("30% of 2 million users, 20% of them daily.").is_empty());
+    }
+
+    #[test]
+    fn asides_and_shares_of_the_figure_before_are_checked() {
+        let got = slips("Active: six point six million times six is, let me see, thirty-six point six million sets.");
+        assert!(got[0].1, "{got:?}");
+        let guitar =
+            "US population, about three hundred and thirty million. I'd guess around eight \
+                      percent play guitar at least a little, so that's, um, twenty-six point four \
+                      million people.";
+        assert_eq!(slips(guitar).iter().map(|s| s.1).collect::<Vec<_>>(), [false]);
+        let bikes = "There's about three hundred and thirty million people in the US. I'd say \
+                     roughly thirty percent of them ride a bike at least sometimes, so that's, uh, \
+                     about a hundred and thirty million riders.";
+        assert_eq!(slips(bikes).iter().map(|s| s.1).collect::<Vec<_>>(), [true]);
+        // a share whose result is of another figure is left alone
+        assert!(slips("We have 5 million members. 40% renew, that's most of them.").is_empty());
+        let capacity =
+            "Roughly 17,600 slots are occupied. I'd plan for at most 80% occupied, which \
+                        gives 22,000 slots.";
+        assert_eq!(slips(capacity).iter().map(|s| s.1).collect::<Vec<_>>(), [false]);
+        assert!(slips("The market is 2 billion dollars. We'd take 5%, so that's 300 stores.")
+            .is_empty());
     }
 
     #[test]

@@ -168,10 +168,11 @@ fn spoken(toks: &[Token], i: usize) -> Option<Num> {
     let mut any = false;
     let mut scaled = false;
     let mut j = i;
-    let mut decimals: Option<f64> = None;
+    // the digits said after "point", and the zeros they start with ("point zero eight")
+    let mut decimals: Option<(f64, i32)> = None;
     while let Some(t) = toks.get(j) {
         let w = t.norm.as_str();
-        let hyphenated = w.contains('-') && w.split('-').all(|p| small_word(p).is_some());
+        let hyphenated = is_hyphenated(w);
         let digit_next =
             toks.get(j + 1).is_some_and(|n| small_word(&n.norm).is_some_and(|v| v < 10.0));
         // whisper writes a decimal said aloud as "three-point one"
@@ -190,13 +191,16 @@ fn spoken(toks: &[Token], i: usize) -> Option<Num> {
             }
         } else if let Some(v) = point_joined {
             small += v;
-            decimals = Some(0.0);
+            decimals = Some((0.0, 0));
             true
         } else if hyphenated {
             small += w.split('-').filter_map(small_word).sum::<f64>();
             true
         } else if let Some(v) = small_word(w) {
-            if let Some(d) = decimals.as_mut() {
+            if let Some((d, zeros)) = decimals.as_mut() {
+                if *d == 0.0 && v == 0.0 {
+                    *zeros += 1;
+                }
                 *d = *d * 10.0 + v;
             } else {
                 if !adds_up(small, v) {
@@ -212,7 +216,7 @@ fn spoken(toks: &[Token], i: usize) -> Option<Num> {
             small = if small == 0.0 { 12.0 } else { small * 12.0 };
             true
         } else if let Some(s) = scale_word(w).filter(|_| any) {
-            let base = small + decimals.map(decimal_fraction).unwrap_or(0.0);
+            let base = small + decimals.map_or(0.0, decimal_fraction);
             total += if base == 0.0 { 1.0 } else { base } * s;
             small = 0.0;
             decimals = None;
@@ -230,12 +234,14 @@ fn spoken(toks: &[Token], i: usize) -> Option<Num> {
             j += 2;
             true
         } else if w == "point" && any && decimals.is_none() && digit_next {
-            decimals = Some(0.0);
+            decimals = Some((0.0, 0));
             true
         } else {
             w == "and"
                 && any
-                && toks.get(j + 1).is_some_and(|n| small_word(&n.norm).is_some())
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|n| small_word(&n.norm).is_some() || is_hyphenated(&n.norm))
                 && (small >= 100.0 || scaled)
         };
         if !consumed {
@@ -250,8 +256,13 @@ fn spoken(toks: &[Token], i: usize) -> Option<Num> {
     if !any || j == i {
         return None;
     }
-    let value = total + small + decimals.map(decimal_fraction).unwrap_or(0.0);
+    let value = total + small + decimals.map_or(0.0, decimal_fraction);
     Some(Num { value, len: j - i, scaled, words: true, ..Num::default() })
+}
+
+/// "thirty-six": a number said in words with a hyphen.
+fn is_hyphenated(w: &str) -> bool {
+    w.contains('-') && w.split('-').all(|p| small_word(p).is_some())
 }
 
 /// "twenty five" and "hundred and fifty" add up; "five twenty" is two numbers.
@@ -259,13 +270,13 @@ fn adds_up(small: f64, v: f64) -> bool {
     small % 100.0 == 0.0 || (small % 100.0 >= 20.0 && small % 10.0 == 0.0 && v < 10.0)
 }
 
-/// 3 → 0.3, 25 → 0.25 (digits said after "point").
-fn decimal_fraction(d: f64) -> f64 {
+/// 3 → 0.3, 25 → 0.25, 8 after one zero → 0.08 (digits said after "point").
+fn decimal_fraction((d, zeros): (f64, i32)) -> f64 {
     let mut f = d;
     while f >= 1.0 {
         f /= 10.0;
     }
-    f
+    f / 10f64.powi(zeros)
 }
 
 #[cfg(test)]
@@ -302,6 +313,8 @@ mod tests {
         assert_eq!(num("an eight-point lift"), None);
         assert_eq!(num("a hundred and fifty thousand users"), Some((150_000.0, 5)));
         assert_eq!(num("two point three million dollars"), Some((2_300_000.0, 4)));
+        assert_eq!(num("one point zero eight billion"), Some((1_080_000_000.0, 5)));
+        assert_eq!(num("a hundred and thirty-six million euros"), Some((136_000_000.0, 5)));
         assert_eq!(num("five and a half percent"), Some((5.5, 4)));
         assert_eq!(num("two and a half million"), Some((2_500_000.0, 5)));
         assert_eq!(num("three hundred orders"), Some((300.0, 2)));
