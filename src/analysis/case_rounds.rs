@@ -220,10 +220,39 @@ pub fn ideas(toks: &[Token], lex: &Lexicon, kind: Kind) -> Vec<usize> {
         .collect();
     const SUBJECT: &[&str] = &["i'd", "we'd", "let's"];
     const MODAL: &[&str] = &["would", "could", "should", "will"];
-    const BUILD: &[&str] =
-        &["build", "add", "create", "launch", "introduce", "make", "design", "propose", "offer"];
+    const BUILD: &[&str] = &[
+        "build",
+        "add",
+        "create",
+        "launch",
+        "introduce",
+        "make",
+        "design",
+        "propose",
+        "offer",
+        "put",
+        "use",
+        "store",
+        "deploy",
+        "stream",
+    ];
+    // "my first idea is", "Second idea,", "I have four ideas": ideas counted out; not "no
+    // idea" nor "a good idea of the mix"
+    const COUNTED: &[&str] = &[
+        "my", "first", "second", "third", "fourth", "another", "biggest", "big", "main", "next",
+        "one", "two", "three", "four", "five", "few", "some", "couple", "other",
+    ];
     for i in 0..toks.len() {
         let w = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+        let counted = matches!(w(i), "idea" | "ideas")
+            && i > 0
+            && COUNTED.contains(&w(i - 1))
+            && !toks[i - 1].clause_end
+            && w(i + 1) != "of";
+        if counted {
+            at.push(i - 1);
+            continue;
+        }
         let opener =
             SUBJECT.contains(&w(i)) || (matches!(w(i), "i" | "we") && MODAL.contains(&w(i + 1)));
         if !opener {

@@ -111,6 +111,23 @@ fn a_short_product_answer_is_flagged_and_keywords_do_not_carry_it() {
     assert!(flag.message.contains("44%") && flag.message.contains("interview guide"));
 }
 
+#[test]
+fn ideas_counted_out_or_said_as_a_design_come_before_clarifying() {
+    let counted = "So my first idea is a pattern-to-cart button. Second idea, a colour matcher. \
+                   To clarify, the users are beginners.";
+    assert!(codes(&coach(Kind::Product, counted)).contains(&"ideas_before_clarifying"));
+    let design = "Sure, so, I'd put an RFID tag on every bag and stream the scans into Kafka. \
+                  Oh, and I guess the users are travellers.";
+    assert!(codes(&coach(Kind::SystemDesign, design)).contains(&"ideas_before_clarifying"));
+    // clarifying first, then ideas; and "a good idea of the mix" is no idea
+    let ordered = "Let me clarify the goal first: who is the user, and what are we optimising? \
+                   Assume beginners and repeat purchases. My first idea is a pattern-to-cart \
+                   button.";
+    assert!(!codes(&coach(Kind::Product, ordered)).contains(&"ideas_before_clarifying"));
+    let notion = "We have a good idea of the mix. To clarify, the users are beginners.";
+    assert!(!codes(&coach(Kind::Product, notion)).contains(&"ideas_before_clarifying"));
+}
+
 /// `text` as said at `wpm` words a minute.
 fn said_at(text: &str, wpm: f64) -> Transcript {
     let step = 60.0 / wpm;
