@@ -26,6 +26,11 @@ fn past_level_name(toks: &[Token], k: usize) -> usize {
     }
 }
 
+/// Most words before "from" that may name what a change without units counts: "Swipes
+/// from search to purchase, from about forty down to under ten".
+const KIND_WORDS: usize = 6;
+/// The same for a range said without "from": "tickets, 300 to 120".
+const RANGE_KIND_WORDS: usize = 4;
 /// Most words naming what a share counts between "from" and "to" ("of all orders").
 const COUNTED: usize = 3;
 /// Most words saying when the starting figure was measured ("in the quarter before").
@@ -119,7 +124,9 @@ pub(super) fn from_to(
     if year(&a) && year(&b) {
         return None;
     }
-    let before = &toks[start.saturating_sub(4)..start];
+    // a range ("call it forty-five to fifty million") names no change however near its noun
+    let reach = if norm(toks, start) == "from" { KIND_WORDS } else { RANGE_KIND_WORDS };
+    let before = &toks[start.saturating_sub(reach)..start];
     let kind = match (u1, u2) {
         (_, Some((k, _))) | (Some((k, _)), None) => k,
         _ if before.iter().any(|t| SCORE_WORDS.contains(&t.norm.as_str())) => "score",

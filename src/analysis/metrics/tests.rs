@@ -56,6 +56,11 @@ fn spoken_and_changes() {
         texts("waits went from an average of about 2 hours to 55 minutes"),
         ["from an average of about 2 hours to 55 minutes"]
     );
+    // what it counts, named a few words before: one change
+    assert_eq!(
+        texts("Swipes from search to purchase, from about forty down to under ten."),
+        ["from about forty down to under ten"]
+    );
     // the whole of a count, said as its start
     assert_eq!(
         texts("Excel use dropped, from all fourteen leads to two."),

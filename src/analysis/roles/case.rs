@@ -3,6 +3,7 @@
 
 use super::words::CHANGE;
 use super::{after_time_word, clause, is_hedge, BASELINE, RESULT, SCOPE, TIME};
+use crate::analysis::numbers;
 use crate::analysis::report::Metric;
 use crate::analysis::tokens::{sentence, Token};
 
@@ -112,10 +113,22 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     // "I'd want it at 80% within two quarters": the level the plan wants
     let it = matches!(before(2), "it" | "this" | "that" | "them");
     let taken_to = (it && before(1) == "to" && REACH.contains(&before(3)))
-        || (it && before(1) == "at" && WANTED.contains(&before(3)));
+        || (it && before(1) == "at" && WANTED.contains(&before(3)))
+        // "I'd want to get average arrival down to thirty-five minutes"
+        || (before(1) == "to"
+            && matches!(before(2), "down" | "up")
+            && (a..i).any(|k| REACH.contains(&toks[k].norm.as_str())));
     // "at 95% confidence and 80% power": how the test is sized, not what it should show
     if matches!(word(Some(end)), "confidence" | "power" | "significance") {
         return SCOPE;
+    }
+    // "99.9% availability", "sensor uptime of 99.5 percent": a share of nines said of
+    // staying up is a service level to meet
+    let nines = m.kind == "percent"
+        && numbers::parse(toks, i).is_some_and(|n| n.value >= 99.0 && n.value < 100.0)
+        && (a..b).any(|k| STAYING_UP.contains(&toks[k].norm.as_str()));
+    if nines {
+        return RESULT;
     }
     // "zero lost scans": nobody sizes a market in zeros; it is a bar to hold
     let zero = m.kind == "count" && matches!(toks[i].norm.as_str(), "zero" | "0");
@@ -173,6 +186,10 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
         BASELINE
     }
 }
+
+/// Words that say a service stays up.
+const STAYING_UP: &[&str] =
+    &["availability", "available", "uptime", "up", "durability", "durable", "reliability"];
 
 /// Verbs that say a measure moved, in the past.
 const PAST_MOVES: &[&str] = &[

@@ -558,6 +558,18 @@ fn a_change_already_seen_in_a_case_round_is_the_problem() {
     let planned =
         "I'd expect the fix to lift on-time from eighty-one percent to ninety-two percent.";
     assert_eq!(role_of(a, planned, "eighty-one"), "result");
+    let sd = Kind::SystemDesign;
+    let down_to = "Today the wait is fifty-two minutes. I'd want to get average arrival down to \
+                   thirty-five minutes.";
+    assert_eq!(role_of(sd, down_to, "thirty-five minutes"), "result");
+    assert_eq!(
+        role_of(sd, "I'd target delivery in minutes and 99.9% availability.", "99.9%"),
+        "result"
+    );
+    assert_eq!(
+        role_of(sd, "Reliability: sensor uptime of 99.5 percent.", "99.5 percent"),
+        "result"
+    );
     let ours = "Errors dropped sharply, from 3% of calls to 0.4%, after we moved to token buckets.";
     assert_eq!(role_of(Kind::SystemDesign, ours, "from 3%"), "result");
     let target = "Last quarter repeat orders rose from 10% to 12%, and I'd target 15%.";
