@@ -3,7 +3,7 @@
 //! thousand". A result more than [`TOLERANCE`] off what the numbers give is a slip.
 
 use super::numbers;
-use super::tokens::{is_sound, norm_at as norm, span_text, PhraseSet, Token};
+use super::tokens::{is_sound, norm_at as norm, sentence, span_text, PhraseSet, Token};
 
 /// Estimates round: "about 34 million" for 34.4 million is fine.
 pub const TOLERANCE: f64 = 0.1;
@@ -131,7 +131,7 @@ const SHARE_REACH: usize = 12;
 /// same units as that figure and near what it gives counts: elsewhere the figure before
 /// may be another one.
 fn share_of_earlier(toks: &[Token], i: usize, j: usize, percent: f64) -> Option<(Step, usize)> {
-    let from = sentence_start(toks, sentence_start(toks, i).saturating_sub(1));
+    let from = sentence(toks, sentence(toks, i).0.saturating_sub(1)).0;
     // the last figure before the share, read from its first word ("three hundred and
     // thirty million", not "thirty million")
     let mut base = None;
@@ -179,11 +179,6 @@ fn said_result(toks: &[Token], k: usize) -> Option<usize> {
         ("that" | "which", "is" | "gives" | "makes", _) => Some(2),
         _ => None,
     }
-}
-
-/// The first token of the sentence of token `i`.
-fn sentence_start(toks: &[Token], i: usize) -> usize {
-    (0..i).rev().find(|&k| toks[k].sentence_end).map_or(0, |k| k + 1)
 }
 
 /// `value` times the power of a thousand that brings it nearest `stated`.

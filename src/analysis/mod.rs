@@ -104,8 +104,10 @@ pub fn analyze(t: &Transcript, ctx: &Context, lex: &Lexicon) -> Report {
     let ownership = ownership::count(&toks);
     let first_action = structure::first_action(&toks, lex);
     roles::assign(&toks, lex, &mut metrics, story, first_action);
-    let mut vague = vague::detect(&toks, lex, &metrics);
-    let star = structure::analyze(&toks, lex, &metrics, &principles);
+    // changes claimed with no figure: vague claims, and result parts for STAR
+    let changes = vague::changes(&toks);
+    let mut vague = vague::detect(&toks, lex, &metrics, &changes);
+    let star = structure::analyze(&toks, lex, &metrics, &principles, &changes);
     let sub_kind = frameworks::sub_kind(&toks, lex, ctx);
     let framework = match ctx.kind {
         Kind::Product | Kind::Analytical | Kind::SystemDesign => {

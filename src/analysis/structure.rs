@@ -80,6 +80,7 @@ pub fn analyze(
     lex: &Lexicon,
     metrics: &[Metric],
     principles: &[PrincipleHit],
+    changes: &[(usize, usize)],
 ) -> Star {
     let mut clauses = split(toks);
     // Sorted once, so each clause finds its metrics and principles by binary search:
@@ -97,7 +98,6 @@ pub fn analyze(
     // "call volume came way down": a change said after the work is its result, measured
     // or not; the vague finder asks for the figure, and the score for evidence
     let measured = clauses.iter().any(|c| c.tags[RESULT]);
-    let changes = super::vague::changes(toks);
     for c in &mut clauses {
         c.tags[RESULT] |= !setup(c) && changes.iter().any(|&(s, _)| (c.a..c.b).contains(&s));
         c.primary = PRIORITY.into_iter().find(|&p| c.tags[p]);
@@ -317,7 +317,7 @@ mod tests {
         let toks = tokenize(&Transcript::from_text(text));
         let m = metrics::detect(&toks);
         let p = crate::analysis::principles::detect(&toks, &lex);
-        analyze(&toks, &lex, &m, &p)
+        analyze(&toks, &lex, &m, &p, &crate::analysis::vague::changes(&toks))
     }
 
     #[test]

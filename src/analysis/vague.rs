@@ -15,7 +15,13 @@ const NEAR: usize = 8;
 /// `metrics` carry their roles: a count of people or things before the phrase
 /// ("mentored two managers and helped them grow") measures nothing it claims; after it,
 /// it may say how many ("a lot of them, 17 engineers").
-pub fn detect(toks: &[Token], lex: &Lexicon, metrics: &[Metric]) -> Vec<VagueHit> {
+/// `changes`: the spans of [`changes`], found once for this and for STAR.
+pub fn detect(
+    toks: &[Token],
+    lex: &Lexicon,
+    metrics: &[Metric],
+    changes: &[(usize, usize)],
+) -> Vec<VagueHit> {
     let scope = |t: &Token| metrics.iter().any(|m| m.role == SCOPE && m.span.covers(t.word));
     // a figure said in words ("by about a third") counts as one
     let metric = |t: &Token| metrics.iter().any(|m| m.span.covers(t.word));
@@ -46,8 +52,7 @@ pub fn detect(toks: &[Token], lex: &Lexicon, metrics: &[Metric]) -> Vec<VagueHit
     let compared = shaped(comparisons(toks), COMPARISON);
     let adopted = shaped(adoption_claims(toks), ADOPTION);
     let praised = shaped(praise::praised(toks), praise::PRAISE);
-    let moved = shaped(moves::unmeasured(toks), moves::MOVE);
-    let surged = shaped(moves::surges(toks), moves::MOVE);
+    let moved = shaped(changes.to_vec(), moves::MOVE);
     let open_lists = list_enders(toks)
         .into_iter()
         .filter(unlisted)
@@ -59,7 +64,6 @@ pub fn detect(toks: &[Token], lex: &Lexicon, metrics: &[Metric]) -> Vec<VagueHit
         .chain(adopted)
         .chain(praised)
         .chain(moved)
-        .chain(surged)
         .chain(open_lists)
         .collect();
     hits.sort_by_key(|h| h.0);
