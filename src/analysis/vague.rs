@@ -303,6 +303,7 @@ mod praise;
 pub fn changes(toks: &[Token]) -> Vec<(usize, usize)> {
     let mut all = moves::unmeasured(toks);
     all.extend(moves::surges(toks));
+    all.extend(moves::one_way(toks));
     // "it never took off" says nothing changed
     all.retain(|&(a, _)| !negated(toks, a));
     all

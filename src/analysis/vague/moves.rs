@@ -53,6 +53,8 @@ const DEGREES: &[&[&str]] = &[
     &["a", "little"],
     &["a", "lot"],
     &["quite", "a", "bit"],
+    &["a", "good", "bit"],
+    &["a", "wee", "bit"],
     &["a", "fair", "bit"],
     &["a", "ton"],
     &["a", "fair", "amount"],
@@ -72,7 +74,8 @@ const NOT_DEGREE: &str = "\
     approximately nearly exactly precisely internally externally globally locally \
     nationally regionally internationally overnight accordingly respectively \
     apparently presumably probably possibly certainly definitely obviously clearly \
-    honestly basically literally";
+    honestly basically literally especially particularly mainly largely chiefly \
+    primarily";
 
 /// Spans of changes said with a degree and no figure, from the first word to the last.
 pub fn unmeasured(toks: &[Token]) -> Vec<(usize, usize)> {
@@ -82,6 +85,11 @@ pub fn unmeasured(toks: &[Token]) -> Vec<(usize, usize)> {
         // "bookings were increasing", "sales kept growing"; alone at the end of its
         // clause, not "fell by a third, and kept falling", which goes on with a change
         // already measured
+        // "it's growing enormously", "growing fast": a change going on, said with its degree
+        if let Some(len) = going_on_fast(toks, i) {
+            out.push((i, 1 + len));
+            continue;
+        }
         let moving = is_in(MOVING, word(i)) && i > 0 && is_in(ONGOING, word(i - 1));
         let end = if is_in(MOVED, word(i)) || moving {
             i + 1
@@ -126,6 +134,45 @@ pub fn surges(toks: &[Token]) -> Vec<(usize, usize)> {
         if !toks[clause..i].iter().any(|t| is_in(NOT_SURGE_CLAIMED, &t.norm)) {
             out.push((i, len));
         }
+    }
+    out
+}
+
+/// The degree after a change going on at `i`, if any: "growing enormously", "growing
+/// fast" (the speed of a change is its degree).
+fn going_on_fast(toks: &[Token], i: usize) -> Option<usize> {
+    if !is_in(MOVING, norm_at(toks, i)) || toks[i].clause_end {
+        return None;
+    }
+    let fast = matches!(norm_at(toks, i + 1), "fast" | "quickly" | "rapidly");
+    if fast {
+        Some(1)
+    } else {
+        degree_after(toks, i + 1)
+    }
+}
+
+/// Spans of growth said to have only one way to go: "it's only going up", "will only
+/// keep climbing", "only getting bigger".
+pub fn one_way(toks: &[Token]) -> Vec<(usize, usize)> {
+    let word = |k: usize| norm_at(toks, k);
+    let mut out = Vec::new();
+    for i in 0..toks.len() {
+        if word(i) != "only" || toks[i].clause_end {
+            continue;
+        }
+        let k = i + usize::from(matches!(word(i + 1), "keep" | "keeps"));
+        let len = if is_in(MOVING, word(k + 1)) {
+            k + 2 - i
+        } else if word(k + 1) == "going" && matches!(word(k + 2), "up" | "one") {
+            k + 3 - i
+        } else if word(k + 1) == "getting" && matches!(word(k + 2), "bigger" | "better" | "larger")
+        {
+            k + 3 - i
+        } else {
+            continue;
+        };
+        out.push((i, len));
     }
     out
 }

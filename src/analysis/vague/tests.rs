@@ -475,6 +475,12 @@ fn a_surge_carries_its_own_degree() {
     assert!(texts("It never took off.").is_empty());
     // the degree said inside a phrasal verb
     assert_eq!(texts("I built the map. Storm calls came way down."), ["came way down"]);
+    // growth with only one way to go, or going on with its degree
+    assert_eq!(texts("Helmets are a category that is only going up."), ["only going up"]);
+    assert_eq!(texts("The hobby is growing enormously."), ["growing enormously"]);
+    assert_eq!(texts("Audiences went up a good bit after the change."), ["went up a good bit"]);
+    // a focus adverb is not a degree
+    assert!(texts("Demand is growing especially in the north.").is_empty());
 }
 
 #[test]
