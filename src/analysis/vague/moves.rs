@@ -157,17 +157,17 @@ fn going_on_fast(toks: &[Token], i: usize) -> Option<usize> {
 pub fn one_way(toks: &[Token]) -> Vec<(usize, usize)> {
     let word = |k: usize| norm_at(toks, k);
     let mut out = Vec::new();
-    for i in 0..toks.len() {
-        if word(i) != "only" || toks[i].clause_end {
+    for (i, t) in toks.iter().enumerate() {
+        if t.norm != "only" || t.clause_end {
             continue;
         }
         let k = i + usize::from(matches!(word(i + 1), "keep" | "keeps"));
+        let going = word(k + 1) == "going" && matches!(word(k + 2), "up" | "one");
+        let getting =
+            word(k + 1) == "getting" && matches!(word(k + 2), "bigger" | "better" | "larger");
         let len = if is_in(MOVING, word(k + 1)) {
             k + 2 - i
-        } else if word(k + 1) == "going" && matches!(word(k + 2), "up" | "one") {
-            k + 3 - i
-        } else if word(k + 1) == "getting" && matches!(word(k + 2), "bigger" | "better" | "larger")
-        {
+        } else if going || getting {
             k + 3 - i
         } else {
             continue;
