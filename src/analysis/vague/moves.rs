@@ -158,7 +158,9 @@ pub fn one_way(toks: &[Token]) -> Vec<(usize, usize)> {
     let word = |k: usize| norm_at(toks, k);
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        if t.norm != "only" || t.clause_end {
+        // "the only growing segment" names one; it claims no growth
+        let named = i > 0 && is_in("the a an our their its my this that", word(i - 1));
+        if t.norm != "only" || t.clause_end || named {
             continue;
         }
         let k = i + usize::from(matches!(word(i + 1), "keep" | "keeps"));

@@ -479,6 +479,7 @@ fn a_surge_carries_its_own_degree() {
     assert_eq!(texts("Helmets are a category that is only going up."), ["only going up"]);
     assert_eq!(texts("The hobby is growing enormously."), ["growing enormously"]);
     assert_eq!(texts("Audiences went up a good bit after the change."), ["went up a good bit"]);
+    assert!(texts("Kayaks are the only growing segment, at 12% a year.").is_empty());
     // a focus adverb is not a degree
     assert!(texts("Demand is growing especially in the north.").is_empty());
 }
