@@ -53,6 +53,7 @@ pub fn detect(
     let adopted = shaped(adoption_claims(toks), ADOPTION);
     let praised = shaped(praise::praised(toks), praise::PRAISE);
     let moved = shaped(changes.to_vec(), moves::MOVE);
+    let absolute = shaped(absolutes::claims(toks), absolutes::ABSOLUTE);
     let open_lists = list_enders(toks)
         .into_iter()
         .filter(unlisted)
@@ -64,6 +65,7 @@ pub fn detect(
         .chain(adopted)
         .chain(praised)
         .chain(moved)
+        .chain(absolute)
         .chain(open_lists)
         .collect();
     hits.sort_by_key(|h| h.0);
@@ -283,7 +285,9 @@ fn figure_near(
     metric: impl Fn(&Token) -> bool,
     scope: impl Fn(&Token) -> bool,
 ) -> bool {
-    let figure = |t: &Token| is_numeric(&t.norm) || metric(t);
+    // "zero lag" rules time out; it measures nothing
+    let figure =
+        |k: usize| (is_numeric(&toks[k].norm) || metric(&toks[k])) && !absolutes::no_time(toks, k);
     let mut lo = a;
     while lo > 0 && a - lo < NEAR && !toks[lo - 1].clause_end {
         lo -= 1;
@@ -292,9 +296,10 @@ fn figure_near(
     while hi < toks.len() && hi - b < NEAR && !toks[hi - 1].sentence_end {
         hi += 1;
     }
-    toks[lo..a].iter().any(|t| figure(t) && !scope(t)) || toks[a..hi].iter().any(figure)
+    (lo..a).any(|k| figure(k) && !scope(&toks[k])) || (a..hi).any(figure)
 }
 
+mod absolutes;
 mod moves;
 mod praise;
 

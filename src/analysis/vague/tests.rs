@@ -499,3 +499,30 @@ fn delight_in_an_idiom_and_a_system_beyond_failure_are_vague() {
     let r = analyze(&Transcript::from_text(target), &ctx, &Lexicon::builtin());
     assert!(r.vague.is_empty(), "{:?}", r.vague);
 }
+
+#[test]
+fn a_system_said_beyond_limits_in_own_words_is_vague() {
+    let ctx = Context::for_kind(Kind::SystemDesign);
+    let found = |said: &str| -> Vec<String> {
+        let r = analyze(&Transcript::from_text(said), &ctx, &Lexicon::builtin());
+        r.vague.into_iter().map(|v| v.text).collect()
+    };
+    assert_eq!(
+        found("The queue will absorb pretty much any burst."),
+        ["absorb pretty much any burst"]
+    );
+    assert_eq!(
+        found("The cluster copes with whatever comes at it."),
+        ["copes with whatever comes"]
+    );
+    assert_eq!(found("Payments are never dropped, thanks to the queue."), ["never dropped"]);
+    assert_eq!(found("No booking will ever be lost."), ["No booking will ever be lost"]);
+    assert_eq!(found("Search results stay instant."), ["stay instant"]);
+    assert_eq!(found("The map updates with zero delay."), ["zero delay"]);
+    // a requirement, a mechanism with its figure, a story's past: not claims
+    assert!(found("A payment must never be lost, even in a zone outage.").is_empty());
+    assert!(found("It can handle any spike up to 40,000 requests a second.").is_empty());
+    assert!(found("We never lost an order during the migration.").is_empty());
+    assert!(found("We handle any errors with a retry queue.").is_empty());
+    assert!(found("Every read is instant, under 4 ms at p99.").is_empty());
+}
