@@ -66,6 +66,9 @@ const DISCOURSE_NOUNS: &[&str] = &[
 const APPROX: &[&str] =
     &["about", "around", "roughly", "nearly", "almost", "approximately", "just", "over", "under"];
 const SCORE_UNITS: &[&str] = &["points", "point", "pts", "pp", "stars", "star", "bps"];
+/// Nouns of change a score may be joined to: "a five-point lift".
+const CHANGE_NOUNS: &[&str] =
+    &["lift", "jump", "increase", "rise", "improvement", "drop", "gain", "boost", "bump", "swing"];
 const SCORE_WORDS: &[&str] = &["nps", "csat", "rating", "score", "ces"];
 /// Said between a score word and its new value: "the score went up to 4.3".
 const SCORE_CHANGE: &[&str] = &[
@@ -311,6 +314,9 @@ fn at(toks: &[Token], i: usize) -> Option<(usize, usize, &'static str)> {
     // one percent", whisper's spelling of a decimal
     if let Some((n, unit)) = w.split_once('-') {
         let decimal = numbers::parse(toks, i).is_some_and(|n| n.len > 1);
+        if matches!(unit, "star" | "stars") && kind_named(toks, i + 1) {
+            return None;
+        }
         if SCORE_UNITS.contains(&unit) && numbers::word_value(n).is_some() && !decimal {
             return Some((i, i + 1, "score"));
         }
@@ -343,6 +349,10 @@ fn at(toks: &[Token], i: usize) -> Option<(usize, usize, &'static str)> {
         };
     };
     let mut end = after + ulen;
+    let joined = toks.get(after).is_some_and(|u| u.word == toks[after - 1].word);
+    if kind == "score" && joined && norm(toks, after).starts_with("star") && kind_named(toks, end) {
+        return None;
+    }
     if kind == "duration"
         && n.words
         && n.value == 1.0
@@ -416,6 +426,13 @@ fn counts_as_quantity(toks: &[Token], i: usize, n: &Num) -> bool {
         return false;
     }
     true
+}
+
+/// A rating joined to its number by a hyphen, before token `k`, names a kind of
+/// thing ("one-star reviews", "the one-stars", "a 5-star hotel"), unless a noun of
+/// change follows ("a two-star jump").
+fn kind_named(toks: &[Token], k: usize) -> bool {
+    !CHANGE_NOUNS.contains(&norm(toks, k))
 }
 
 /// The unit after a number at token `j`: (kind, tokens it takes).

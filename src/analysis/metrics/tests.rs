@@ -128,6 +128,10 @@ fn spoken_and_changes() {
     assert_eq!(texts("disputes fell by about a third"), ["a third"]);
     assert_eq!(texts("patients filled about half of the slots"), ["half"]);
     assert_eq!(texts("two thirds of users stayed"), ["two thirds"]);
+    assert_eq!(texts("Results: returns down a third, refunds up a fifth."), ["a third", "a fifth"]);
+    // a rating joined to its number names a kind of review or hotel
+    assert!(texts("one-star reviews and the one-stars, at a 5-star hotel").is_empty());
+    assert_eq!(texts("a two-star jump, a 1-star drop"), ["two-star", "1-star"]);
     let not_shares = found("a third option, within a quarter, the second half of the year");
     assert!(not_shares.iter().all(|(_, kind)| kind != "percent"), "{not_shares:?}");
     assert_eq!(

@@ -62,7 +62,9 @@ pub(super) fn fraction(toks: &[Token], i: usize) -> Option<usize> {
     let prev = if prev == "say" && i >= 2 { norm(toks, i - 2) } else { prev };
     let next = norm(toks, i + 1);
     let of_after = |k: usize| norm(toks, k) == "of";
-    let measured = |k: usize| prev == "by" || APPROX.contains(&prev) || of_after(k);
+    // "returns down a third", "cut a fifth": a change said with its share
+    let moved = matches!(prev, "down" | "up" | "cut" | "dropped" | "fell" | "rose" | "grew");
+    let measured = |k: usize| prev == "by" || moved || APPROX.contains(&prev) || of_after(k);
     // "came down by roughly two-thirds": whisper joins the words with a hyphen
     if let Some((n, part)) = norm(toks, i).split_once('-') {
         let whole = matches!(
