@@ -425,6 +425,11 @@ fn case_round_levels_wanted_and_bare_targets_after_a_share() {
         "Acceptance rate: if the baseline is, let's say, sixty percent, I'd target seventy-five.";
     assert_eq!(role_of(p, bare, "seventy-five"), "result");
     assert_eq!(role_of(p, bare, "sixty percent"), "baseline");
+    let lift =
+        "If they order about 2.5 times a month today, I'd target 3, so a lift of 20 percent.";
+    assert_eq!(role_of(p, lift, "20 percent"), "result");
+    let what_if = "If penetration were 40%, the answer goes up by a third.";
+    assert_ne!(role_of(Kind::Analytical, what_if, "a third"), "result");
 }
 
 #[test]
