@@ -10,20 +10,26 @@ use crate::analysis::tokens::{norm_at, Token};
 /// The rewrite offered for a change said with no figure.
 pub const MOVE: &str = "Give both figures: \"repeat bookings went from 18% to 24% in a quarter\"";
 
-/// Verbs that say a measure moved, in the past.
+/// Verbs that say a measure moved, in the past, or will move: "would grow exponentially",
+/// "tickets would fall off meaningfully" (a degree makes either a claim).
 const MOVED: &str = "\
     rose climbed grew jumped soared surged increased improved dropped fell declined \
     decreased shrank dipped slipped sank plunged plummeted spiked recovered rebounded \
-    lifted slowed accelerated";
+    lifted slowed accelerated rise climb grow jump increase improve drop fall decline \
+    decrease shrink";
 /// The same verbs as a change going on: "bookings were increasing".
 const MOVING: &str = "\
     rising climbing growing increasing improving dropping falling declining decreasing \
-    shrinking recovering";
+    shrinking recovering trending";
 /// Words before a change going on that make it a claim about the outcome.
-const ONGOING: &str = "was were kept started";
+const ONGOING: &str = "was were kept keeps started";
+/// Verbs of a fall said with "off": "fell off", "would drop off".
+const FALLS: &str = "fall falls fell drop drops dropped";
+/// Words that open an object: "kept growing the list".
+const OBJECT_STARTS: &str = "the a an our their its his her my this that these those it them";
 /// Verbs that say it moved with a word after them: "went up", "picked up", "dried up".
 const MOVED_WITH: &str =
-    "went came picked ticked crept dried shot trended edged headed go goes come";
+    "went came picked ticked crept dried shot trended trending edged headed go goes come";
 const DIRECTIONS: &str = "up down upward upwards downward downwards";
 
 /// Verbs whose change is large by itself: "bookings exploded", "it's booming".
@@ -91,7 +97,18 @@ pub fn unmeasured(toks: &[Token]) -> Vec<(usize, usize)> {
             continue;
         }
         let moving = is_in(MOVING, word(i)) && i > 0 && is_in(ONGOING, word(i - 1));
-        let end = if is_in(MOVED, word(i)) || moving {
+        // "the accuracy keeps climbing on its own": a change said to go on, with no
+        // object ("we kept growing the list" says what was done)
+        let continuing = moving && matches!(word(i - 1), "keeps" | "kept");
+        if continuing && !toks[i].clause_end && !is_in(OBJECT_STARTS, word(i + 1)) {
+            out.push((i - 1, 2));
+            continue;
+        }
+        // "tickets would fall off meaningfully"
+        let off = is_in(FALLS, word(i)) && word(i + 1) == "off";
+        let end = if off {
+            i + 2
+        } else if is_in(MOVED, word(i)) || moving {
             i + 1
         } else if is_in(MOVED_WITH, word(i)) && is_in(DIRECTIONS, word(i + 1)) {
             i + 2

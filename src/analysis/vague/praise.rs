@@ -104,7 +104,18 @@ const NOT_OUTCOMES: &str = "\
 /// Spans of praise with no figure: from the intensifier ("super slick"), the copula
 /// ("was phenomenal") or the verb ("saw a decent bump") to the judgement or its noun.
 pub fn praised(toks: &[Token]) -> Vec<(usize, usize)> {
-    (1..toks.len()).filter_map(|i| predicate(toks, i).or_else(|| gain(toks, i))).collect()
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for i in 1..toks.len() {
+        let Some((a, len)) = predicate(toks, i).or_else(|| gain(toks, i)).or_else(|| rise(toks, i))
+        else {
+            continue;
+        };
+        // "saw a decent bump" holds "decent bump"
+        if out.last().is_none_or(|&(b, l)| a + len > b + l) {
+            out.push((a, len));
+        }
+    }
+    out
 }
 
 /// The judgement at `i` said of the thing: after an intensifier ("went really well",
@@ -149,6 +160,23 @@ fn predicate(toks: &[Token], i: usize) -> Option<(usize, usize)> {
     let said = |words: &str| toks[clause..start].iter().any(|t| is_in(words, &t.norm));
     let own_feeling = is_in(FEELINGS, head) && said(SPEAKERS);
     (!own_feeling && !said(CONDITIONS)).then_some((start, i + 1 - start))
+}
+
+/// Nouns of a rise: what a plan promises or the work brought.
+const RISES: &str = "uptick upticks bump boost lift uplift jump increase improvement gain     gains rise spike surge";
+
+/// A rise judged and not counted, whatever verb it follows: "I'd want a meaningful
+/// uptick", "it gives a big boost to retention" (worth word at `i`); not in a
+/// condition ("if there's a big spike").
+fn rise(toks: &[Token], i: usize) -> Option<(usize, usize)> {
+    let word = |k: usize| norm_at(toks, k);
+    if !is_in(WORTH, word(i)) || !is_in(RISES, word(i + 1)) || toks[i].clause_end {
+        return None;
+    }
+    let start = if is_in(INTENSIFIERS, word(i - 1)) || word(i - 1) == "pretty" { i - 1 } else { i };
+    let clause = (0..start).rev().find(|&k| toks[k].clause_end).map_or(0, |k| k + 1);
+    let condition = toks[clause..start].iter().any(|t| is_in(CONDITIONS, &t.norm));
+    (!condition).then_some((start, i + 2 - start))
 }
 
 /// What the work brought, judged and not counted: "saw a decent bump" (verb at `i`).

@@ -526,3 +526,17 @@ fn a_system_said_beyond_limits_in_own_words_is_vague() {
     assert!(found("We handle any errors with a retry queue.").is_empty());
     assert!(found("Every read is instant, under 4 ms at p99.").is_empty());
 }
+
+#[test]
+fn changes_promised_or_going_on_and_rises_judged_are_vague() {
+    assert_eq!(texts("Repeat orders are trending nicely."), ["trending nicely"]);
+    assert_eq!(texts("The hit rate keeps climbing by itself."), ["keeps climbing"]);
+    assert_eq!(texts("Usage would grow dramatically after launch."), ["grow dramatically"]);
+    assert_eq!(texts("Chargebacks would drop off noticeably."), ["drop off noticeably"]);
+    assert_eq!(texts("I'd hope for a healthy uptick in reorders."), ["healthy uptick"]);
+    assert_eq!(texts("We'd monitor the usual suspects."), ["the usual suspects"]);
+    // with an object, in a condition, or with a figure: not a claim
+    assert!(texts("We kept growing the waitlist.").is_empty());
+    assert!(texts("If there's a big spike, we add workers.").is_empty());
+    assert!(texts("Usage would grow dramatically, from 2% to 9% of orders.").is_empty());
+}
