@@ -425,7 +425,9 @@ fn counts_as_quantity(toks: &[Token], i: usize, n: &Num) -> bool {
     if n.words && n.value < 10.0 && !n.scaled && REFERRING.contains(&prev) {
         return false;
     }
-    true
+    // "at one point we were ...": a moment in the story, unless a rate follows
+    let moment = prev == "at" && toks[i].norm == "one" && next == "point";
+    !(moment && norm(toks, i + n.len + 1) != "per")
 }
 
 /// A rating joined to its number by a hyphen, before token `k`, names a kind of

@@ -131,6 +131,10 @@ fn spoken_and_changes() {
     assert_eq!(texts("Results: returns down a third, refunds up a fifth."), ["a third", "a fifth"]);
     // a rating joined to its number names a kind of review or hotel
     assert!(texts("one-star reviews and the one-stars, at a 5-star hotel").is_empty());
+    assert!(texts("At one point we were doing stand-ups twice a day")
+        .iter()
+        .all(|t| t != "one point"));
+    assert_eq!(texts("NPS went up one point"), ["NPS went up one point"]);
     assert_eq!(texts("a two-star jump, a 1-star drop"), ["two-star", "1-star"]);
     let not_shares = found("a third option, within a quarter, the second half of the year");
     assert!(not_shares.iter().all(|(_, kind)| kind != "percent"), "{not_shares:?}");
