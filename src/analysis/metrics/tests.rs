@@ -135,6 +135,7 @@ fn spoken_and_changes() {
         .iter()
         .all(|t| t != "one point"));
     assert_eq!(texts("NPS went up one point"), ["NPS went up one point"]);
+    assert_eq!(texts("about a quarter fewer missed pickups"), ["a quarter"]);
     assert_eq!(texts("a two-star jump, a 1-star drop"), ["two-star", "1-star"]);
     let not_shares = found("a third option, within a quarter, the second half of the year");
     assert!(not_shares.iter().all(|(_, kind)| kind != "percent"), "{not_shares:?}");

@@ -61,7 +61,8 @@ pub(super) fn fraction(toks: &[Token], i: usize) -> Option<usize> {
     // past a "say" said between: "cutting those by, say, a fifth"
     let prev = if prev == "say" && i >= 2 { norm(toks, i - 2) } else { prev };
     let next = norm(toks, i + 1);
-    let of_after = |k: usize| norm(toks, k) == "of";
+    // "half of the slots", "a third less produce binned"
+    let of_after = |k: usize| matches!(norm(toks, k), "of" | "less" | "more" | "fewer");
     // "returns down a third", "cut a fifth": a change said with its share
     let moved = matches!(prev, "down" | "up" | "cut" | "dropped" | "fell" | "rose" | "grew");
     let measured = |k: usize| prev == "by" || moved || APPROX.contains(&prev) || of_after(k);

@@ -78,8 +78,9 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
         }
         Some(k)
     };
-    // "no higher than eight percent"
-    let more_than = match (word(past_asides(2)), word(past_asides(1))) {
+    // "no higher than eight percent", "no more than a 2% fall"
+    let article = usize::from(matches!(before(1), "a" | "an"));
+    let more_than = match (word(past_asides(2 + article)), word(past_asides(1 + article))) {
         ("more" | "less" | "fewer", "than") => true,
         ("higher" | "lower", "than") => word(past_asides(3)) == "no",
         _ => false,
@@ -177,6 +178,8 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
         || zero
         || taken_to
         || named_target
+        // "cut that from nine days to four": a duration said as a change
+        || (m.kind == "duration" && toks[i].norm == "from" && !what_if)
         || (m.kind != "duration"
             && (set_here || (!what_if && (set || change || by_amount || whole_change))))
     {

@@ -428,6 +428,10 @@ fn case_round_levels_wanted_and_bare_targets_after_a_share() {
     let lift =
         "If they order about 2.5 times a month today, I'd target 3, so a lift of 20 percent.";
     assert_eq!(role_of(p, lift, "20 percent"), "result");
+    let cut = "The KPI is time to a decision, and I'd want to cut that from eleven days to five.";
+    assert_eq!(role_of(p, cut, "from eleven days to five"), "result");
+    let guard = "As a guardrail, I'd accept no more than a 3% dip in solo viewing.";
+    assert_eq!(role_of(p, guard, "3%"), "result");
     let what_if = "If penetration were 40%, the answer goes up by a third.";
     assert_ne!(role_of(Kind::Analytical, what_if, "a third"), "result");
 }
