@@ -54,6 +54,8 @@ pub fn detect(
     let praised = shaped(praise::praised(toks), praise::PRAISE);
     let moved = shaped(changes.to_vec(), moves::MOVE);
     let absolute = shaped(absolutes::claims(toks), absolutes::ABSOLUTE);
+    let heaps = shaped(uncounted::amounts(toks), uncounted::AMOUNT);
+    let everyone = shaped(uncounted::everyone(toks), uncounted::EVERYONE);
     let open_lists = list_enders(toks)
         .into_iter()
         .filter(unlisted)
@@ -66,6 +68,8 @@ pub fn detect(
         .chain(praised)
         .chain(moved)
         .chain(absolute)
+        .chain(heaps)
+        .chain(everyone)
         .chain(open_lists)
         .collect();
     hits.sort_by_key(|h| h.0);
@@ -302,6 +306,7 @@ fn figure_near(
 mod absolutes;
 mod moves;
 mod praise;
+mod uncounted;
 
 /// Changes claimed with no figure ("ratings climbed noticeably", "bookings exploded"),
 /// as spans.

@@ -540,3 +540,19 @@ fn changes_promised_or_going_on_and_rises_judged_are_vague() {
     assert!(texts("If there's a big spike, we add workers.").is_empty());
     assert!(texts("Usage would grow dramatically, from 2% to 9% of orders.").is_empty());
 }
+
+#[test]
+fn amounts_said_as_heaps_and_trends_said_of_everyone_are_vague() {
+    assert_eq!(texts("We sold a big heap of them."), ["a big heap of"]);
+    assert_eq!(texts("A whole flood of new sellers joined."), ["A whole flood of"]);
+    assert_eq!(
+        texts("Everybody's baking bread since the lockdown."),
+        ["Everybody's baking bread since the lockdown"]
+    );
+    assert_eq!(texts("Honestly, everyone I know uses one."), ["everyone I know"]);
+    // few said as few, a scenario, a group drawn, a fact with no trend: not claims
+    assert!(texts("They manage a small number of their own accounts.").is_empty());
+    assert!(texts("If a promotion brought in a wave of new users, activation drops.").is_empty());
+    assert!(texts("Everyone who tried got a refund.").is_empty());
+    assert!(texts("Not everyone has a garden.").is_empty());
+}
