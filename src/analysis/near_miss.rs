@@ -130,7 +130,16 @@ pub fn find(
 fn rest_is_close(run: &[Token], name: &[&str], strict: bool) -> bool {
     let (Some(first), Some(said)) = (run.first(), name.first()) else { return true };
     let said = said.to_lowercase();
-    let other_form = first.norm != said && stem(&first.norm) == stem(&said);
+    // "delivery" for "deliver", "high" for "highest": another word that begins the same
+    let letters: String = said.chars().filter(|c| c.is_alphabetic()).collect();
+    // ("back bone" is the word split in two)
+    let joined = run.get(1).map(|t| format!("{}{}", first.norm, t.norm)).unwrap_or_default();
+    let split = joined.starts_with(&letters);
+    let shortened = letters.len() > first.norm.len()
+        && first.norm.len() >= 3
+        && letters.starts_with(&first.norm)
+        && !split;
+    let other_form = first.norm != said && (stem(&first.norm) == stem(&said) || shortened);
     if name.len() < 2 || !(other_form || (strict && first.norm == said)) {
         return true;
     }
@@ -161,10 +170,22 @@ fn unshared_words_fit(run: &[Token], name: &[&str], whole: bool) -> bool {
         .filter(|(_, k)| !run_keys.contains(k))
         .map(|(w, _)| *w)
         .collect();
-    // the rest may bend ("customer expansion"), but not shrink to a word or two
+    // the rest may bend ("customer expansion"), but not shrink to a word or two, nor
+    // become function words alone, which whisper does not make of a name's sounds
+    // ("only so the customer" is not "obsess over customers")
+    let function_words =
+        run.iter().filter(|t| !shared(t)).all(|t| FUNCTION_WORDS.contains(&t.norm.as_str()));
     let (heard, unheard) = (sound(&heard).len(), sound(&unheard).len());
-    unheard < MIN_LETTERS || heard.abs_diff(unheard) as f64 / unheard as f64 <= MAX_DISTANCE
+    unheard < MIN_LETTERS
+        || (!function_words && heard.abs_diff(unheard) as f64 / unheard as f64 <= MAX_DISTANCE)
 }
+
+/// Words that carry no sound of a name of their own when they are all that differs.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "to", "for", "and", "or", "so", "but", "only", "just", "then", "that",
+    "this", "it", "its", "it's", "is", "was", "be", "in", "on", "at", "by", "as", "with", "from",
+    "i", "i'd", "we", "you", "they", "he", "she", "not", "all", "very", "really",
+];
 
 /// A word without the endings that make another word of it: "delivery", "delivered"
 /// and "delivering" are all "deliver".
@@ -332,6 +353,11 @@ mod tests {
         assert_eq!(heard("for a gallery"), Some("Frugality"));
         assert_eq!(heard("for legality"), Some("Frugality"));
         assert_eq!(heard("the highest for action"), Some("Bias for Action"));
+        // a word whisper split in two is not another word that begins the same
+        assert_eq!(
+            heard("back bone, this hurry and com it"),
+            Some("Have Backbone; Disagree and Commit")
+        );
         assert_eq!(
             heard("since it's on the highest standards"),
             Some("Insist on the Highest Standards")
@@ -370,6 +396,8 @@ mod tests {
             "if one vendor's batches show late delivery scans",
             "say I find it's the first one",
             "that's 1.2 million deliveries a day",
+            "this is reorder only, so the customer bought it before",
+            "it's high effort, and I'd park it",
         ] {
             assert_eq!(heard(s), None, "{s}");
         }

@@ -44,6 +44,8 @@ const LEAD_INS: &[&str] = &["so", "and", "um", "uh", "overall", "honestly"];
 /// Words that open a clause of place, time or condition: a name inside one is said in
 /// passing.
 const OCCASIONS: &[&str] = &["where", "when", "whenever", "if", "because", "before", "after"];
+/// Words that open the thing an act is done to: "I owned the app".
+const DETERMINERS: &[&str] = &["the", "a", "an", "my", "our", "this", "that", "it", "their"];
 /// Words that may sit between names in a sentence of names alone.
 const JOINERS: &[&str] =
     &["and", "also", "both", "plus", "as", "well", "mostly", "mainly", "basically", "really"];
@@ -79,9 +81,16 @@ pub fn detect(toks: &[Token], lex: &Lexicon) -> Vec<PrincipleHit> {
     for m in &matches {
         let cue = lex.principle_cues[m.phrase];
         let k = sentence_of(m.start);
+        // "I owned the app, but the lesson I took is ...": a name said as the speaker's
+        // own act on a thing names the lesson only after its cue
+        let object = |k: usize| toks.get(k).is_some_and(|t| DETERMINERS.contains(&t.norm.as_str()));
+        let end = m.start + m.len;
+        let act = toks[m.start].norm == "i" && (object(end) || object(end - 1));
+        let after_cue = |k: usize| cues[k].iter().any(|&(s, l)| s + l <= m.start);
         let named = cue.explicit
             && k.is_some_and(|k| {
-                lesson[k] || continues_lesson(toks, k, &sentences, &lesson, m.start)
+                (lesson[k] && (!act || after_cue(k)))
+                    || (!act && continues_lesson(toks, k, &sentences, &lesson, m.start))
             });
         let bent_rest =
             k.filter(|_| named).and_then(|k| bent_rest(toks, lex, cue.name, m, sentences[k].1));
@@ -347,9 +356,13 @@ mod tests {
             "To earn trust with the finance team I set up a weekly meeting.",
             // a plain cue with someone doing the principle's words after it
             "We have to be careful here, it's where we earn trust or lose it.",
+            // an act on a thing before the cue, whose lesson is something else
+            "I owned the app, but the lesson I took is to question the first explanation.",
         ] {
             assert!(names(s).iter().all(|(_, named)| !named), "{s}: {:?}", names(s));
         }
+        let after_lesson = "For me that is Dive Deep. I owned the app, but the data was there.";
+        assert!(names(after_lesson).contains(&("Ownership".to_string(), false)));
     }
 
     #[test]
