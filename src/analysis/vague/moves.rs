@@ -104,6 +104,12 @@ pub fn unmeasured(toks: &[Token]) -> Vec<(usize, usize)> {
             out.push((i - 1, 2));
             continue;
         }
+        // "redemptions were up on the previous year": a change said as a state, against
+        // a time before it with no figure ("the site was down" is an outage)
+        if let Some(len) = up_on_before(toks, i) {
+            out.push((i, len));
+            continue;
+        }
         // "tickets would fall off meaningfully"
         let off = is_in(FALLS, word(i)) && word(i + 1) == "off";
         let end = if off {
@@ -132,6 +138,24 @@ pub fn unmeasured(toks: &[Token]) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Copulas a change said as a state follows: "sales were up".
+const STATE_COPULAS: &str = "was were is are 's been";
+/// Words that set a change said as a state against a time before it.
+const AGAINST: &str = "on versus vs against compared year-on-year";
+
+/// "sales were up on last year", "bookings are down versus last summer", "sales were
+/// up." at `i` (the copula): its length to the direction.
+fn up_on_before(toks: &[Token], i: usize) -> Option<usize> {
+    let word = |k: usize| norm_at(toks, k);
+    let copula = is_in(STATE_COPULAS, word(i)) || toks[i].norm.ends_with("'s");
+    if !copula || toks[i].clause_end || !matches!(word(i + 1), "up" | "down") {
+        return None;
+    }
+    let against = !toks[i + 1].clause_end && is_in(AGAINST, word(i + 2));
+    let up_alone = word(i + 1) == "up" && toks[i + 1].clause_end;
+    ((against || up_alone) && bare_claim(toks, i)).then_some(2)
 }
 
 /// Spans of changes said as surges, which carry their own degree ("bookings just

@@ -51,7 +51,7 @@ const PRAISE_ON_ITS_OWN: &str = "\
 const COPULAS: &str = "is was were are it's that's became seemed felt looked sounded been be";
 /// Words said between a copula and its judgement without changing it: "the audience is
 /// just enormous".
-const SOFTENERS: &str = "just honestly actually simply";
+const SOFTENERS: &str = "just honestly actually simply frankly";
 
 /// Judgements of people's feelings: said of the speaker ("I was really excited") they
 /// tell the story, not its outcome.
@@ -89,6 +89,7 @@ const GAINED: &str = "\
 const WORTH: &str = "\
     good great solid strong positive decent nice real big substantial significant \
     considerable sizeable sizable noticeable meaningful healthy serious dramatic impressive \
+    hefty material \
     excellent incredible amazing fantastic awesome brilliant outstanding terrific wonderful \
     phenomenal stellar remarkable exceptional superb spectacular tremendous massive huge \
     enormous immense transformative transformational";

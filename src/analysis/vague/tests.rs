@@ -556,3 +556,15 @@ fn amounts_said_as_heaps_and_trends_said_of_everyone_are_vague() {
     assert!(texts("Everyone who tried got a refund.").is_empty());
     assert!(texts("Not everyone has a garden.").is_empty());
 }
+
+#[test]
+fn changes_said_as_states_and_concerns_waved_away_are_vague() {
+    assert_eq!(texts("Bookings were down versus last summer."), ["were down"]);
+    assert_eq!(texts("The response was frankly enormous."), ["was frankly enormous"]);
+    assert_eq!(texts("Scaling is a non-issue with this setup."), ["a non-issue"]);
+    assert_eq!(texts("We'd see a hefty uplift in reorders."), ["hefty uplift"]);
+    // an outage, the speaker, a figure: not claims
+    assert!(texts("The checkout was down for two hours.").is_empty());
+    assert!(texts("We were up early.").is_empty());
+    assert!(texts("Scaling isn't a problem: 2,000 writes a second fit one shard.").is_empty());
+}
