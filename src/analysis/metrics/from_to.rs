@@ -50,8 +50,10 @@ pub(super) fn from_to(
 ) -> Option<(usize, usize, &'static str)> {
     // "from about forty minutes to about twelve", "from an average of 2.5 hours to 55 minutes"
     let x = past_approx(toks, past_level_name(toks, x));
-    // "from all fourteen leads to two": the whole of a count, said as its start
-    let x = if norm(toks, x) == "all" { x + 1 } else { x };
+    // "from all fourteen leads to two": the whole of a count, said as its start; "from
+    // that seventy-one percent to eighty-five": one said before
+    let x =
+        if matches!(norm(toks, x), "all" | "that" | "this" | "the" | "our") { x + 1 } else { x };
     // "from about a day to under an hour": durations said without digits
     let start_duration = one_duration(toks, x).or_else(|| few_duration(toks, x));
     if let Some(j) = start_duration.filter(|&j| norm(toks, j) == "to") {

@@ -66,6 +66,11 @@ fn spoken_and_changes() {
         texts("Excel use dropped, from all fourteen leads to two."),
         ["from all fourteen leads to two"]
     );
+    // a start said before, pointed back to
+    assert_eq!(
+        texts("The refill rate, from that seventy-one percent to eighty-five percent."),
+        ["from that seventy-one percent to eighty-five percent"]
+    );
     assert_eq!(texts("I'd target seventy-five."), Vec::<String>::new());
     assert_eq!(
         texts("if the rate is sixty percent, I'd target seventy-five."),
