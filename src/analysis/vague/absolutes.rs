@@ -35,7 +35,7 @@ const REQUIRED: &str = "must should need needs has have requirement requirements
     constraints goal want cannot can can't non-functional functional target";
 /// Verbs of a claim about the design, now or to come; a story's past ("we never lost
 /// an order") is an outcome a listener can check.
-const CLAIMED: &str = "will would 'll it'll they'll that'll is are be it's that's";
+const CLAIMED: &str = "will would it'll they'll that'll we'll is are be it's that's";
 
 /// Words of no time at all.
 const INSTANT: &str = "instant instantaneous immediate";

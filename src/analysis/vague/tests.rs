@@ -517,6 +517,7 @@ fn a_system_said_beyond_limits_in_own_words_is_vague() {
     );
     assert_eq!(found("Payments are never dropped, thanks to the queue."), ["never dropped"]);
     assert_eq!(found("No booking will ever be lost."), ["No booking will ever be lost"]);
+    assert_eq!(found("With the queue we'll never drop an order."), ["never drop"]);
     assert_eq!(found("Search results stay instant."), ["stay instant"]);
     assert_eq!(found("The map updates with zero delay."), ["zero delay"]);
     // a requirement, a mechanism with its figure, a story's past: not claims
