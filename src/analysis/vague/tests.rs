@@ -564,6 +564,10 @@ fn changes_said_as_states_and_concerns_waved_away_are_vague() {
     assert_eq!(texts("The response was frankly enormous."), ["was frankly enormous"]);
     assert_eq!(texts("Scaling is a non-issue with this setup."), ["a non-issue"]);
     assert_eq!(texts("We'd see a hefty uplift in reorders."), ["hefty uplift"]);
+    assert_eq!(
+        texts("The difference was night and day, and everyone wins."),
+        ["night and day", "everyone wins"]
+    );
     // an outage, the speaker, a figure: not claims
     assert!(texts("The checkout was down for two hours.").is_empty());
     assert!(texts("We were up early.").is_empty());
