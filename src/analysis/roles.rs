@@ -7,7 +7,7 @@
 use super::lexicon::Lexicon;
 use super::report::Metric;
 use super::task;
-use super::tokens::{is_sound, sentence, Token};
+use super::tokens::{clause_of, is_sound, sentence, Token};
 
 mod case;
 mod headline;
@@ -556,9 +556,7 @@ const FRAMES_GAP: usize = 4;
 
 /// The clause around token `i`: from after the previous clause end to the next one.
 pub(super) fn clause(toks: &[Token], i: usize) -> (usize, usize) {
-    let a = (0..i).rev().find(|&k| toks[k].clause_end).map_or(0, |k| k + 1);
-    let b = (i..toks.len()).find(|&k| toks[k].clause_end).map_or(toks.len(), |k| k + 1);
-    (a, b)
+    clause_of(toks, i)
 }
 
 #[cfg(test)]

@@ -178,6 +178,13 @@ pub fn sentence(toks: &[Token], i: usize) -> (usize, usize) {
     (a, b)
 }
 
+/// The clause of token `i`, as a token range `a..b`.
+pub fn clause_of(toks: &[Token], i: usize) -> (usize, usize) {
+    let a = (0..i).rev().find(|&k| toks[k].clause_end).map_or(0, |k| k + 1);
+    let b = (i..toks.len()).find(|&k| toks[k].clause_end).map_or(toks.len(), |k| k + 1);
+    (a, b)
+}
+
 /// True when token `i` opens a clause.
 pub fn clause_start(toks: &[Token], i: usize) -> bool {
     i == 0 || toks[i - 1].clause_end

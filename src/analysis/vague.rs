@@ -4,7 +4,7 @@ use super::lexicon::Lexicon;
 use super::numbers::is_numeric;
 use super::report::{Metric, VagueHit};
 use super::roles::SCOPE;
-use super::tokens::{is_sound, sentence, span_text, word_span, Match, PhraseSet, Token};
+use super::tokens::{clause_of, is_sound, sentence, span_text, word_span, Match, PhraseSet, Token};
 
 /// How far (in words) a number makes "a lot of" specific: after the phrase within
 /// its sentence ("a lot of tickets, about 1,200 a month"), before it within its
@@ -119,7 +119,7 @@ fn comparisons(toks: &[Token]) -> Vec<(usize, usize)> {
         {
             continue;
         }
-        let a = (0..i).rev().find(|&k| toks[k].clause_end).map_or(0, |k| k + 1);
+        let a = clause_of(toks, i).0;
         if toks[a..i].iter().any(|t| MODALS.contains(&t.norm.as_str())) {
             continue;
         }

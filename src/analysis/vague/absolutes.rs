@@ -7,7 +7,7 @@
 //! missed; a requirement ("a slot must never be double-booked") is left alone.
 
 use super::is_in;
-use crate::analysis::tokens::{norm_at, sentence, Token};
+use crate::analysis::tokens::{clause_of, norm_at, sentence, Token};
 
 /// The rewrite offered for a system said to be beyond limits or failure.
 pub const ABSOLUTE: &str =
@@ -109,7 +109,7 @@ fn unfailing(toks: &[Token]) -> Vec<(usize, usize)> {
         else {
             continue;
         };
-        let clause = (0..from).rev().find(|&k| toks[k].clause_end).map_or(0, |k| k + 1);
+        let clause = clause_of(toks, from).0;
         let claimed = (clause..fail).any(|k| is_in(CLAIMED, word(k)));
         let (s, e) = sentence(toks, i);
         let required = (s..e).any(|k| is_in(REQUIRED, word(k)));

@@ -5,7 +5,7 @@
 //! ("dropped immediately", "grew internationally", "rose roughly 12%").
 
 use super::is_in;
-use crate::analysis::tokens::{norm_at, Token};
+use crate::analysis::tokens::{clause_of, norm_at, Token};
 
 /// The rewrite offered for a change said with no figure.
 pub const MOVE: &str = "Give both figures: \"repeat bookings went from 18% to 24% in a quarter\"";
@@ -171,7 +171,7 @@ pub fn surges(toks: &[Token]) -> Vec<(usize, usize)> {
         } else {
             continue;
         };
-        let clause = (0..i).rev().find(|&k| toks[k].clause_end).map_or(0, |k| k + 1);
+        let clause = clause_of(toks, i).0;
         if !toks[clause..i].iter().any(|t| is_in(NOT_SURGE_CLAIMED, &t.norm)) {
             out.push((i, len));
         }
@@ -230,7 +230,7 @@ const NOT_CLAIMED: &str = "if when once until unless whether why how what where 
 /// before it in the clause: "referrals picked up", "printer tickets went down" (one
 /// word alone, "the people grew", "three tools had slipped", says too many things).
 fn bare_claim(toks: &[Token], i: usize) -> bool {
-    let clause = (0..i).rev().find(|&k| toks[k].clause_end).map_or(0, |k| k + 1);
+    let clause = clause_of(toks, i).0;
     i > clause && !toks[clause..i].iter().any(|t| is_in(NOT_CLAIMED, &t.norm))
 }
 

@@ -7,7 +7,7 @@
 
 use super::is_in;
 use super::moves::degree_adverb;
-use crate::analysis::tokens::{norm_at, Token};
+use crate::analysis::tokens::{clause_of, norm_at, Token};
 
 /// The rewrite offered for praise with no measure.
 pub const PRAISE: &str =
@@ -157,7 +157,7 @@ fn predicate(toks: &[Token], i: usize) -> Option<(usize, usize)> {
     if !said_of_it {
         return None;
     }
-    let clause = (0..start).rev().find(|&k| toks[k].clause_end).map_or(0, |k| k + 1);
+    let clause = clause_of(toks, start).0;
     let said = |words: &str| toks[clause..start].iter().any(|t| is_in(words, &t.norm));
     let own_feeling = is_in(FEELINGS, head) && said(SPEAKERS);
     (!own_feeling && !said(CONDITIONS)).then_some((start, i + 1 - start))
@@ -175,7 +175,7 @@ fn rise(toks: &[Token], i: usize) -> Option<(usize, usize)> {
         return None;
     }
     let start = if is_in(INTENSIFIERS, word(i - 1)) || word(i - 1) == "pretty" { i - 1 } else { i };
-    let clause = (0..start).rev().find(|&k| toks[k].clause_end).map_or(0, |k| k + 1);
+    let clause = clause_of(toks, start).0;
     let condition = toks[clause..start].iter().any(|t| is_in(CONDITIONS, &t.norm));
     (!condition).then_some((start, i + 2 - start))
 }

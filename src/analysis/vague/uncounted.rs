@@ -6,7 +6,7 @@
 //! in the candidate's own words.
 
 use super::is_in;
-use crate::analysis::tokens::{norm_at, Token};
+use crate::analysis::tokens::{clause_of, norm_at, Token};
 
 /// The rewrite offered for an amount with no figure.
 pub const AMOUNT: &str = "Give the figure: \"about 40 studios, a fifth of our accounts\"";
@@ -54,7 +54,7 @@ pub fn amounts(toks: &[Token]) -> Vec<(usize, usize)> {
         }
         let heap = is_in(HEAPS, word(k)) || (sized && !small && is_in(PORTIONS, word(k)));
         let said_whole = (i..k).all(|j| !toks[j].clause_end);
-        let clause = (0..i).rev().find(|&j| toks[j].clause_end).map_or(0, |j| j + 1);
+        let clause = clause_of(toks, i).0;
         let condition = toks[clause..i].iter().any(|t| is_in(CONDITIONS, &t.norm));
         if heap && said_whole && !condition && word(k + 1) == "of" && !toks[k].clause_end {
             out.push((i, k + 2 - i));
@@ -83,7 +83,7 @@ pub fn everyone(toks: &[Token]) -> Vec<(usize, usize)> {
         if i > 0 && matches!(word(i - 1), "not" | "to" | "for" | "with" | "keep" | "get") {
             continue;
         }
-        let end = (i..toks.len()).find(|&k| toks[k].clause_end).map_or(toks.len(), |k| k + 1);
+        let end = clause_of(toks, i).1;
         let known = word(i + 1) == "i" && word(i + 2) == "know";
         let kin = word(i + 1) == "and" && word(i + 2) == "their";
         // "everybody's cooking", "everybody is on a scooter now": a change going on
