@@ -47,7 +47,7 @@ pub fn assign(
         };
         let end = toks.iter().rposition(|t| t.word < m.span.word_index + m.span.word_count);
         let end = end.map_or(i + 1, |e| e + 1);
-        let (a, b) = clause(toks, i);
+        let (a, b) = clause_of(toks, i);
         let s = sentence(toks, i).0;
         // "sorry, it was more like 11 minutes"; "roughly a third, thirty-four percent"
         let restated = |end: usize| end == i && a == i && !toks[i - 1].sentence_end;
@@ -104,7 +104,7 @@ const TASK_HEADING: usize = 5;
 /// Whether clause `a..b` states the task, or follows a short heading that does at the
 /// start of its sentence: "The ask from the CFO: cut maintenance spend 10%".
 fn task_said(lex: &Lexicon, toks: &[Token], a: usize, b: usize) -> bool {
-    let heading = a.checked_sub(1).filter(|&k| !toks[k].sentence_end).map(|k| clause(toks, k).0);
+    let heading = a.checked_sub(1).filter(|&k| !toks[k].sentence_end).map(|k| clause_of(toks, k).0);
     let heading =
         heading.filter(|&h| h < a && a - h <= TASK_HEADING && (h == 0 || toks[h - 1].sentence_end));
     task::stated(lex, toks, a, b) || heading.is_some_and(|h| task::stated(lex, toks, h, a))
@@ -223,7 +223,7 @@ fn worth_of_outcome(toks: &[Token], a: usize, before: &[Token]) -> bool {
     let Some(prev) = a.checked_sub(1).filter(|&k| which && !toks[k].sentence_end) else {
         return false;
     };
-    let outcome = &toks[clause(toks, prev).0..a];
+    let outcome = &toks[clause_of(toks, prev).0..a];
     has(outcome, SUBJECT_OUTCOME) || has(outcome, OUTCOME)
 }
 
@@ -252,7 +252,7 @@ fn story_role(
     (first_action, task_at): (Option<usize>, Option<usize>),
     figures: &[usize],
 ) -> &'static str {
-    let (a, b) = clause(toks, i);
+    let (a, b) = clause_of(toks, i);
     // A figure may run past its clause ("cut — in half"): then nothing comes after it.
     let before = toks.get(a..i).unwrap_or_default();
     let inside = toks.get(i..end).unwrap_or_default();
@@ -553,11 +553,6 @@ const FRAMES: &[&str] = &[
 ];
 /// Most words from a count to the thing that frames time ("in two short sprints").
 const FRAMES_GAP: usize = 4;
-
-/// The clause around token `i`: from after the previous clause end to the next one.
-pub(super) fn clause(toks: &[Token], i: usize) -> (usize, usize) {
-    clause_of(toks, i)
-}
 
 #[cfg(test)]
 mod tests;

@@ -2,10 +2,10 @@
 //! outcome a plan promises: a target, a bound on a KPI or a change to reach.
 
 use super::words::CHANGE;
-use super::{after_time_word, clause, is_hedge, BASELINE, RESULT, SCOPE, TIME};
+use super::{after_time_word, is_hedge, BASELINE, RESULT, SCOPE, TIME};
 use crate::analysis::numbers;
 use crate::analysis::report::Metric;
-use crate::analysis::tokens::{sentence, Token};
+use crate::analysis::tokens::{clause_of, sentence, Token};
 
 /// Words that make a figure a target in a case round ("with a target of 15%").
 const TARGET: &[&str] =
@@ -24,10 +24,10 @@ const OR_BOUND: &[&str] =
 /// one ("Targets: grow ... by 20%"), a change to reach ("a lift of 0.5 points") or a
 /// bound on a KPI ("p99 latency under two seconds"). Durations are time frames.
 pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
-    let (mut a, b) = clause(toks, i);
+    let (mut a, b) = clause_of(toks, i);
     // "cutting those by, say, a fifth": a hedge set off by commas does not end the clause
     while a >= 2 && is_hedge(&toks[a - 1]) {
-        a = clause(toks, a - 2).0;
+        a = clause_of(toks, a - 2).0;
     }
     let s = sentence(toks, i).0;
     let word = |k: Option<usize>| k.and_then(|k| toks.get(k)).map_or("", |t| t.norm.as_str());
