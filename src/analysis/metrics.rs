@@ -4,7 +4,7 @@
 
 use super::numbers::{self, Num};
 use super::report::Metric;
-use super::tokens::{norm_at as norm, sentence, span_text, word_span, Token};
+use super::tokens::{norm_at as norm, sentence, span_text, word_span, Token, FUNCTION_WORDS};
 use from_to::from_to;
 use words::{fraction, half_a_point, in_half, one_duration, zero_reached};
 
@@ -168,16 +168,6 @@ const MONTHS: &[&str] = &[
     "dec",
 ];
 const CLOCK_AFTER: &[&str] = &["am", "pm", "a.m", "p.m", "o'clock", "oclock"];
-/// Words that end a count's noun phrase: "two of us", "5 and", "3 to".
-const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "by", "from", "and", "or",
-    "but", "so", "that", "this", "these", "those", "it", "its", "it's", "we", "i", "you", "they",
-    "he", "she", "them", "us", "our", "my", "your", "their", "his", "her", "was", "were", "is",
-    "are", "be", "been", "had", "has", "have", "do", "did", "not", "no", "than", "as", "per",
-    "each", "every", "into", "out", "up", "down", "over", "under", "about", "after", "before",
-    "which", "who", "when", "where", "then", "there", "here", "what", "all", "some", "any", "just",
-    "only", "also", "very", "too", "if", "because", "times", "while", "until", "ago", "later",
-];
 const NOT_PLURAL: &[&str] = &[
     "this",
     "was",

@@ -3,7 +3,7 @@
 //! that sounds close enough to one of them, said where a candidate names the lesson,
 //! is taken as that name and reported as a near miss.
 
-use super::tokens::Token;
+use super::tokens::{Token, FUNCTION_WORDS};
 
 /// Largest edit distance, as a share of the name's letters, still taken as the name:
 /// long names bend further ("deliverance adults" is 0.38 from "deliver results") than
@@ -179,13 +179,6 @@ fn unshared_words_fit(run: &[Token], name: &[&str], whole: bool) -> bool {
     unheard < MIN_LETTERS
         || (!function_words && heard.abs_diff(unheard) as f64 / unheard as f64 <= MAX_DISTANCE)
 }
-
-/// Words that carry no sound of a name of their own when they are all that differs.
-const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "of", "to", "for", "and", "or", "so", "but", "only", "just", "then", "that",
-    "this", "it", "its", "it's", "is", "was", "be", "in", "on", "at", "by", "as", "with", "from",
-    "i", "i'd", "we", "you", "they", "he", "she", "not", "all", "very", "really",
-];
 
 /// A word without the endings that make another word of it: "delivery", "delivered"
 /// and "delivering" are all "deliver".

@@ -178,6 +178,18 @@ pub fn sentence(toks: &[Token], i: usize) -> (usize, usize) {
     (a, b)
 }
 
+/// Function words: they end a count's noun phrase ("two of us", "5 and", "3 to") and
+/// carry no sound of a principle's name of their own.
+pub const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "by", "from", "and", "or",
+    "but", "so", "that", "this", "these", "those", "it", "its", "it's", "we", "i", "you", "they",
+    "he", "she", "them", "us", "our", "my", "your", "their", "his", "her", "was", "were", "is",
+    "are", "be", "been", "had", "has", "have", "do", "did", "not", "no", "than", "as", "per",
+    "each", "every", "into", "out", "up", "down", "over", "under", "about", "after", "before",
+    "which", "who", "when", "where", "then", "there", "here", "what", "all", "some", "any", "just",
+    "only", "also", "very", "too", "if", "because", "times", "while", "until", "ago", "later",
+];
+
 /// The clause of token `i`, as a token range `a..b`.
 pub fn clause_of(toks: &[Token], i: usize) -> (usize, usize) {
     let a = (0..i).rev().find(|&k| toks[k].clause_end).map_or(0, |k| k + 1);
