@@ -6,7 +6,11 @@ use crate::round::Kind;
 use crate::transcript::Transcript;
 
 fn texts(text: &str) -> Vec<String> {
-    let ctx = Context::for_kind(Kind::Behavioral);
+    texts_in(Kind::Behavioral, text)
+}
+
+fn texts_in(kind: Kind, text: &str) -> Vec<String> {
+    let ctx = Context::for_kind(kind);
     let report = analyze(&Transcript::from_text(text), &ctx, &Lexicon::builtin());
     report.vague.into_iter().map(|v| v.text).collect()
 }
@@ -488,25 +492,19 @@ fn a_surge_carries_its_own_degree() {
 fn delight_in_an_idiom_and_a_system_beyond_failure_are_vague() {
     assert_eq!(texts("Contractors would go nuts for it."), ["go nuts for"]);
     assert_eq!(texts("The growers were singing our praises."), ["singing our praises"]);
-    let kind = Kind::SystemDesign;
-    let ctx = Context::for_kind(kind);
-    let said = "It never goes down and it scales infinitely.";
-    let r = analyze(&Transcript::from_text(said), &ctx, &Lexicon::builtin());
-    let found: Vec<String> = r.vague.into_iter().map(|v| v.text).collect();
-    assert_eq!(found, ["never goes down", "scales infinitely"]);
+    let found = |said: &str| texts_in(Kind::SystemDesign, said);
+    assert_eq!(
+        found("It never goes down and it scales infinitely."),
+        ["never goes down", "scales infinitely"]
+    );
     // a requirement with its figure is a design, not a boast
-    let target = "Reads are effectively instant, under five milliseconds per operation.";
-    let r = analyze(&Transcript::from_text(target), &ctx, &Lexicon::builtin());
-    assert!(r.vague.is_empty(), "{:?}", r.vague);
+    let target = found("Reads are effectively instant, under five milliseconds per operation.");
+    assert!(target.is_empty(), "{target:?}");
 }
 
 #[test]
 fn a_system_said_beyond_limits_in_own_words_is_vague() {
-    let ctx = Context::for_kind(Kind::SystemDesign);
-    let found = |said: &str| -> Vec<String> {
-        let r = analyze(&Transcript::from_text(said), &ctx, &Lexicon::builtin());
-        r.vague.into_iter().map(|v| v.text).collect()
-    };
+    let found = |said: &str| texts_in(Kind::SystemDesign, said);
     assert_eq!(
         found("The queue will absorb pretty much any burst."),
         ["absorb pretty much any burst"]
