@@ -571,3 +571,26 @@ fn changes_said_as_states_and_concerns_waved_away_are_vague() {
     assert!(texts("We were up early.").is_empty());
     assert!(texts("Scaling isn't a problem: 2,000 writes a second fit one shard.").is_empty());
 }
+
+#[test]
+fn parts_thanks_sprinkles_and_times_with_no_amount_are_vague() {
+    assert_eq!(texts("I was kind of in the mix on pricing."), ["kind of in the mix"]);
+    assert_eq!(texts("I pitched in with the testing."), ["pitched in"]);
+    assert_eq!(
+        texts("The director sent a really nice email and thanked the team."),
+        ["a really nice email", "thanked the team"]
+    );
+    assert_eq!(
+        texts_in(Kind::SystemDesign, "Then maybe some machine learning on top."),
+        ["maybe some machine learning"]
+    );
+    assert_eq!(
+        texts_in(Kind::SystemDesign, "The cache refreshes every so often."),
+        ["every so often"]
+    );
+    assert_eq!(texts("Honestly, the product basically sold itself."), ["basically sold itself"]);
+    // said with a figure, or of something else: not claims
+    assert!(texts("The COO thanked the team: returns fell 12%.").is_empty());
+    assert!(texts_in(Kind::Product, "Is this for items Amazon sells itself?").is_empty());
+    assert!(texts("I sat in on 14 support calls.").is_empty());
+}
