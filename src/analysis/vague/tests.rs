@@ -574,7 +574,7 @@ fn changes_said_as_states_and_concerns_waved_away_are_vague() {
 
 #[test]
 fn parts_thanks_sprinkles_and_times_with_no_amount_are_vague() {
-    assert_eq!(texts("I was kind of in the mix on pricing."), ["kind of in the mix"]);
+    assert_eq!(texts("I was kind of in the mix on pricing."), ["in the mix on"]);
     assert_eq!(texts("I pitched in with the testing."), ["pitched in"]);
     assert_eq!(
         texts("The director sent a really nice email and thanked the team."),
