@@ -249,7 +249,13 @@ pub fn ideas(toks: &[Token], lex: &Lexicon, kind: Kind) -> Vec<usize> {
             && COUNTED.contains(&w(i - 1))
             && !toks[i - 1].clause_end
             && w(i + 1) != "of";
-        if counted {
+        // "my first thought is a smart coop", "my instinct straight away is a simple mode"
+        let hunch = matches!(w(i), "thought" | "instinct")
+            && i > 0
+            && matches!(w(i - 1), "my" | "first")
+            && (i + 1..i + 4)
+                .any(|k| matches!(w(k), "is" | "was") && matches!(w(k + 1), "a" | "an"));
+        if counted || hunch {
             at.push(i - 1);
             continue;
         }

@@ -126,6 +126,12 @@ fn ideas_counted_out_or_said_as_a_design_come_before_clarifying() {
     assert!(!codes(&coach(Kind::Product, ordered)).contains(&"ideas_before_clarifying"));
     let notion = "We have a good idea of the mix. To clarify, the users are beginners.";
     assert!(!codes(&coach(Kind::Product, notion)).contains(&"ideas_before_clarifying"));
+    // a hunch said as the answer is an idea; a thought about what to ask is not
+    let hunch = "My instinct straight away is a simple mode for the home screen. Let me step \
+                 back: who are the users, and what is the goal?";
+    assert!(codes(&coach(Kind::Product, hunch)).contains(&"ideas_before_clarifying"));
+    let question = "My first thought is to ask who the users are, and what the goal is.";
+    assert!(!codes(&coach(Kind::Product, question)).contains(&"ideas_before_clarifying"));
 }
 
 /// `text` as said at `wpm` words a minute.
