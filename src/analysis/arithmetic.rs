@@ -46,18 +46,21 @@ pub fn steps(toks: &[Token]) -> Vec<Step> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        match step_at(toks, i) {
-            Some((step, end)) => {
-                out.push(step);
-                i = end;
-            }
-            None => i += 1,
-        }
+        let Some((step, result, end)) = step_at(toks, i) else {
+            i += 1;
+            continue;
+        };
+        out.push(step);
+        // "is 2,160 fewer a week, and times four weeks, that's 11,000": a result worked on
+        // ("is 6, plus 0.75 times 4 is 3" adds the next product instead)
+        let worked_on = matches!(operator_after(toks, end), Some((Op::Times | Op::Divide, ..)));
+        i = if worked_on && step_at(toks, result).is_some() { result } else { end };
     }
     out
 }
 
-fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize)> {
+/// The step starting at `i`: (the step, where its result starts, where it ends).
+fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize, usize)> {
     let first = numbers::parse(toks, i)?;
     let mut value = first.value;
     let mut scaled = first.scaled;
@@ -95,7 +98,13 @@ fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize)> {
         ops += 1;
     }
     if ops == 0 {
-        return if percent { share_of_earlier(toks, i, j, first.value) } else { None };
+        return if percent {
+            share_of_earlier(toks, i, j, Factor::Share(first.value))
+        } else if said_of_each(toks, i, j) {
+            share_of_earlier(toks, i, j, Factor::Each(first.value))
+        } else {
+            None
+        };
     }
     // "2% of 54 million, uh, 1.8 million new owners": a share's result may follow a comma
     let restated = share_of && toks[j - 1].clause_end && !toks[j - 1].sentence_end;
@@ -118,19 +127,49 @@ fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize)> {
     let computed = if scaled == stated.scaled { value } else { in_units_of(value, stated.value) };
     let step =
         Step { text: span_text(toks, i, end), start: i, computed, stated: stated.value, hedged };
-    Some((step, end))
+    Some((step, k, end))
 }
 
 /// Most words from a share to the "that's" of its result: "thirty percent of them ride a
 /// bike at least sometimes, so that's ...".
 const SHARE_REACH: usize = 12;
 
-/// A share of the figure said before it, worked out later in its sentence: "330
-/// million people. I'd guess around eight percent play guitar, so that's 26.4 million"
-/// (the share at `i`, its words ending at `j`). Only a share whose result is in the
-/// same units as that figure and near what it gives counts: elsewhere the figure before
-/// may be another one.
-fn share_of_earlier(toks: &[Token], i: usize, j: usize, percent: f64) -> Option<(Step, usize)> {
+/// What a figure said without an operator does to the figure before it.
+#[derive(Clone, Copy)]
+enum Factor {
+    /// "around eight percent play guitar": a share of it, in percent.
+    Share(f64),
+    /// "if each one spends about $300 a year": so much for each of it.
+    Each(f64),
+}
+
+/// Words from "each" to the figure it is said of, or from the figure to "each": "each
+/// one spends about 300", "300 dollars a year each".
+const EACH_REACH: usize = 4;
+
+/// The figure from `i` to `j` is said of each one of something: "if each one spends
+/// about three hundred dollars", "two visits a year each".
+fn said_of_each(toks: &[Token], i: usize, j: usize) -> bool {
+    let in_clause = |k: usize| (k..i).all(|m| !toks[m].clause_end);
+    let before = (i.saturating_sub(EACH_REACH)..i).any(|k| norm(toks, k) == "each" && in_clause(k));
+    let after = (j..(j + EACH_REACH).min(toks.len()))
+        .take_while(|&k| k == j || !toks[k - 1].clause_end)
+        .any(|k| matches!(norm(toks, k), "each" | "apiece"));
+    before || after
+}
+
+/// A share of the figure said before it, or so much for each of it, worked out later in
+/// its sentence: "330 million people. I'd guess around eight percent play guitar, so
+/// that's 26.4 million" (the factor at `i`, its words ending at `j`). Only a result in
+/// the same units as that figure counts, and for a share only one near what it gives:
+/// elsewhere the figure before may be another one. Said of each, the product is
+/// explicit, so a result a hundred times off is a slip, not another figure.
+fn share_of_earlier(
+    toks: &[Token],
+    i: usize,
+    j: usize,
+    factor: Factor,
+) -> Option<(Step, usize, usize)> {
     let from = sentence(toks, sentence(toks, i).0.saturating_sub(1)).0;
     // the last figure before the share, read from its first word ("three hundred and
     // thirty million", not "thirty million")
@@ -155,19 +194,29 @@ fn share_of_earlier(toks: &[Token], i: usize, j: usize, percent: f64) -> Option<
         .find_map(|k| said_result(toks, k).map(|len| (k, len)))?;
     let (k, hedged) = past_thinking(toks, at + len);
     let stated = numbers::parse(toks, k).filter(|n| !n.percent)?;
-    // a share taken ("60% of households order, so that's 660,000") or a share to stay
-    // under ("at most 80% occupied, which gives 22,000 slots" for 17,600)
-    let share = percent / 100.0;
-    let computed = [base.1.value * share, base.1.value / share]
-        .into_iter()
-        .min_by(|a, b| (a - stated.value).abs().total_cmp(&(b - stated.value).abs()))?;
-    if stated.scaled != base.1.scaled || !(0.1..=10.0).contains(&(stated.value / computed)) {
+    // "that is 700,000 times 0.5 times 2": the sum comes next, said out loud
+    if operator_after(toks, k + stated.len).is_some() {
+        return None;
+    }
+    let (computed, near) = match factor {
+        // a share taken ("60% of households order, so that's 660,000") or a share to stay
+        // under ("at most 80% occupied, which gives 22,000 slots" for 17,600)
+        Factor::Share(percent) => {
+            let share = percent / 100.0;
+            let computed = [base.1.value * share, base.1.value / share]
+                .into_iter()
+                .min_by(|a, b| (a - stated.value).abs().total_cmp(&(b - stated.value).abs()))?;
+            (computed, 0.1..=10.0)
+        }
+        Factor::Each(value) => (base.1.value * value, 0.001..=1000.0),
+    };
+    if stated.scaled != base.1.scaled || !near.contains(&(stated.value / computed)) {
         return None;
     }
     let end = k + stated.len;
     let text =
         format!("{} … {}", span_text(toks, base.0, base.0 + base.1.len), span_text(toks, i, end));
-    Some((Step { text, start: i, computed, stated: stated.value, hedged }, end))
+    Some((Step { text, start: i, computed, stated: stated.value, hedged }, k, end))
 }
 
 /// "so that's", "that's", "which is": a result said of a share worked out in words.
@@ -422,6 +471,26 @@ mod tests {
         assert_eq!(slips(capacity).iter().map(|s| s.1).collect::<Vec<_>>(), [false]);
         assert!(slips("The market is 2 billion dollars. We'd take 5%, so that's 300 stores.")
             .is_empty());
+    }
+
+    #[test]
+    fn a_result_worked_on_and_a_figure_for_each_are_checked() {
+        let chain = "Twelve thousand times eighteen percent is two thousand one hundred and \
+                     sixty fewer a week, and times four weeks, that's about eleven thousand.";
+        assert_eq!(slips(chain).iter().map(|s| s.1).collect::<Vec<_>>(), [false, true]);
+        // the next product added, not the result worked on
+        let blended = "0.25 times 24 is 6, plus 0.75 times 4 is 3, so 9 orders a year.";
+        assert_eq!(slips(blended).iter().map(|s| s.1).collect::<Vec<_>>(), [false, false]);
+        let each = "About thirteen million households keep chickens, and if each one spends \
+                    about three hundred dollars a year, that's about thirty-nine million dollars.";
+        assert_eq!(slips(each).iter().map(|s| s.1).collect::<Vec<_>>(), [true]);
+        let right = "There are 20 million members. If each orders 3 boxes a month, that's 60 \
+                     million boxes.";
+        assert_eq!(slips(right).iter().map(|s| s.1).collect::<Vec<_>>(), [false]);
+        // the calculation said out loud after "that is" is checked as itself
+        let said = "Seattle has 700,000 people. If each drinks two cups a day, that is 700,000 \
+                    times 0.5 times 2, which is 700,000 cups.";
+        assert_eq!(slips(said).iter().map(|s| s.1).collect::<Vec<_>>(), [false]);
     }
 
     #[test]
