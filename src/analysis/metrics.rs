@@ -339,6 +339,10 @@ fn at(toks: &[Token], i: usize) -> Option<(usize, usize, &'static str)> {
         };
     };
     let mut end = after + ulen;
+    // "five days out of seven": a share of the days, not a time frame
+    if let Some(len) = out_of(toks, end, &n) {
+        return Some((i, end + len, "percent"));
+    }
     let joined = toks.get(after).is_some_and(|u| u.word == toks[after - 1].word);
     if kind == "score" && joined && norm(toks, after).starts_with("star") && kind_named(toks, end) {
         return None;
@@ -427,6 +431,16 @@ fn kind_named(toks: &[Token], k: usize) -> bool {
     !CHANGE_NOUNS.contains(&norm(toks, k))
 }
 
+/// "out of seven" at token `j` after a number `n` smaller than the whole it is out of:
+/// the tokens it takes.
+fn out_of(toks: &[Token], j: usize, n: &Num) -> Option<usize> {
+    if norm(toks, j) != "out" || norm(toks, j + 1) != "of" || toks[j - 1].clause_end {
+        return None;
+    }
+    let of = numbers::parse(toks, j + 2).filter(|of| !of.percent && of.value > n.value)?;
+    (n.value >= 1.0).then_some(2 + of.len)
+}
+
 /// The unit after a number at token `j`: (kind, tokens it takes).
 fn unit(toks: &[Token], j: usize, n: &Num) -> Option<(&'static str, usize)> {
     if n.percent {
@@ -454,6 +468,11 @@ fn unit(toks: &[Token], j: usize, n: &Num) -> Option<(&'static str, usize)> {
             return Some(("multiplier", 1))
         }
         "basis" if norm(toks, j + 1) == "points" => return Some(("score", 2)),
+        "out" => {
+            if let Some(len) = out_of(toks, j, n) {
+                return Some(("percent", len));
+            }
+        }
         // "one in five": a share said as a ratio
         "in" if !toks[j].clause_end => {
             if let Some(of) = numbers::parse(toks, j + 1) {

@@ -53,7 +53,10 @@ const TENS: [&str; 8] =
 fn scale_word(w: &str) -> Option<f64> {
     match w {
         "thousand" => Some(1e3),
+        // Indian English: "one lakh eighteen thousand farmers", "two crore rupees"
+        "lakh" | "lakhs" => Some(1e5),
         "million" | "mil" => Some(1e6),
+        "crore" | "crores" => Some(1e7),
         "billion" => Some(1e9),
         _ => None,
     }
@@ -317,6 +320,8 @@ mod tests {
         assert_eq!(num("a hundred and thirty-six million euros"), Some((136_000_000.0, 5)));
         assert_eq!(num("five and a half percent"), Some((5.5, 4)));
         assert_eq!(num("two and a half million"), Some((2_500_000.0, 5)));
+        assert_eq!(num("one lakh eighteen thousand farmers"), Some((118_000.0, 4)));
+        assert_eq!(num("3 crore rupees"), Some((30_000_000.0, 2)));
         assert_eq!(num("three hundred orders"), Some((300.0, 2)));
         assert_eq!(num("two dozen"), Some((24.0, 2)));
         assert_eq!(num("a lot"), None);

@@ -6,9 +6,14 @@ use super::{is_plural_noun, norm, rate, unit, APPROX, CUT_VERBS, SCORE_WORDS};
 use crate::analysis::numbers::{self, Num};
 use crate::analysis::tokens::Token;
 
-/// The first token from `k` past up to two hedges: "to just over 400 a week".
+/// Asides said before a figure: "from, say, two hours", "to maybe three".
+const ASIDES: &[&str] = &["say", "let's", "maybe", "perhaps"];
+
+/// The first token from `k` past up to three hedges and asides: "to just over 400 a
+/// week", "from, let's say, about two hours".
 fn past_approx(toks: &[Token], k: usize) -> usize {
-    (k..k + 2).find(|&j| !APPROX.contains(&norm(toks, j))).unwrap_or(k + 2)
+    let hedge = |j: usize| APPROX.contains(&norm(toks, j)) || ASIDES.contains(&norm(toks, j));
+    (k..k + 3).find(|&j| !hedge(j)).unwrap_or(k + 3)
 }
 
 /// What a starting figure may be said as: "from an average of about two and a half hours".

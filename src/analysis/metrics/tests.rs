@@ -184,3 +184,22 @@ fn numbers_that_are_not_metrics() {
         assert_eq!(texts(s), Vec::<String>::new(), "{s}");
     }
 }
+
+#[test]
+fn shares_out_of_a_whole_and_changes_after_an_aside() {
+    assert_eq!(
+        found("medicines confirmed on at least five days out of seven"),
+        [("five days out of seven".to_string(), "percent".to_string())]
+    );
+    assert_eq!(texts("three out of ten users come back"), ["three out of ten"]);
+    assert_eq!(
+        texts("a target of moving from, say, two hours to three hours"),
+        ["from say two hours to three hours"]
+    );
+    assert_eq!(
+        texts("one lakh eighteen thousand farmers claimed seed"),
+        ["one lakh eighteen thousand farmers"]
+    );
+    // a whole smaller than the part is no share
+    assert_eq!(texts("ten out of 5 stars"), ["5 stars"]);
+}
