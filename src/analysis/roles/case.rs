@@ -155,7 +155,14 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     // "day-7 retention went from 22% to 25%": a change said whole is what the test or
     // the plan is to move
     // "cost per watch down by half": a figure that opens with its change
-    let whole_change = m.kind == "change" || toks[i].norm == "from" || change_at(toks, i);
+    // "plus six percent orders and minus three percent basket value": a change said
+    // with its sign; not "sixty-eight and a half, plus ten percent", a sum, nor "minus
+    // 18 Celsius"
+    let summed = numbers::is_numeric(before(2)) || before(2) == "half";
+    let signed = matches!(before(1), "plus" | "minus")
+        && !summed
+        && matches!(m.kind.as_str(), "percent" | "score");
+    let whole_change = m.kind == "change" || signed || toks[i].norm == "from" || change_at(toks, i);
     // "If today that's 40%, I'd target 55%": a target said in the figure's own clause
     // (or just before it: "target, let's say, 25% of accounts") holds even in a sentence
     // that opens with a what-if

@@ -584,3 +584,17 @@ fn a_change_already_seen_in_a_case_round_is_the_problem() {
     let target = "Last quarter repeat orders rose from 10% to 12%, and I'd target 15%.";
     assert_eq!(role_of(a, target, "15%"), "result");
 }
+
+#[test]
+fn a_change_said_with_its_sign_is_a_result_and_a_sum_is_not() {
+    let a = Kind::Analytical;
+    let plan = "For example, plus six percent orders and minus three percent basket value nets \
+                about plus two point eight percent revenue.";
+    for m in ["six percent", "three percent", "two point eight percent"] {
+        assert_eq!(role_of(a, plan, m), "result", "{m}");
+    }
+    let sum = "Thirteen and a half plus fifty-five is sixty-eight and a half, plus ten percent.";
+    assert_ne!(role_of(a, sum, "ten percent"), "result");
+    let cold = "Frozen stays at or below minus 18 Celsius.";
+    assert!(roles(Kind::SystemDesign, cold).iter().all(|(_, r)| r != "result"));
+}
