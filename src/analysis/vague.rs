@@ -166,9 +166,16 @@ fn adoption_claims(toks: &[Token]) -> Vec<(usize, usize)> {
         let to = (from + UPTAKE_GAP).min(toks.len());
         let verb = (from..to).take_while(|&k| k == from || !toks[k - 1].clause_end).find(|&k| {
             let w = toks[k].norm.as_str();
-            // "were using it", not "most of our users are using mobile" (a fact)
+            // "were using it", not "most of our users are using mobile" (a fact) nor
+            // "many were using a son's phone" (how they got by)
+            let product_next = matches!(
+                toks.get(k + 1).map_or("", |t| t.norm.as_str()),
+                "it" | "this" | "the" | "our" | "them"
+            );
             UPTAKE.contains(&w)
-                || (w == "using" && matches!(toks[k - 1].norm.as_str(), "were" | "now"))
+                || (w == "using"
+                    && matches!(toks[k - 1].norm.as_str(), "were" | "now")
+                    && product_next)
         });
         if let Some(v) = verb {
             out.push((i, v + 1 - i));
@@ -263,12 +270,23 @@ fn joined_matches(toks: &[Token], lex: &Lexicon) -> Vec<Match> {
 
 /// "Not everything went well" admits a problem; it claims nothing. Sounds and "you
 /// know" said on the way do not count ("It wasn't, you know, statistically perfect").
+/// Nor does a claim the speaker declines to make: "I'm not assuming the promotion went
+/// well", "I won't pretend every grandparent would love it".
 fn negated(toks: &[Token], start: usize) -> bool {
     let pause = |t: &&Token| is_sound(t) || matches!(t.norm.as_str(), "you" | "know");
-    toks[..start].iter().rev().filter(|t| !pause(t)).take(2).any(|t| {
+    let negative = |t: &Token| {
         matches!(t.norm.as_str(), "not" | "never" | "nothing" | "hardly") || t.norm.ends_with("n't")
-    })
+    };
+    let declined = (clause_of(toks, start).0..start).any(|k| {
+        negative(&toks[k])
+            && (k + 1..(k + 4).min(start)).any(|v| DECLINED.contains(&toks[v].norm.as_str()))
+    });
+    declined || toks[..start].iter().rev().filter(|t| !pause(t)).take(2).any(negative)
 }
+
+/// Verbs of claiming that a negative before them declines: "not assuming", "won't claim".
+const DECLINED: &[&str] =
+    &["assume", "assuming", "pretend", "pretending", "claim", "claiming", "promise", "think"];
 
 /// A `metric` early in the sentence after the one of token `b`, within `NEAR` words:
 /// "lots of people open the app at once. If a third of 3,000 associates check in ten

@@ -594,3 +594,13 @@ fn parts_thanks_sprinkles_and_times_with_no_amount_are_vague() {
     assert!(texts_in(Kind::Product, "Is this for items Amazon sells itself?").is_empty());
     assert!(texts("I sat in on 14 support calls.").is_empty());
 }
+
+#[test]
+fn claims_declined_and_makeshifts_are_not_vague() {
+    assert!(texts("I'm also not assuming the March promotion went well.").is_empty());
+    assert!(texts_in(Kind::Product, "I won't pretend every grandparent would love it.").is_empty());
+    assert!(texts("I watched them: many were using a son's phone.").is_empty());
+    assert_eq!(texts("By June many were using it."), ["many were using"]);
+    // a negative elsewhere in the sentence declines nothing
+    assert_eq!(texts("It wasn't cheap, but it went well."), ["went well"]);
+}
