@@ -98,6 +98,8 @@ mod tests {
         assert!(task("So my manager asked me to take this customer and fix it."));
         assert!(task("So the big thing I worked on was booking a whole trip."));
         assert!(task("Nobody asked me, I kind of took it on myself."));
+        assert!(task("Then I kind of made it my mission to make sure it never happened again."));
+        assert!(task("So I took it upon myself to gather feedback."));
     }
 
     #[test]
