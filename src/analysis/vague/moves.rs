@@ -29,7 +29,8 @@ const FALLS: &str = "fall falls fell drop drops dropped";
 const OBJECT_STARTS: &str = "the a an our their its his her my this that these those it them";
 /// Verbs that say it moved with a word after them: "went up", "picked up", "dried up".
 const MOVED_WITH: &str =
-    "went came picked ticked crept dried shot trended trending edged headed go goes come";
+    "went came picked ticked crept dried shot trended trending edged headed go goes come \
+    quietened quieted calmed settled";
 const DIRECTIONS: &str = "up down upward upwards downward downwards";
 
 /// Verbs whose change is large by itself: "bookings exploded", "it's booming".
@@ -69,6 +70,8 @@ const DEGREES: &[&[&str]] = &[
     &["loads"],
     &["somewhat"],
     &["heaps"],
+    // "tickets dropped off a cliff"
+    &["a", "cliff"],
 ];
 
 /// Adverbs in -ly that say when, how often, where or how nearly, not how much.

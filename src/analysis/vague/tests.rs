@@ -604,3 +604,13 @@ fn claims_declined_and_makeshifts_are_not_vague() {
     // a negative elsewhere in the sentence declines nothing
     assert_eq!(texts("It wasn't cheap, but it went well."), ["went well"]);
 }
+
+#[test]
+fn falls_off_a_cliff_and_quietening_down_are_changes() {
+    assert_eq!(texts("Freeze requests dropped off a cliff."), ["dropped off a cliff"]);
+    assert_eq!(
+        texts("The box office phones quietened down noticeably."),
+        ["quietened down noticeably"]
+    );
+    assert!(texts("Tickets dropped off a cliff, from 400 a week to 30.").is_empty());
+}
