@@ -236,15 +236,15 @@ pub fn ideas(toks: &[Token], lex: &Lexicon, kind: Kind) -> Vec<usize> {
         "deploy",
         "stream",
     ];
-    // "my first idea is", "Second idea,", "I have four ideas": ideas counted out; not "no
-    // idea" nor "a good idea of the mix"
+    // "my first idea is", "Second idea,", "I have four ideas", "three pillars": ideas
+    // counted out; not "no idea" nor "a good idea of the mix"
     const COUNTED: &[&str] = &[
         "my", "first", "second", "third", "fourth", "another", "biggest", "big", "main", "next",
         "one", "two", "three", "four", "five", "few", "some", "couple", "other",
     ];
     for i in 0..toks.len() {
         let w = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
-        let counted = matches!(w(i), "idea" | "ideas")
+        let counted = matches!(w(i), "idea" | "ideas" | "pillar" | "pillars")
             && i > 0
             && COUNTED.contains(&w(i - 1))
             && !toks[i - 1].clause_end
@@ -265,7 +265,18 @@ pub fn ideas(toks: &[Token], lex: &Lexicon, kind: Kind) -> Vec<usize> {
             continue;
         }
         let from = if SUBJECT.contains(&w(i)) { i + 1 } else { i + 2 };
-        if (from..from + 2).any(|k| BUILD.contains(&w(k)) && !toks[k - 1].clause_end) {
+        // "I'd go straight to a microservices setup", "I'd do a real-time backend", "the
+        // first thing I'd do is a grading system"; not "I'd do is ask who the users are"
+        // nor "I'd do A first, then C", options ranked
+        let ranked = matches!(w(from + 2), "first" | "then" | "next" | "last" | "and")
+            || toks.get(from + 1).is_some_and(|t| t.clause_end);
+        let chosen = match (w(from), w(from + 1)) {
+            ("go", "with" | "straight") => true,
+            ("do", "a" | "an") => !ranked,
+            ("do", "is") => matches!(w(from + 2), "a" | "an"),
+            _ => false,
+        };
+        if chosen || (from..from + 2).any(|k| BUILD.contains(&w(k)) && !toks[k - 1].clause_end) {
             at.push(i);
         }
     }

@@ -132,6 +132,15 @@ fn ideas_counted_out_or_said_as_a_design_come_before_clarifying() {
     assert!(codes(&coach(Kind::Product, hunch)).contains(&"ideas_before_clarifying"));
     let question = "My first thought is to ask who the users are, and what the goal is.";
     assert!(!codes(&coach(Kind::Product, question)).contains(&"ideas_before_clarifying"));
+    // a design chosen, ideas said as pillars; options ranked after scoping questions
+    let chosen = "Sure, so I'd go straight to a microservices setup with Kafka. I assume the \
+                  users are drivers.";
+    assert!(codes(&coach(Kind::SystemDesign, chosen)).contains(&"ideas_before_clarifying"));
+    let pillars = "My vision is a learning companion in three pillars. I assume students.";
+    assert!(codes(&coach(Kind::Product, pillars)).contains(&"ideas_before_clarifying"));
+    let ranked = "When you say small offices, do you mean five to fifty people? Options: a \
+                  shared list, or restock alerts. I'd do A first, then B.";
+    assert!(!codes(&coach(Kind::Product, ranked)).contains(&"ideas_before_clarifying"));
 }
 
 /// `text` as said at `wpm` words a minute.
