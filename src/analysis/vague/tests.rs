@@ -614,3 +614,12 @@ fn falls_off_a_cliff_and_quietening_down_are_changes() {
     );
     assert!(texts("Tickets dropped off a cliff, from 400 a week to 30.").is_empty());
 }
+
+#[test]
+fn delight_promised_in_other_words_is_vague() {
+    assert_eq!(
+        texts_in(Kind::Product, "Owners will adore this, and they'd feel very cared for."),
+        ["will adore", "they'd feel very cared for"]
+    );
+    assert!(texts_in(Kind::Product, "I would love to ask who the users are.").is_empty());
+}
