@@ -102,6 +102,8 @@ fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize, usize)> {
             share_of_earlier(toks, i, j, Factor::Share(first.value))
         } else if said_of_each(toks, i, j) {
             share_of_earlier(toks, i, j, Factor::Each(first.value))
+        } else if split_into(toks, i) {
+            share_of_earlier(toks, i, j, Factor::Split(first.value))
         } else {
             None
         };
@@ -141,6 +143,16 @@ enum Factor {
     Share(f64),
     /// "if each one spends about $300 a year": so much for each of it.
     Each(f64),
+    /// "split in two arms, that's 12,000 per arm": it shared out.
+    Split(f64),
+}
+
+/// The figure at `i` is what the figure before is shared out into: "split in two
+/// arms", "divided among four depots".
+fn split_into(toks: &[Token], i: usize) -> bool {
+    i >= 2
+        && matches!(norm(toks, i - 1), "in" | "into" | "across" | "between" | "among")
+        && matches!(norm(toks, i - 2), "split" | "divided" | "shared" | "spread")
 }
 
 /// Words from "each" to the figure it is said of, or from the figure to "each": "each
@@ -209,6 +221,8 @@ fn share_of_earlier(
             (computed, 0.1..=10.0)
         }
         Factor::Each(value) => (base.1.value * value, 0.001..=1000.0),
+        Factor::Split(parts) if parts > 0.0 => (base.1.value / parts, 0.001..=1000.0),
+        Factor::Split(_) => return None,
     };
     if stated.scaled != base.1.scaled || !near.contains(&(stated.value / computed)) {
         return None;
@@ -223,7 +237,7 @@ fn share_of_earlier(
 fn said_result(toks: &[Token], k: usize) -> Option<usize> {
     match (norm(toks, k), norm(toks, k + 1), norm(toks, k + 2)) {
         ("so", "that's", _) => Some(2),
-        ("so", "that", "is") => Some(3),
+        ("so", "that" | "this", "is") => Some(3),
         ("that's", _, _) => Some(1),
         ("that" | "which", "is" | "gives" | "makes", _) => Some(2),
         _ => None,
@@ -491,6 +505,17 @@ mod tests {
         let said = "Seattle has 700,000 people. If each drinks two cups a day, that is 700,000 \
                     times 0.5 times 2, which is 700,000 cups.";
         assert_eq!(slips(said).iter().map(|s| s.1).collect::<Vec<_>>(), [false]);
+    }
+
+    #[test]
+    fn a_figure_shared_out_and_a_share_said_as_this_are_checked() {
+        let split = "So 18,000 grocery checkouts a day. Split in two arms, that's 12,000 per arm.";
+        assert_eq!(slips(split).iter().map(|s| s.1).collect::<Vec<_>>(), [true]);
+        let even = "So 18,000 checkouts a day. Split in two arms, that's 9,000 per arm.";
+        assert_eq!(slips(even).iter().map(|s| s.1).collect::<Vec<_>>(), [false]);
+        let bees = "Poland has around 38 million people, and maybe 1 percent keep bees, so this \
+                    is 3.8 million beekeepers.";
+        assert_eq!(slips(bees).iter().map(|s| s.1).collect::<Vec<_>>(), [true]);
     }
 
     #[test]
