@@ -217,6 +217,7 @@ pub fn ideas(toks: &[Token], lex: &Lexicon, kind: Kind) -> Vec<usize> {
         .iter()
         .filter(|r| r.kind == kind && r.idea)
         .flat_map(|r| r.cues.find_all(toks).into_iter().map(|m| m.start))
+        .filter(|&i| !put_off(toks, i))
         .collect();
     const SUBJECT: &[&str] = &["i'd", "we'd", "let's"];
     const MODAL: &[&str] = &["would", "could", "should", "will"];
@@ -282,6 +283,18 @@ pub fn ideas(toks: &[Token], lex: &Lexicon, kind: Kind) -> Vec<usize> {
     }
     at.sort_unstable();
     at
+}
+
+/// Most words between "before" and the idea it puts off.
+const PUT_OFF_REACH: usize = 5;
+
+/// An idea word the speaker puts off: "before I go into any solution", "without
+/// jumping to a feature".
+fn put_off(toks: &[Token], i: usize) -> bool {
+    (i.saturating_sub(PUT_OFF_REACH)..i)
+        .rev()
+        .take_while(|&k| !toks[k].clause_end)
+        .any(|k| matches!(toks[k].norm.as_str(), "before" | "without" | "any" | "no"))
 }
 
 fn round(x: f64) -> String {
