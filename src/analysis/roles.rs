@@ -38,8 +38,9 @@ pub fn assign(
 ) {
     let figures: Vec<usize> = metrics.iter().map(|m| m.span.word_index).collect();
     let task_at = task_word(lex, toks);
-    // (sentence start, role, start, end) of the figure before, for a figure said again
-    let mut previous: Option<(usize, &'static str, usize, usize)> = None;
+    // (sentence start, role, start, end, kind) of the figure before, for a figure said
+    // again
+    let mut previous: Option<(usize, &'static str, usize, usize, String)> = None;
     for m in metrics.iter_mut() {
         let Some(i) = toks.iter().position(|t| t.word == m.span.word_index) else {
             m.role = if m.kind == "duration" { TIME } else { SCOPE }.into();
@@ -51,10 +52,13 @@ pub fn assign(
         let s = sentence(toks, i).0;
         // "sorry, it was more like 11 minutes"; "roughly a third, thirty-four percent"
         let restated = |end: usize| end == i && a == i && !toks[i - 1].sentence_end;
-        let again = previous.as_ref().filter(|(at, _, start, end)| {
-            *at == s && (corrects(&toks[a..i]) || restated(*end) || gapped(toks, *start, a, i))
+        // the same quantity said again: "six months: 25%" says two
+        let again = previous.as_ref().filter(|(at, _, start, end, kind)| {
+            *at == s
+                && *kind == m.kind
+                && (corrects(&toks[a..i]) || restated(*end) || gapped(toks, *start, a, i))
         });
-        let role = if let Some(&(_, role, _, _)) = again {
+        let role = if let Some(&(_, role, ..)) = again {
             role
         } else if story && m.kind != "duration" && task_said(lex, toks, a, b) {
             SCOPE // a goal set in the task is not an outcome
@@ -71,7 +75,7 @@ pub fn assign(
         } else {
             case_role(toks, i, m)
         };
-        previous = Some((s, role, i, end));
+        previous = Some((s, role, i, end, m.kind.clone()));
         m.role = role.into();
     }
 }

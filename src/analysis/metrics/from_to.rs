@@ -44,6 +44,7 @@ const WHEN: usize = 4;
 const QUALIFIER: usize = 3;
 /// The words such a time is said in.
 const WHEN_WORDS: &str = "in the a that last previous prior quarter month year week season summer \
+    today now currently \
     winter before earlier beforehand at launch start";
 
 /// "from 4.1 to 4.6 stars", "from 12% to 4%", "from 300 to 120 tickets" starting at `x`

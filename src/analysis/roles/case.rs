@@ -149,7 +149,15 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     // set after the what-if makes the change it comes to part of the target
     let target_after_if = (s..i).rev().find(|&k| opens_if(k)).is_some_and(|f| (f..i).any(target));
     let what_if = ((s..i).any(opens_if) && !target_after_if) || estimate_moves;
-    let set = (a..i).any(target) || target(s);
+    // "Metrics. ... And 30% of regular users on the app after three months.": a level
+    // listed under a heading of targets, not one said of today
+    // "from 15% with keyword rules today to at least 40%": today's level, said after it
+    let said_of_today = (end..b.min(end + NOW_REACH))
+        .take_while(|&k| toks[k].norm != "to")
+        .any(|k| NOW.contains(&toks[k].norm.as_str()));
+    let now = said_of_today || [before(1), before(2)].iter().any(|w| NOW.contains(w));
+    let listed = m.kind == "percent" && under_heading(toks, s) && !now && !usual;
+    let set = (a..i).any(target) || target(s) || listed;
     let change =
         (i.saturating_sub(2).max(s)..i).any(|k| change_at(toks, k)) || change_before(toks, s, i);
     // "day-7 retention went from 22% to 25%": a change said whole is what the test or
@@ -198,6 +206,37 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     } else {
         BASELINE
     }
+}
+
+/// Words that open a section of targets: "Metrics.", "KPIs:", "Success looks like".
+const HEADINGS: &[&str] = &["metrics", "kpis", "targets", "goals", "success", "measurement"];
+/// Most sentences a bare heading ("Metrics.") runs over.
+const HEADING_REACH: usize = 4;
+/// Words that make a level today's: "from about 60% today".
+const NOW: &[&str] = &["today", "now", "currently", "presently"];
+/// Most words after a level that may say it is today's.
+const NOW_REACH: usize = 5;
+
+/// Whether the sentence starting at `s` is under a heading of targets: it opens with one
+/// and a colon ("Metrics: ..."), or follows within [`HEADING_REACH`] sentences a heading
+/// said alone ("Metrics."), with no other heading between.
+fn under_heading(toks: &[Token], s: usize) -> bool {
+    let heading = |k: usize| HEADINGS.contains(&toks[k].norm.as_str());
+    if heading(s) && toks[s].clause_end {
+        return true;
+    }
+    let mut k = s;
+    for _ in 0..HEADING_REACH {
+        if k == 0 {
+            return false;
+        }
+        k = sentence(toks, k - 1).0;
+        // "Risks. ...", "Trade-offs: ...": another section
+        if toks[k].clause_end {
+            return heading(k) && toks[k].sentence_end;
+        }
+    }
+    false
 }
 
 /// Words that say a service stays up.

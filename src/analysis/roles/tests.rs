@@ -598,3 +598,23 @@ fn a_change_said_with_its_sign_is_a_result_and_a_sum_is_not() {
     let cold = "Frozen stays at or below minus 18 Celsius.";
     assert!(roles(Kind::SystemDesign, cold).iter().all(|(_, r)| r != "result"));
 }
+
+#[test]
+fn levels_listed_under_a_heading_of_targets_are_targets() {
+    let p = Kind::Product;
+    let listed = "Metrics. For users, the share of trips that find a machine free. For owners, \
+                  utilisation. And 30% of regular users on the app after three months.";
+    assert_eq!(role_of(p, listed, "30%"), "result");
+    let after_colon = "Targets for the first six months: 25% of target users switch it on.";
+    assert_eq!(role_of(p, after_colon, "25%"), "result");
+    assert_eq!(role_of(p, after_colon, "six months"), "time");
+    // today's level, how things usually are, and a level under another heading are not
+    let today = "Metrics. Precision moves from 15% with keyword rules today to at least 40%.";
+    assert_ne!(role_of(Kind::SystemDesign, today, "15%"), "result");
+    let usual = "Metrics. Industry recall completion is often below 30%.";
+    assert_ne!(role_of(Kind::SystemDesign, usual, "30%"), "result");
+    let risks = "Metrics. Adoption. Risks: 40% of sellers ignore alerts.";
+    assert_ne!(role_of(p, risks, "40%"), "result");
+    let now = "Metrics: buyers per lot from 3 today to 8 in the first year.";
+    assert_eq!(role_of(Kind::SystemDesign, now, "from 3 today to 8"), "result");
+}
