@@ -389,8 +389,18 @@ fn story_role(
     // "about £16,000 of wasted trips we stopped paying for": the money the work spared,
     // said before the verb that spared it
     let spared = after_work && has(&after[..after.len().min(SPARED_GAP)], SPARED);
-    let earned =
-        m.kind == "money" && (has(before, EARNED) || worth_of_outcome(toks, a, before) || spared);
+    // "gave the owners 140,000 euros of extra revenue"
+    let of_more = |w: &[Token]| {
+        w.len() >= 3
+            && w[0].norm == "of"
+            && matches!(w[1].norm.as_str(), "extra" | "additional" | "new" | "incremental")
+            && matches!(w[2].norm.as_str(), "revenue" | "sales" | "profit" | "income" | "bookings")
+    };
+    let earned = m.kind == "money"
+        && (has(before, EARNED)
+            || worth_of_outcome(toks, a, before)
+            || spared
+            || (after_work && of_more(after)));
     // "expanded into two more regions", "feeding 300 more families a week": more of what the
     // work serves, after it; "would have put 11,000 extra tickets into resale" is a what-if
     // and "a proposal to buy two more analyzers" a plan.

@@ -618,3 +618,15 @@ fn levels_listed_under_a_heading_of_targets_are_targets() {
     let now = "Metrics: buyers per lot from 3 today to 8 in the first year.";
     assert_eq!(role_of(Kind::SystemDesign, now, "from 3 today to 8"), "result");
 }
+
+#[test]
+fn the_level_after_the_rollout_and_extra_revenue_are_results() {
+    let b = Kind::Behavioral;
+    let text = "I piloted it in 6 saunas. After the full rollout it was 7.1% across all saunas. \
+                Resold slots gave the owners 140,000 euros of extra revenue.";
+    assert_eq!(role_of(b, text, "7.1%"), "result");
+    assert_eq!(role_of(b, text, "140,000 euros"), "result");
+    // before the work, extra revenue is what was at stake
+    let stake = "The owners lost 140,000 euros of extra revenue a year to no-shows, so I built it.";
+    assert_ne!(role_of(b, stake, "140,000 euros"), "result");
+}
