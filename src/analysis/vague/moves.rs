@@ -74,7 +74,8 @@ const DEGREES: &[&[&str]] = &[
     &["a", "cliff"],
 ];
 
-/// Adverbs in -ly that say when, how often, where or how nearly, not how much.
+/// Adverbs in -ly that say when, how often, where, how nearly or how suddenly, not how
+/// much: "it dropped suddenly from Tuesday" is the drop a diagnosis starts from.
 const NOT_DEGREE: &str = "\
     only early likely daily weekly monthly yearly hourly quarterly annually family supply \
     apply reply rely italy july ally actually eventually finally initially originally \
@@ -84,7 +85,7 @@ const NOT_DEGREE: &str = "\
     nationally regionally internationally overnight accordingly respectively \
     apparently presumably probably possibly certainly definitely obviously clearly \
     honestly basically literally especially particularly mainly largely chiefly \
-    primarily";
+    primarily suddenly abruptly unexpectedly";
 
 /// Spans of changes said with a degree and no figure, from the first word to the last.
 pub fn unmeasured(toks: &[Token]) -> Vec<(usize, usize)> {
