@@ -250,12 +250,15 @@ pub fn ideas(toks: &[Token], lex: &Lexicon, kind: Kind) -> Vec<usize> {
             && COUNTED.contains(&w(i - 1))
             && !toks[i - 1].clause_end
             && w(i + 1) != "of";
-        // "my first thought is a smart coop", "my instinct straight away is a simple mode"
-        let hunch = matches!(w(i), "thought" | "instinct")
-            && i > 0
-            && matches!(w(i - 1), "my" | "first")
-            && (i + 1..i + 4)
-                .any(|k| matches!(w(k), "is" | "was") && matches!(w(k + 1), "a" | "an"));
+        // "my first thought is a smart coop", "my instinct straight away is a simple mode",
+        // "the core is a central database"; not "the core problem is a gap"
+        let said_as = |from: usize| {
+            (from..from + 3).any(|k| matches!(w(k), "is" | "was") && matches!(w(k + 1), "a" | "an"))
+        };
+        let hunch = i > 0
+            && ((matches!(w(i), "thought" | "instinct") && matches!(w(i - 1), "my" | "first"))
+                || (w(i) == "core" && w(i - 1) == "the" && w(i + 1) == "is"))
+            && said_as(i + 1);
         if counted || hunch {
             at.push(i - 1);
             continue;

@@ -141,6 +141,11 @@ fn ideas_counted_out_or_said_as_a_design_come_before_clarifying() {
     let ranked = "When you say small offices, do you mean five to fifty people? Options: a \
                   shared list, or restock alerts. I'd do A first, then B.";
     assert!(!codes(&coach(Kind::Product, ranked)).contains(&"ideas_before_clarifying"));
+    let core = "So, I think the core is a central database of found items. Ah, I should ask \
+                first: who is the user?";
+    assert!(codes(&coach(Kind::SystemDesign, core)).contains(&"ideas_before_clarifying"));
+    let problem = "The core problem is a gap in tracking. To clarify, who is the user?";
+    assert!(!codes(&coach(Kind::SystemDesign, problem)).contains(&"ideas_before_clarifying"));
     let put_off = "Before I go into any solution, I want to check: what is the goal, and who \
                    is the user?";
     assert!(!codes(&coach(Kind::Product, put_off)).contains(&"ideas_before_clarifying"));
