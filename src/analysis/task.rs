@@ -100,6 +100,7 @@ mod tests {
         assert!(task("Nobody asked me, I kind of took it on myself."));
         assert!(task("Then I kind of made it my mission to make sure it never happened again."));
         assert!(task("So I took it upon myself to gather feedback."));
+        assert!(task("The CEO came to us and said we need the new checkout before August."));
     }
 
     #[test]
