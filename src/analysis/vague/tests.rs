@@ -629,3 +629,8 @@ fn a_sudden_change_is_not_a_degree() {
     assert!(texts_in(Kind::Analytical, "Payments dropped suddenly from Tuesday.").is_empty());
     assert_eq!(texts("Payments dropped sharply after that."), ["dropped sharply"]);
 }
+
+#[test]
+fn a_reception_said_as_going_down_well_is_one_claim() {
+    assert_eq!(texts("And it went down really well."), ["went down really well"]);
+}
