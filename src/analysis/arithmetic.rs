@@ -69,7 +69,7 @@ fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize, usize)> {
     // "2% of 54 million", "ten percent of 8 million": a share taken
     let percent = first.percent || norm(toks, j) == "percent";
     j += usize::from(norm(toks, j) == "percent");
-    // "30% of them" takes its share of a figure said before (`share_of_earlier`)
+    // "30% of them" takes its share of a figure said before (`of_figure_before`)
     let of = (percent && norm(toks, j) == "of" && !toks[j - 1].clause_end)
         .then(|| numbers::parse(toks, j + 1))
         .flatten();
@@ -99,11 +99,11 @@ fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize, usize)> {
     }
     if ops == 0 {
         return if percent {
-            share_of_earlier(toks, i, j, Factor::Share(first.value))
+            of_figure_before(toks, i, j, Factor::Share(first.value))
         } else if said_of_each(toks, i, j) {
-            share_of_earlier(toks, i, j, Factor::Each(first.value))
+            of_figure_before(toks, i, j, Factor::Each(first.value))
         } else if split_into(toks, i) {
-            share_of_earlier(toks, i, j, Factor::Split(first.value))
+            of_figure_before(toks, i, j, Factor::Split(first.value))
         } else {
             None
         };
@@ -170,13 +170,14 @@ fn said_of_each(toks: &[Token], i: usize, j: usize) -> bool {
     before || after
 }
 
-/// A share of the figure said before it, or so much for each of it, worked out later in
-/// its sentence: "330 million people. I'd guess around eight percent play guitar, so
-/// that's 26.4 million" (the factor at `i`, its words ending at `j`). Only a result in
-/// the same units as that figure counts, and for a share only one near what it gives:
-/// elsewhere the figure before may be another one. Said of each, the product is
-/// explicit, so a result a hundred times off is a slip, not another figure.
-fn share_of_earlier(
+/// A share of the figure said before it, so much for each of it, or it shared out,
+/// worked out later in its sentence: "330 million people. I'd guess around eight
+/// percent play guitar, so that's 26.4 million" (the factor at `i`, its words ending at
+/// `j`). Only a result in the same units as that figure counts, and for a share only
+/// one near what it gives: elsewhere the figure before may be another one. Said of each
+/// or shared out, the sum is explicit, so a result a hundred times off is a slip, not
+/// another figure.
+fn of_figure_before(
     toks: &[Token],
     i: usize,
     j: usize,

@@ -208,7 +208,7 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     }
 }
 
-/// Words that open a section of targets: "Metrics.", "KPIs:", "Success looks like".
+/// Words that open a section of targets: "Metrics.", "KPIs:", "Success:".
 const HEADINGS: &[&str] = &["metrics", "kpis", "targets", "goals", "success", "measurement"];
 /// Most sentences a bare heading ("Metrics.") runs over.
 const HEADING_REACH: usize = 4;
