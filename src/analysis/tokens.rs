@@ -72,6 +72,9 @@ const DANGLING: &[&str] =
 /// Sounds said while thinking: no word of the answer, so a figure or a clause goes on
 /// past them.
 const SOUNDS: &[&str] = &["uh", "um", "er", "erm"];
+/// Asides said before a figure: "doing, let's say, under a million", "more than, say,
+/// 3%", "from, maybe, two hours".
+pub const FIGURE_ASIDES: &[&str] = &["let's", "say", "like", "maybe", "perhaps"];
 /// Asides between commas that a change goes on past: "went up, actually, to about four
 /// million".
 const ASIDES: &[&str] = &["actually", "honestly", "basically"];

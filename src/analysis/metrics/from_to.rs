@@ -4,15 +4,13 @@
 use super::words::{few_duration, one_duration};
 use super::{is_plural_noun, norm, rate, unit, APPROX, CUT_VERBS, SCORE_WORDS};
 use crate::analysis::numbers::{self, Num};
-use crate::analysis::tokens::Token;
-
-/// Asides said before a figure: "from, say, two hours", "to maybe three".
-const ASIDES: &[&str] = &["say", "let's", "maybe", "perhaps"];
+use crate::analysis::tokens::{Token, FIGURE_ASIDES};
 
 /// The first token from `k` past up to three hedges and asides: "to just over 400 a
 /// week", "from, let's say, about two hours".
 fn past_approx(toks: &[Token], k: usize) -> usize {
-    let hedge = |j: usize| APPROX.contains(&norm(toks, j)) || ASIDES.contains(&norm(toks, j));
+    let hedge =
+        |j: usize| APPROX.contains(&norm(toks, j)) || FIGURE_ASIDES.contains(&norm(toks, j));
     (k..k + 3).find(|&j| !hedge(j)).unwrap_or(k + 3)
 }
 

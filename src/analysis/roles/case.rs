@@ -5,7 +5,7 @@ use super::words::CHANGE;
 use super::{after_time_word, is_hedge, BASELINE, RESULT, SCOPE, TIME};
 use crate::analysis::numbers;
 use crate::analysis::report::Metric;
-use crate::analysis::tokens::{clause_of, sentence, Token};
+use crate::analysis::tokens::{clause_of, sentence, Token, FIGURE_ASIDES};
 
 /// Words that make a figure a target in a case round ("with a target of 15%").
 const TARGET: &[&str] =
@@ -56,7 +56,7 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     // past the hedges: "sellers doing, let's say, under a million"
     let describes = (s..i.saturating_sub(1))
         .rev()
-        .find(|&k| !ASIDES.contains(&toks[k].norm.as_str()))
+        .find(|&k| !FIGURE_ASIDES.contains(&toks[k].norm.as_str()))
         .is_some_and(|k| DESCRIBES.contains(&toks[k].norm.as_str()));
     // "within 1 point of the prior level"; "within two weeks" is a time frame
     // "accurate to within five minutes" is a bound on error, whatever its unit
@@ -74,7 +74,7 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     let past_asides = |n: usize| {
         let mut k = i;
         for _ in 0..n {
-            k = (0..k).rev().find(|&j| !ASIDES.contains(&toks[j].norm.as_str()))?;
+            k = (0..k).rev().find(|&j| !FIGURE_ASIDES.contains(&toks[j].norm.as_str()))?;
         }
         Some(k)
     };
@@ -284,10 +284,6 @@ fn change_at(toks: &[Token], k: usize) -> bool {
 fn figure_at(toks: &[Token], k: usize, m: &Metric) -> bool {
     m.span.covers(toks[k].word)
 }
-
-/// Asides said between a case round's words and its figure: "doing, let's say, under a
-/// million", "more than, say, 3%".
-const ASIDES: &[&str] = &["let's", "say", "like", "maybe"];
 
 /// Words after which a bound describes who or what ("sellers doing under a million
 /// dollars a year", "teams of under ten") rather than a KPI's target.
