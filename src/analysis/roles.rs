@@ -25,6 +25,16 @@ fn beyond(m: &Metric, next: &str) -> bool {
     BEYOND.contains(&next) || (m.kind != "count" && SHORT_OF.contains(&next))
 }
 
+/// A figure as said, for the one after it that may say it again.
+struct Said {
+    /// The first token of its sentence.
+    sentence: usize,
+    role: &'static str,
+    start: usize,
+    end: usize,
+    kind: String,
+}
+
 /// Sets `role` on every metric. `story`: a behavioral or writing answer, judged on
 /// outcomes; `first_action`: the first word where the candidate acts, if any.
 /// A figure in a clause stating the task ("my goal was ...") is scope; one in a
@@ -38,9 +48,8 @@ pub fn assign(
 ) {
     let figures: Vec<usize> = metrics.iter().map(|m| m.span.word_index).collect();
     let task_at = task_word(lex, toks);
-    // (sentence start, role, start, end, kind) of the figure before, for a figure said
-    // again
-    let mut previous: Option<(usize, &'static str, usize, usize, String)> = None;
+    // the figure before, for a figure said again
+    let mut previous: Option<Said> = None;
     for m in metrics.iter_mut() {
         let Some(i) = toks.iter().position(|t| t.word == m.span.word_index) else {
             m.role = if m.kind == "duration" { TIME } else { SCOPE }.into();
@@ -53,13 +62,13 @@ pub fn assign(
         // "sorry, it was more like 11 minutes"; "roughly a third, thirty-four percent"
         let restated = |end: usize| end == i && a == i && !toks[i - 1].sentence_end;
         // the same quantity said again: "six months: 25%" says two
-        let again = previous.as_ref().filter(|(at, _, start, end, kind)| {
-            *at == s
-                && *kind == m.kind
-                && (corrects(&toks[a..i]) || restated(*end) || gapped(toks, *start, a, i))
+        let again = previous.as_ref().filter(|p| {
+            p.sentence == s
+                && p.kind == m.kind
+                && (corrects(&toks[a..i]) || restated(p.end) || gapped(toks, p.start, a, i))
         });
-        let role = if let Some(&(_, role, ..)) = again {
-            role
+        let role = if let Some(p) = again {
+            p.role
         } else if story && m.kind != "duration" && task_said(lex, toks, a, b) {
             SCOPE // a goal set in the task is not an outcome
         } else if story && stuck(&toks[a..i]) {
@@ -75,7 +84,7 @@ pub fn assign(
         } else {
             case_role(toks, i, m)
         };
-        previous = Some((s, role, i, end, m.kind.clone()));
+        previous = Some(Said { sentence: s, role, start: i, end, kind: m.kind.clone() });
         m.role = role.into();
     }
 }
