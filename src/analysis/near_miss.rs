@@ -206,17 +206,29 @@ fn targets(said: &str, canonical: bool) -> Vec<(String, bool)> {
 /// "frugality": f-r-g-l-r against f-r-g-l-t).
 fn distance(heard: &[u8], target: &[u8]) -> Option<f64> {
     let max = if target.len() >= LONG_LETTERS { MAX_DISTANCE } else { MAX_DISTANCE_SHORT };
-    if heard.first() != target.first()
-        || heard.len().abs_diff(target.len()) as f64 / target.len() as f64 > max
-    {
+    let swapped = heard.first() != target.first();
+    let heard = &opened_like(heard, target)?;
+    if heard.len().abs_diff(target.len()) as f64 / target.len() as f64 > max {
         return None;
     }
     let d = edit_distance(heard, target) as f64 / target.len() as f64;
     if d <= max {
         return Some(d);
     }
+    // a swapped first sound and bent vowels both is too loose ("probably a lot" is not
+    // "being right a lot")
     let (h, t) = (consonants(heard), consonants(target));
-    (t.len() >= MIN_CONSONANTS && edit_distance(&h, &t) <= 1).then_some(max)
+    (!swapped && t.len() >= MIN_CONSONANTS && edit_distance(&h, &t) <= 1).then_some(max)
+}
+
+/// `heard` opening with `target`'s first sound: the same letter, or the same consonant
+/// voiced or unvoiced, which whisper swaps in a synthetic or accented voice ("time
+/// deep" for "dive deep"); none when it opens with another sound.
+fn opened_like(heard: &[u8], target: &[u8]) -> Option<Vec<u8>> {
+    const PAIRS: &[(u8, u8)] = &[(b'd', b't'), (b'b', b'p'), (b'g', b'k'), (b'v', b'f')];
+    let (&h, &t) = (heard.first()?, target.first()?);
+    let alike = h == t || PAIRS.iter().any(|&(a, b)| (h, t) == (a, b) || (h, t) == (b, a));
+    alike.then(|| std::iter::once(t).chain(heard[1..].iter().copied()).collect())
 }
 
 /// A name's "d" heard as a voiced "th" ("the liver results" for "deliver results"),
@@ -340,6 +352,7 @@ mod tests {
         assert_eq!(heard("higher and developed the best"), Some("Hire and Develop the Best"));
         assert_eq!(heard("a right, A Lot"), Some("Are Right, A Lot"));
         assert_eq!(heard("dived deep"), Some("Dive Deep"));
+        assert_eq!(heard("time deep"), Some("Dive Deep"));
         assert_eq!(heard("the liver results"), Some("Deliver Results"));
         assert_eq!(heard("the like the super"), None);
         assert_eq!(heard("right, a lot"), Some("Are Right, A Lot"));
@@ -391,6 +404,8 @@ mod tests {
             "that's 1.2 million deliveries a day",
             "this is reorder only, so the customer bought it before",
             "it's high effort, and I'd park it",
+            "it's probably a lot of work",
+            "it's time to go deeper",
         ] {
             assert_eq!(heard(s), None, "{s}");
         }
