@@ -68,6 +68,7 @@ fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize, usize)> {
     let mut ops = 0;
     // "2% of 54 million", "ten percent of 8 million": a share taken
     let percent = first.percent || norm(toks, j) == "percent";
+    let mut shares = percent;
     j += usize::from(norm(toks, j) == "percent");
     // "30% of them" takes its share of a figure said before (`of_figure_before`)
     let of = (percent && norm(toks, j) == "of" && !toks[j - 1].clause_end)
@@ -86,6 +87,7 @@ fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize, usize)> {
         scaled |= n.scaled;
         // "900 million times four percent is 36 million": a share as a factor
         let percent_word = norm(toks, j + len + n.len) == "percent";
+        shares |= n.percent || percent_word;
         let operand = if n.percent || percent_word { n.value / 100.0 } else { n.value };
         value = match op {
             Op::Times => value * operand,
@@ -126,7 +128,15 @@ fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize, usize)> {
     let end = k + stated.len;
     // "99 plus 4 is 103 million": the operands' unit said only with the result, or
     // only with the operands
-    let computed = if scaled == stated.scaled { value } else { in_units_of(value, stated.value) };
+    let in_percent = stated.percent || norm(toks, k + stated.len) == "percent";
+    let computed = if in_percent && !shares {
+        // "300,000 divided by 2.6 million, that's about 11.5 percent": a ratio said in percent
+        value * 100.0
+    } else if scaled == stated.scaled {
+        value
+    } else {
+        in_units_of(value, stated.value)
+    };
     let step =
         Step { text: span_text(toks, i, end), start: i, computed, stated: stated.value, hedged };
     Some((step, k, end))
@@ -517,6 +527,15 @@ mod tests {
         let bees = "Poland has around 38 million people, and maybe 1 percent keep bees, so this \
                     is 3.8 million beekeepers.";
         assert_eq!(slips(bees).iter().map(|s| s.1).collect::<Vec<_>>(), [true]);
+    }
+
+    #[test]
+    fn a_ratio_said_in_percent_is_checked() {
+        let share = "Say we place three hundred thousand hives a season; divided by two point \
+                     six million, that's about eleven and a half percent.";
+        assert_eq!(slips(share).iter().map(|s| s.1).collect::<Vec<_>>(), [false]);
+        let slip = "We place 300,000 hives; divided by 2.6 million, that's about 20 percent.";
+        assert_eq!(slips(slip).iter().map(|s| s.1).collect::<Vec<_>>(), [true]);
     }
 
     #[test]
