@@ -260,7 +260,9 @@ pub fn ideas(toks: &[Token], lex: &Lexicon, kind: Kind) -> Vec<usize> {
                 || (w(i) == "core" && w(i - 1) == "the" && w(i + 1) == "is"))
             && said_as(i + 1);
         if counted || hunch {
-            at.push(i - 1);
+            if !put_off(toks, i - 1) {
+                at.push(i - 1);
+            }
             continue;
         }
         let opener =
@@ -292,12 +294,14 @@ pub fn ideas(toks: &[Token], lex: &Lexicon, kind: Kind) -> Vec<usize> {
 const PUT_OFF_REACH: usize = 5;
 
 /// An idea word the speaker puts off: "before I go into any solution", "without
-/// jumping to a feature".
+/// jumping to a feature", "I'll hold my ideas".
 fn put_off(toks: &[Token], i: usize) -> bool {
-    (i.saturating_sub(PUT_OFF_REACH)..i)
-        .rev()
-        .take_while(|&k| !toks[k].clause_end)
-        .any(|k| matches!(toks[k].norm.as_str(), "before" | "without" | "any" | "no"))
+    (i.saturating_sub(PUT_OFF_REACH)..i).rev().take_while(|&k| !toks[k].clause_end).any(|k| {
+        matches!(
+            toks[k].norm.as_str(),
+            "before" | "without" | "any" | "no" | "hold" | "holding" | "defer"
+        )
+    })
 }
 
 fn round(x: f64) -> String {

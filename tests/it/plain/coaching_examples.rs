@@ -149,6 +149,9 @@ fn ideas_counted_out_or_said_as_a_design_come_before_clarifying() {
     let put_off = "Before I go into any solution, I want to check: what is the goal, and who \
                    is the user?";
     assert!(!codes(&coach(Kind::Product, put_off)).contains(&"ideas_before_clarifying"));
+    let held = "I'll hold my ideas for a minute and pin down the problem first. Is it the \
+                grower side or the beekeeper side?";
+    assert!(!codes(&coach(Kind::Product, held)).contains(&"ideas_before_clarifying"));
 }
 
 /// `text` as said at `wpm` words a minute.
