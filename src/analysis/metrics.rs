@@ -473,8 +473,8 @@ fn unit(toks: &[Token], j: usize, n: &Num) -> Option<(&'static str, usize)> {
                 return Some(("percent", len));
             }
         }
-        // "one in five": a share said as a ratio
-        "in" if !toks[j].clause_end => {
+        // "one in five", "six of ten": a share said as a ratio
+        "in" | "of" if !toks[j].clause_end => {
             if let Some(of) = numbers::parse(toks, j + 1) {
                 let share = of.value > n.value && n.value >= 1.0 && of.value <= 1000.0;
                 // not "the first launch in 3 years"

@@ -202,4 +202,9 @@ fn shares_out_of_a_whole_and_changes_after_an_aside() {
     );
     // a whole smaller than the part is no share
     assert_eq!(texts("ten out of 5 stars"), ["5 stars"]);
+    assert_eq!(
+        texts("renewals went from six of ten to nine of ten"),
+        ["from six of ten to nine of ten"]
+    );
+    assert!(texts("we met on March 12 of 2023").iter().all(|t| !t.contains("of")));
 }
