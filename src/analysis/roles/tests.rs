@@ -450,3 +450,15 @@ fn the_level_after_the_rollout_and_extra_revenue_are_results() {
     let stake = "The owners lost 140,000 euros of extra revenue a year to no-shows, so I built it.";
     assert_ne!(role_of(b, stake, "140,000 euros"), "result");
 }
+
+#[test]
+fn contracts_renewed_and_money_kept_after_the_work_are_results() {
+    let b = Kind::Behavioral;
+    let text = "We served 140 dental clinics. I rolled back the furnace profile. Remakes fell \
+                to 2.6%, and we renewed all 140 contracts.";
+    assert_eq!(role_of(b, text, "140 contracts"), "result");
+    assert_eq!(role_of(b, text, "140 dental clinics"), "scope");
+    let kept = "I switched the payments to the backup acquirer. Over the weekend we kept \
+                roughly €210,000 of bookings that would have bounced.";
+    assert_eq!(role_of(b, kept, "€210,000"), "result");
+}

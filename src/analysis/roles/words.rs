@@ -82,6 +82,7 @@ pub(super) const OUTCOME: &[&str] = &[
     "refunded",
     "attracted",
     "retained",
+    "renewed",
     "converted",
     "added",
     "recovered",
@@ -101,8 +102,10 @@ pub(super) const LEVEL: &[&str] = &["held", "stayed", "remained", "stays", "kept
 /// Words that put a figure as a level: "held at", "kept under".
 pub(super) const AT_LEVEL: &[&str] =
     &["at", "to", "under", "below", "above", "around", "near", "within"];
-/// Verbs whose object is money earned: "the event made $540,000".
-pub(super) const EARNED: &[&str] = &["made", "brought", "booked", "collected", "netted", "grossed"];
+/// Verbs whose object is money earned or kept: "the event made $540,000", "we kept
+/// €210,000 of bookings that would have bounced".
+pub(super) const EARNED: &[&str] =
+    &["made", "brought", "booked", "collected", "netted", "grossed", "kept"];
 /// Verbs that state a level after the work: "it was at 0.35% going into peak", "the test
 /// tier renewed at 71%" (not "was running at 8%", a state the story starts from).
 pub(super) const STOOD: &[&str] =
