@@ -1,7 +1,7 @@
 //! Roles in product, analytical and system-design answers, where a result is the
 //! outcome a plan promises: a target, a bound on a KPI or a change to reach.
 
-use super::words::CHANGE;
+use super::words::{CHANGE, CHECKS};
 use super::{after_time_word, is_hedge, BASELINE, RESULT, SCOPE, TIME};
 use crate::analysis::numbers;
 use crate::analysis::report::Metric;
@@ -183,7 +183,17 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     // the candidate made ("errors dropped from 3% to 0.4% after we moved to token
     // buckets") is evidence of their work
     let (_, e) = sentence(toks, i);
-    let seen = (s..i).any(|k| PAST_MOVES.contains(&toks[k].norm.as_str()))
+    // "completion went from 82% to 64%": "went" moves with a direction after it; not once
+    // a test, pilot or survey has been named ("the test ran for seven days ... retention
+    // went from 22% to 25%"), whose reading it is
+    let test_ran = (0..s).any(|k| CHECKS.contains(&toks[k].norm.as_str()));
+    let moved = |k: usize| {
+        PAST_MOVES.contains(&toks[k].norm.as_str())
+            || (toks[k].norm == "went"
+                && matches!(word(Some(k + 1)), "from" | "down" | "up")
+                && !test_ran)
+    };
+    let seen = (s..i).any(moved)
         && !(s..i).any(|k| PLANNED.contains(&toks[k].norm.as_str()))
         && !(s..e).any(|k| matches!(toks[k].norm.as_str(), "i" | "we"));
     if seen && !(bound || zero || taken_to || named_target || set_here) {

@@ -185,3 +185,12 @@ fn levels_listed_under_a_heading_of_targets_are_targets() {
     let now = "Metrics: buyers per lot from 3 today to 8 in the first year.";
     assert_eq!(role_of(Kind::SystemDesign, now, "from 3 today to 8"), "result");
 }
+
+#[test]
+fn a_move_the_round_starts_from_is_the_problem_unless_a_test_read_it() {
+    let a = Kind::Analytical;
+    let drop = "Assume it's real: starts are flat and completion went from 82% to 64%.";
+    assert_eq!(role_of(a, drop, "from 82% to 64%"), "baseline");
+    let read = "The test ran for seven days. And day-7 retention went from 22% to 25%.";
+    assert_eq!(role_of(a, read, "from 22% to 25%"), "result");
+}
