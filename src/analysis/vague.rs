@@ -50,6 +50,7 @@ pub fn detect(
             .collect::<Vec<_>>()
     };
     let compared = shaped(comparisons(toks), COMPARISON);
+    let than_before = shaped(against_the_past(toks), COMPARISON);
     let adopted = shaped(adoption_claims(toks), ADOPTION);
     let praised = shaped(praise::praised(toks), praise::PRAISE);
     let moved = shaped(changes.to_vec(), moves::MOVE);
@@ -64,6 +65,7 @@ pub fn detect(
     let mut hits: Vec<(usize, usize, String)> = listed
         .into_iter()
         .chain(compared)
+        .chain(than_before)
         .chain(adopted)
         .chain(praised)
         .chain(moved)
@@ -125,6 +127,64 @@ fn comparisons(toks: &[Token]) -> Vec<(usize, usize)> {
         }
         if let Some(v) = (a..i).rev().find(|&k| past(&toks[k].norm)) {
             out.push((v, i + 1 - v));
+        }
+    }
+    out
+}
+
+/// What a comparison is made against when it is the past: "than before", "than it was".
+const THE_PAST: &[&str] = &[
+    "before",
+    "ever",
+    "previously",
+    "it was",
+    "they were",
+    "it used to be",
+    "they used to be",
+    "we used to",
+    "last year",
+    "last time",
+    "the old system",
+    "the old one",
+    "whatever they have now",
+    "whatever they had",
+];
+/// Words of comparison before "than": "better", "more engaged", "faster".
+const COMPARATIVE_HEADS: &[&str] = &["more", "less", "fewer", "better", "worse"];
+/// Words of degree before a comparison: "way more engaged", "much better".
+const COMPARISON_DEGREES: &[&str] = &["much", "way", "far", "miles", "even", "lot", "so"];
+/// Words that make a comparison a condition or a question ("if it's faster than before").
+const NOT_COMPARED: &[&str] = &["if", "when", "whether", "unless", "how", "why", "once"];
+
+/// "the numbers will be much better than before", "way more engaged than before": a state
+/// said to beat the past with no figure; the span runs from the degree to the past.
+fn against_the_past(toks: &[Token]) -> Vec<(usize, usize)> {
+    let past = PhraseSet::new(THE_PAST);
+    let word = |k: usize| toks[k].norm.as_str();
+    let mut out = Vec::new();
+    for i in 1..toks.len() {
+        let Some(m) = (word(i) == "than").then(|| past.match_at(toks, i + 1)).flatten() else {
+            continue;
+        };
+        // "better", "faster", or "more engaged"
+        let k = i - 1;
+        let er = |w: &str| w.len() > 4 && w.ends_with("er") && !w.ends_with("ther");
+        let mut a = if COMPARATIVE_HEADS.contains(&word(k)) || er(word(k)) {
+            k
+        } else if k > 0 && COMPARATIVE_HEADS.contains(&word(k - 1)) && !toks[k - 1].clause_end {
+            k - 1
+        } else {
+            continue;
+        };
+        while a > 0 && COMPARISON_DEGREES.contains(&word(a - 1)) && !toks[a - 1].clause_end {
+            a -= 1;
+        }
+        let clause = clause_of(toks, i).0;
+        let condition = toks[clause..a].iter().any(|t| NOT_COMPARED.contains(&t.norm.as_str()));
+        // "came back down to about 50 a week, so a bit lower than before": measured
+        let measured = toks[sentence(toks, i).0..a].iter().any(|t| is_numeric(&t.norm));
+        if !condition && !measured {
+            out.push((a, i + 1 + m.len - a));
         }
     }
     out

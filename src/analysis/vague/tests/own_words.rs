@@ -249,3 +249,20 @@ fn a_sudden_change_is_not_a_degree() {
 fn a_reception_said_as_going_down_well_is_one_claim() {
     assert_eq!(texts("And it went down really well."), ["went down really well"]);
 }
+
+#[test]
+fn a_state_said_to_beat_the_past_with_no_figure_is_vague() {
+    assert_eq!(
+        texts("The community would be way more engaged than before."),
+        ["way more engaged than before"]
+    );
+    assert_eq!(
+        texts("It was miles better than the old system."),
+        ["miles better than the old system"]
+    );
+    // measured in the same sentence, or a condition
+    assert!(
+        texts("Complaints came down to about 50 a week, so a bit lower than before.").is_empty()
+    );
+    assert!(texts("If it's faster than before, we keep it.").is_empty());
+}
