@@ -316,6 +316,7 @@ fn unsized_differences_frequencies_simplicity_and_mentions_are_vague() {
     );
     assert_eq!(texts("If it's a bug it should be an easy fix."), ["should be an easy fix"]);
     assert_eq!(texts("We'd make sure it's secure."), ["make sure it's secure"]);
+    assert_eq!(texts("And make sure performance is solid."), ["make sure performance is solid"]);
     assert_eq!(texts("It could be a big revenue driver."), ["a big revenue driver"]);
     assert_eq!(texts("We did some user research first."), ["some user research"]);
     assert_eq!(texts("The app got great reviews."), ["got great reviews"]);
