@@ -266,3 +266,20 @@ fn a_state_said_to_beat_the_past_with_no_figure_is_vague() {
     );
     assert!(texts("If it's faster than before, we keep it.").is_empty());
 }
+
+#[test]
+fn effort_thanks_promises_and_sprinkles_in_other_words() {
+    assert_eq!(texts("Honestly it was all hands on deck."), ["all hands on deck"]);
+    assert_eq!(texts("We worked through it as a group."), ["worked through it as a group"]);
+    assert_eq!(
+        texts("He sent a note, which meant a lot to everybody."),
+        ["meant a lot to everybody"]
+    );
+    assert_eq!(texts("I'm confident we'd turn it around."), ["we'd turn it around"]);
+    let push = "Probably some marketing push, better promos.";
+    assert_eq!(texts_in(Kind::Analytical, push), ["some marketing push"]);
+    let nosql = "I'd go NoSQL, since it scales better than SQL.";
+    assert_eq!(texts_in(Kind::SystemDesign, nosql), ["scales better"]);
+    // turned around with a figure is measured
+    assert!(texts("We turned it around in three weeks: churn fell from 9% to 4%.").is_empty());
+}
