@@ -73,11 +73,10 @@ pub fn checklist(
         .filter(|r| r.kind == kind && !r.idea)
         .filter(|r| r.sub_kind.is_none() || r.sub_kind.as_deref() == sub_kind)
         .map(|r| {
-            let hit = r
-                .cues
-                .find_all(toks)
-                .into_iter()
-                .find(|m| !r.needs_metric || metric_near(toks, metrics, m.start));
+            let hit = r.cues.find_all(toks).into_iter().find(|m| {
+                (!r.needs_target || metric_near(toks, metrics, m.start, true))
+                    && (!r.needs_figure || metric_near(toks, metrics, m.start, false))
+            });
             ChecklistItem {
                 item: r.item.clone(),
                 covered: hit.is_some(),
@@ -89,11 +88,15 @@ pub fn checklist(
         .collect()
 }
 
-/// A target (a result-role metric) near the cue: a KPI named without one does not count.
-fn metric_near(toks: &[Token], metrics: &[Metric], at: usize) -> bool {
+/// A metric near the cue, a target (a result-role metric) when `target`: a KPI named
+/// without one does not count; a scale is sized by a figure of any role ("about 222
+/// readings per second" is scope).
+fn metric_near(toks: &[Token], metrics: &[Metric], at: usize, target: bool) -> bool {
     let lo = toks[at.saturating_sub(METRIC_NEAR)].word;
     let hi = toks[(at + METRIC_NEAR).min(toks.len() - 1)].word;
-    metrics.iter().any(|m| m.role == super::roles::RESULT && (lo..=hi).contains(&m.span.word_index))
+    metrics.iter().any(|m| {
+        (!target || m.role == super::roles::RESULT) && (lo..=hi).contains(&m.span.word_index)
+    })
 }
 
 /// The items the answer did not cover (order and substance are judged in case_rounds).
@@ -134,6 +137,22 @@ mod tests {
         let m = metrics::detect(&toks);
         let items = checklist(&toks, &lex, Kind::Product, None, &m);
         assert!(!items[4].covered, "a KPI without a target is not covered");
+    }
+
+    #[test]
+    fn a_scale_is_sized_by_any_figure_and_a_store_by_its_key() {
+        let lex = Lexicon::builtin();
+        let text = "Two hundred thousand times ninety-six is nineteen point two million readings \
+                    per day, about two hundred twenty-two per second. Kafka, partitioned by meter ID.";
+        let toks = tokenize(&Transcript::from_text(text));
+        let m = metrics::detect(&toks);
+        let items = checklist(&toks, &lex, Kind::SystemDesign, None, &m);
+        let covered = |name: &str| items.iter().any(|i| i.item == name && i.covered);
+        assert!(covered("Scale figure"), "{items:?}");
+        assert!(covered("Data model"), "{items:?}");
+        let bare = tokenize(&Transcript::from_text("It has to scale."));
+        let items = checklist(&bare, &lex, Kind::SystemDesign, None, &metrics::detect(&bare));
+        assert!(!items.iter().any(|i| i.item == "Scale figure" && i.covered));
     }
 
     fn analytical(text: &str, sub_kind: Option<&str>) -> crate::analysis::Report {

@@ -97,7 +97,9 @@ struct FrameworkSource {
     item: String,
     cues: Vec<String>,
     #[serde(default)]
-    needs_metric: bool,
+    needs_target: bool,
+    #[serde(default)]
+    needs_figure: bool,
     #[serde(default)]
     idea: bool,
     #[serde(default)]
@@ -124,7 +126,10 @@ pub struct ChecklistRule {
     pub kind: Kind,
     pub item: String,
     pub cues: PhraseSet,
-    pub needs_metric: bool,
+    /// Covered only with a target (a result-role metric) near the cue: "2-3 KPIs with targets".
+    pub needs_target: bool,
+    /// Covered only with a figure of any role near the cue: "Scale figure".
+    pub needs_figure: bool,
     /// Not a checklist item: says that a solution idea is being proposed.
     pub idea: bool,
     /// The question type it belongs to ("estimation"), or None for every question.
@@ -228,7 +233,8 @@ impl Lexicon {
                 kind: f.kind,
                 item: f.item,
                 cues: PhraseSet::new(&f.cues),
-                needs_metric: f.needs_metric,
+                needs_target: f.needs_target,
+                needs_figure: f.needs_figure,
                 idea: f.idea,
                 sub_kind: f.sub_kind,
             })
