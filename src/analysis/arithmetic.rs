@@ -5,7 +5,8 @@
 use super::numbers;
 use super::tokens::{is_sound, norm_at as norm, sentence, span_text, PhraseSet, Token};
 
-/// Estimates round: "about 34 million" for 34.4 million is fine.
+/// Estimates round: "about 34 million" for 34.4 million is fine (a figure said with two
+/// significant digits or fewer after a hedge).
 pub const TOLERANCE: f64 = 0.1;
 /// A result said without a hedge claims to be the sum: "six point six million times six
 /// is thirty-six point six million" is a slip, "24 times 365 is 9,000" a rounding.
@@ -28,9 +29,18 @@ pub struct Step {
 impl Step {
     pub fn is_slip(&self) -> bool {
         let scale = self.computed.abs().max(self.stated.abs());
-        let tolerance = if self.hedged { TOLERANCE } else { TOLERANCE_UNHEDGED };
+        // "about 18.4 million" is worked out, not rounded: three figures claim the sum
+        let rounded = self.hedged && significant_digits(self.stated) <= 2;
+        let tolerance = if rounded { TOLERANCE } else { TOLERANCE_UNHEDGED };
         scale > 0.0 && (self.computed - self.stated).abs() / scale > tolerance
     }
+}
+
+/// How many significant digits a figure is said with: 34 million has two, 18.4 million three.
+fn significant_digits(x: f64) -> usize {
+    let mantissa = format!("{:.6e}", x.abs());
+    let digits = mantissa.split('e').next().unwrap_or_default();
+    digits.trim_end_matches('0').trim_end_matches('.').chars().filter(char::is_ascii_digit).count()
 }
 
 #[derive(Clone, Copy)]
@@ -536,6 +546,14 @@ mod tests {
         assert_eq!(slips(share).iter().map(|s| s.1).collect::<Vec<_>>(), [false]);
         let slip = "We place 300,000 hives; divided by 2.6 million, that's about 20 percent.";
         assert_eq!(slips(slip).iter().map(|s| s.1).collect::<Vec<_>>(), [true]);
+    }
+
+    #[test]
+    fn a_hedged_result_said_to_three_figures_claims_the_sum() {
+        let worked = "Fourteen million times one point two is about eighteen point four million.";
+        assert_eq!(slips(worked).iter().map(|s| s.1).collect::<Vec<_>>(), [true]);
+        let rounded = "Fourteen million times one point two is about eighteen million.";
+        assert_eq!(slips(rounded).iter().map(|s| s.1).collect::<Vec<_>>(), [false]);
     }
 
     #[test]
