@@ -294,14 +294,18 @@ pub fn ideas(toks: &[Token], lex: &Lexicon, kind: Kind) -> Vec<usize> {
 const PUT_OFF_REACH: usize = 5;
 
 /// An idea word the speaker puts off: "before I go into any solution", "without
-/// jumping to a feature", "I'll hold my ideas".
+/// jumping to a feature", "I'll hold my ideas", "a few ideas that I'll hold back until
+/// I understand the setup".
 fn put_off(toks: &[Token], i: usize) -> bool {
-    (i.saturating_sub(PUT_OFF_REACH)..i).rev().take_while(|&k| !toks[k].clause_end).any(|k| {
-        matches!(
-            toks[k].norm.as_str(),
-            "before" | "without" | "any" | "no" | "hold" | "holding" | "defer"
-        )
-    })
+    let said = |k: usize, words: &[&str]| words.contains(&toks[k].norm.as_str());
+    let before = (i.saturating_sub(PUT_OFF_REACH)..i)
+        .rev()
+        .take_while(|&k| !toks[k].clause_end)
+        .any(|k| said(k, &["before", "without", "any", "no", "hold", "holding", "defer"]));
+    let after = (i..(i + PUT_OFF_REACH + 2).min(toks.len()))
+        .take_while(|&k| k == i || !toks[k - 1].clause_end)
+        .any(|k| said(k, &["hold", "holding", "until"]));
+    before || after
 }
 
 fn round(x: f64) -> String {

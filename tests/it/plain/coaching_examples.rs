@@ -152,6 +152,9 @@ fn ideas_counted_out_or_said_as_a_design_come_before_clarifying() {
     let held = "I'll hold my ideas for a minute and pin down the problem first. Is it the \
                 grower side or the beekeeper side?";
     assert!(!codes(&coach(Kind::Product, held)).contains(&"ideas_before_clarifying"));
+    let held_back = "I've got a few ideas already that I'll hold back until I understand the \
+                     setup. So, questions first: who's the customer here?";
+    assert!(!codes(&coach(Kind::Product, held_back)).contains(&"ideas_before_clarifying"));
 }
 
 /// `text` as said at `wpm` words a minute.
