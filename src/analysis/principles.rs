@@ -46,6 +46,28 @@ const LEAD_INS: &[&str] = &["so", "and", "um", "uh", "overall", "honestly"];
 const OCCASIONS: &[&str] = &["where", "when", "whenever", "if", "because", "before", "after"];
 /// Words that open the thing an act is done to: "I owned the app".
 const DETERMINERS: &[&str] = &["the", "a", "an", "my", "our", "this", "that", "it", "their"];
+/// Things a name may qualify when said in passing: "the ownership part of the flow".
+const QUALIFIED: &[&str] = &[
+    "part",
+    "piece",
+    "side",
+    "bit",
+    "aspect",
+    "element",
+    "angle",
+    "model",
+    "structure",
+    "flow",
+    "process",
+    "step",
+    "field",
+    "column",
+    "rules",
+    "policy",
+    "role",
+    "team",
+    "matrix",
+];
 /// Words that may sit between names in a sentence of names alone.
 const JOINERS: &[&str] =
     &["and", "also", "both", "plus", "as", "well", "mostly", "mainly", "basically", "really"];
@@ -87,7 +109,13 @@ pub fn detect(toks: &[Token], lex: &Lexicon) -> Vec<PrincipleHit> {
         let end = m.start + m.len;
         let act = toks[m.start].norm == "i" && (object(end) || object(end - 1));
         let after_cue = |k: usize| cues[k].iter().any(|&(s, l)| s + l <= m.start);
+        // "that's the ownership part of the flow": a name used to qualify a thing
+        let qualifies = m.start > 0
+            && DETERMINERS.contains(&toks[m.start - 1].norm.as_str())
+            && !toks[end - 1].clause_end
+            && toks.get(end).is_some_and(|t| QUALIFIED.contains(&t.norm.as_str()));
         let named = cue.explicit
+            && !qualifies
             && k.is_some_and(|k| {
                 (lesson[k] && (!act || after_cue(k)))
                     || (!act && continues_lesson(toks, k, &sentences, &lesson, m.start))
@@ -356,6 +384,8 @@ mod tests {
             "To earn trust with the finance team I set up a weekly meeting.",
             // a plain cue with someone doing the principle's words after it
             "We have to be careful here, it's where we earn trust or lose it.",
+            // a name that qualifies a thing
+            "One named engineer holds each incident. That's the ownership part of the flow.",
             // an act on a thing before the cue, whose lesson is something else
             "I owned the app, but the lesson I took is to question the first explanation.",
         ] {
