@@ -186,12 +186,12 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     // "completion went from 82% to 64%": "went" moves with a direction after it; not once
     // a test, pilot or survey has been named ("the test ran for seven days ... retention
     // went from 22% to 25%"), whose reading it is
-    let test_ran = (0..s).any(|k| CHECKS.contains(&toks[k].norm.as_str()));
+    let test_before = |k: usize| (0..k).any(|j| CHECKS.contains(&toks[j].norm.as_str()));
     let moved = |k: usize| {
         PAST_MOVES.contains(&toks[k].norm.as_str())
             || (toks[k].norm == "went"
                 && matches!(word(Some(k + 1)), "from" | "down" | "up")
-                && !test_ran)
+                && !test_before(k))
     };
     let seen = (s..i).any(moved)
         && !(s..i).any(|k| PLANNED.contains(&toks[k].norm.as_str()))

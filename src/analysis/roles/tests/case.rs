@@ -55,8 +55,8 @@ fn kpi_targets_are_results_in_case_rounds() {
 #[test]
 fn a_change_said_whole_and_a_floor_are_results_in_case_rounds() {
     let a = Kind::Analytical;
-    let text = "Day-7 retention went from 22% to 25%. I'd want at least 70% of alerts marked \
-                useful, and I'd run it for at least two weeks.";
+    let text = "In the test, day-7 retention went from 22% to 25%. I'd want at least 70% of \
+                alerts marked useful, and I'd run it for at least two weeks.";
     assert_eq!(role_of(a, text, "from 22%"), "result");
     assert_eq!(role_of(a, text, "70%"), "result");
     assert_eq!(role_of(a, text, "two weeks"), "time");
