@@ -13,7 +13,7 @@ mod case;
 mod headline;
 mod words;
 use case::case_role;
-use headline::{before_the_story, headline};
+use headline::{before_the_story, headline, under_result_heading};
 use words::*;
 
 pub const RESULT: &str = "result";
@@ -183,7 +183,10 @@ fn level(before: &[Token], inside: &[Token]) -> bool {
         .into_iter()
         .flatten()
         .any(|t| AT_LEVEL.contains(&t.norm.as_str()));
-    (at && has(&b[b.len().saturating_sub(4)..], LEVEL)) || has(inside, LEVEL)
+    // "we keep around 14,000 seed samples": things kept, not a level
+    let kept_things =
+        b.last().is_some_and(|t| matches!(t.norm.as_str(), "keep" | "keeps" | "kept"));
+    (at && !kept_things && has(&b[b.len().saturating_sub(4)..], LEVEL)) || has(inside, LEVEL)
 }
 
 /// A change word anywhere near a figure, but for "up" and "down", which are changes only
@@ -461,8 +464,14 @@ fn story_role(
     if (changed || (m.kind == "count" && zero && !measured_on)) && !found && said_first {
         return RESULT;
     }
+    // "Result: 61 accessions were really under the limit": a count under the outcome's
+    // own heading, past the work
+    let headed = m.kind != "duration"
+        && under_result_heading(toks, i)
+        && !ends_with(before, &["instead", "of"]);
     if outcome
         && (changed
+            || headed
             || none
             || stood
             || earned

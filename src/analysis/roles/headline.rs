@@ -1,6 +1,6 @@
 //! Outcomes said before the story: in a sentence that calls itself the headline ("the
 //! short version: ..."), or before the answer turns to the story ("Let me tell you how
-//! we got there").
+//! we got there"); and outcomes said under a heading of their own ("Result: ...").
 
 use crate::analysis::tokens::{sentence, PhraseSet, Token};
 
@@ -38,4 +38,15 @@ const TO_THE_STORY: &[&str] = &[
 pub(super) fn before_the_story(toks: &[Token], i: usize) -> bool {
     let opening = toks.len().min((toks.len() / 3).max(60));
     PhraseSet::new(TO_THE_STORY).find_all(&toks[..opening]).first().is_some_and(|m| i < m.start)
+}
+
+/// Words that head the outcome's sentence: "Result: 61 accessions were under the limit".
+const RESULT_HEADINGS: &[&str] = &["result", "results", "outcome", "outcomes"];
+
+/// Whether the sentence of token `i` opens with a result heading and its colon ("Result:",
+/// "The outcome:").
+pub(super) fn under_result_heading(toks: &[Token], i: usize) -> bool {
+    let s = sentence(toks, i).0;
+    let k = s + usize::from(toks[s].norm == "the");
+    k < i && RESULT_HEADINGS.contains(&toks[k].norm.as_str()) && toks[k].clause_end
 }

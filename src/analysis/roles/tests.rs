@@ -462,3 +462,12 @@ fn contracts_renewed_and_money_kept_after_the_work_are_results() {
                 roughly €210,000 of bookings that would have bounced.";
     assert_eq!(role_of(b, kept, "€210,000"), "result");
 }
+
+#[test]
+fn a_count_under_the_result_heading_is_a_result() {
+    let b = Kind::Behavioral;
+    let text = "We keep around 14,000 accessions. I rechecked every germination test. Result: 61 \
+                accessions were really under the limit, and we sent them to regeneration.";
+    assert_eq!(role_of(b, text, "61 accessions"), "result");
+    assert_ne!(role_of(b, text, "14,000 accessions"), "result");
+}
