@@ -33,6 +33,11 @@ const TIME_UNITS: &[&str] = &[
     "years",
     "sprint",
     "sprints",
+    // school and university calendars ("terms" is also words searched for)
+    "semester",
+    "semesters",
+    "trimester",
+    "trimesters",
     "millisecond",
     "milliseconds",
     "ms",

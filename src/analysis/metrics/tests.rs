@@ -208,3 +208,14 @@ fn shares_out_of_a_whole_and_changes_after_an_aside() {
     );
     assert!(texts("we met on March 12 of 2023").iter().all(|t| !t.contains("of")));
 }
+
+#[test]
+fn school_calendars_are_durations() {
+    assert_eq!(
+        found("I'd target ninety percent within two semesters"),
+        [
+            ("ninety percent".to_string(), "percent".to_string()),
+            ("two semesters".to_string(), "duration".to_string())
+        ]
+    );
+}
