@@ -279,7 +279,8 @@ const PLANNED: &[&str] = &[
     "want", "target", "goal", "aim", "expect", "hope", "plan", "going",
 ];
 
-/// A change word at `k`; not "up" in a sum ("the two groups add up to 21.5 million").
+/// A change word at `k`; not "up" in a sum ("the two groups add up to 21.5 million") nor
+/// in a most ("up to 600 lots a sale").
 fn change_at(toks: &[Token], k: usize) -> bool {
     let sum = toks[k].norm == "up"
         && k > 0
@@ -287,7 +288,16 @@ fn change_at(toks: &[Token], k: usize) -> bool {
             toks[k - 1].norm.as_str(),
             "add" | "adds" | "added" | "adding" | "sum" | "sums"
         );
-    CHANGE.contains(&toks[k].norm.as_str()) && !sum
+    // "each sale, up to six hundred lots": a most, not a rise
+    let most = toks[k].norm == "up"
+        && toks.get(k + 1).is_some_and(|t| t.norm == "to")
+        && (k == 0
+            || toks[k - 1].clause_end
+            || matches!(
+                toks[k - 1].norm.as_str(),
+                "with" | "of" | "for" | "and" | "or" | "handle"
+            ));
+    CHANGE.contains(&toks[k].norm.as_str()) && !sum && !most
 }
 
 /// Whether token `k` is inside metric `m`'s words.

@@ -194,3 +194,13 @@ fn a_move_the_round_starts_from_is_the_problem_unless_a_test_read_it() {
     let read = "The test ran for seven days. And day-7 retention went from 22% to 25%.";
     assert_eq!(role_of(a, read, "from 22% to 25%"), "result");
 }
+
+#[test]
+fn a_most_said_with_up_to_is_a_size_not_a_rise() {
+    let s = Kind::SystemDesign;
+    let text = "Say we serve eighty markets, each running one sale a week, up to six hundred lots \
+                a sale.";
+    assert_eq!(role_of(s, text, "six hundred lots"), "scope");
+    let rise = "I'd want to get conversion up to 40%.";
+    assert_eq!(role_of(Kind::Product, rise, "40%"), "result");
+}
