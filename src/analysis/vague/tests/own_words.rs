@@ -283,3 +283,21 @@ fn effort_thanks_promises_and_sprinkles_in_other_words() {
     // turned around with a figure is measured
     assert!(texts("We turned it around in three weeks: churn fell from 9% to 4%.").is_empty());
 }
+
+#[test]
+fn hand_waves_of_a_weak_design_or_plan() {
+    let s = Kind::SystemDesign;
+    assert_eq!(texts_in(s, "The cloud gives you infinite capacity."), ["infinite capacity"]);
+    assert_eq!(texts_in(s, "Caching would make it blazing fast."), ["blazing fast"]);
+    assert_eq!(texts_in(s, "The database would take care of that."), ["would take care of that"]);
+    let a = Kind::Analytical;
+    assert_eq!(texts_in(a, "It's probably a mix of things, right."), ["a mix of things"]);
+    assert_eq!(texts_in(a, "Usually there's some low-hanging fruit there."), ["low-hanging fruit"]);
+    assert_eq!(texts_in(a, "A tracking link would go a long way."), ["would go a long way"]);
+    let p = Kind::Product;
+    assert_eq!(
+        texts_in(p, "Trade customers are massively underserved."),
+        ["massively underserved"]
+    );
+    assert_eq!(texts("In the end everyone got on board."), ["everyone got on board"]);
+}
