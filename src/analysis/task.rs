@@ -31,7 +31,20 @@ const JOINS: &[&str] = &["and", "but", "or", "so", "because", "while", "when"];
 
 /// Whether clause `a..b` states the task.
 pub fn stated(lex: &Lexicon, toks: &[Token], a: usize, b: usize) -> bool {
-    lex.task.any_in(&toks[..b], a, b) || (a..b).any(|i| states_at(toks, i, b))
+    lex.task.any_in(&toks[..b], a, b)
+        || (a..b).any(|i| states_at(toks, i, b))
+        || heading(toks, a, b)
+}
+
+/// The task named as a heading, alone in its clause: "Task: keep service safe ...", "My
+/// goal: ...".
+fn heading(toks: &[Token], a: usize, b: usize) -> bool {
+    let words: Vec<&str> = toks[a..b].iter().map(|t| t.norm.as_str()).collect();
+    let noun = match words.as_slice() {
+        [noun] | ["my" | "the" | "our", noun] => *noun,
+        _ => return false,
+    };
+    toks[b - 1].clause_end && !toks[b - 1].sentence_end && GOAL_NOUNS.contains(&noun)
 }
 
 /// A goal word, "mine to" or a role statement at token `i`.
@@ -101,6 +114,15 @@ mod tests {
         assert!(task("Then I kind of made it my mission to make sure it never happened again."));
         assert!(task("So I took it upon myself to gather feedback."));
         assert!(task("The CEO came to us and said we need the new checkout before August."));
+    }
+
+    #[test]
+    fn the_task_named_as_a_heading_is_the_task() {
+        let lex = Lexicon::builtin();
+        let toks =
+            tokenize(&Transcript::from_text("Task: keep service safe. Task completion rose."));
+        assert!(stated(&lex, &toks, 0, 1), "the heading alone in its clause");
+        assert!(!stated(&lex, &toks, 4, toks.len()), "the word opening a sentence");
     }
 
     #[test]
