@@ -400,7 +400,12 @@ fn story_role(
         && has(&after[1..after.len().min(TOOK_UP_GAP + 2)], TOOK_UP);
     // "about £16,000 of wasted trips we stopped paying for": the money the work spared,
     // said before the verb that spared it
-    let spared = after_work && has(&after[..after.len().min(SPARED_GAP)], SPARED);
+    // "about €41,000 we didn't pay": the same said as a cost not paid
+    let unpaid = after.windows(2).take(SPARED_GAP).any(|w| {
+        matches!(w[0].norm.as_str(), "didn't" | "never" | "not")
+            && matches!(w[1].norm.as_str(), "pay" | "paid")
+    });
+    let spared = after_work && (has(&after[..after.len().min(SPARED_GAP)], SPARED) || unpaid);
     // "gave the owners 140,000 euros of extra revenue"
     let of_more = |w: &[Token]| {
         w.len() >= 3

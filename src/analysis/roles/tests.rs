@@ -471,3 +471,11 @@ fn a_count_under_the_result_heading_is_a_result() {
     assert_eq!(role_of(b, text, "61 accessions"), "result");
     assert_ne!(role_of(b, text, "14,000 accessions"), "result");
 }
+
+#[test]
+fn money_the_work_left_unpaid_is_a_result() {
+    let b = Kind::Behavioral;
+    let text = "I pulled the 14 trams. The supplier replaced the pads at their cost, about \
+                €41,000 we didn't pay.";
+    assert_eq!(role_of(b, text, "€41,000"), "result");
+}
