@@ -78,6 +78,7 @@ fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize, usize)> {
     let mut ops = 0;
     // "2% of 54 million", "ten percent of 8 million": a share taken
     let percent = first.percent || norm(toks, j) == "percent";
+    // whether any figure of the step is a share, which a result in percent then is too
     let mut shares = percent;
     j += usize::from(norm(toks, j) == "percent");
     // "30% of them" takes its share of a figure said before (`of_figure_before`)

@@ -201,9 +201,9 @@ fn targets(said: &str, canonical: bool) -> Vec<(String, bool)> {
 }
 
 /// How far `heard` is from `target` (both [`sound`]s) as a share of the target, if
-/// close enough to be taken as it: by letters, or by consonants alone, since whisper
-/// bends a name's vowels far more than its consonants ("for a gallery" for
-/// "frugality": f-r-g-l-r against f-r-g-l-t).
+/// close enough to be taken as it: by letters (the first sound may be voiced or not,
+/// [`opened_like`]), or by consonants alone, since whisper bends a name's vowels far
+/// more than its consonants ("for a gallery" for "frugality": f-r-g-l-r against f-r-g-l-t).
 fn distance(heard: &[u8], target: &[u8]) -> Option<f64> {
     let max = if target.len() >= LONG_LETTERS { MAX_DISTANCE } else { MAX_DISTANCE_SHORT };
     let swapped = heard.first() != target.first();
