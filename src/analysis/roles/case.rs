@@ -143,7 +143,11 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     // "If penetration were 40%, the answer goes up by a third": a what-if, not a target,
     // also after a colon ("the most sensitive assumption: if bottles last three years
     // ..."); "at 70% instead of 80%, the answer drops by 1.1 million" moves the estimate
-    let opens_if = |k: usize| toks[k].norm == "if" && (k == s || toks[k - 1].clause_end);
+    // "Suppose the drop is 7% ... conversion down from 31% to 24%": a finding imagined
+    let opens_if = |k: usize| {
+        matches!(toks[k].norm.as_str(), "if" | "suppose" | "supposing" | "assume" | "assuming")
+            && (k == s || toks[k - 1].clause_end)
+    };
     let estimate_moves = (a..i).any(|k| matches!(toks[k].norm.as_str(), "answer" | "estimate"));
     // "If they order 2.5 times a month today, I'd target 3, so a lift of 20%": a target
     // set after the what-if makes the change it comes to part of the target

@@ -204,3 +204,12 @@ fn a_most_said_with_up_to_is_a_size_not_a_rise() {
     let rise = "I'd want to get conversion up to 40%.";
     assert_eq!(role_of(Kind::Product, rise, "40%"), "result");
 }
+
+#[test]
+fn a_finding_imagined_with_suppose_is_no_target() {
+    let a = Kind::Analytical;
+    let text = "Suppose the drop is 7%, with searches flat but conversion down from 31% to 24%.";
+    assert_ne!(role_of(a, text, "from 31% to 24%"), "result");
+    let target = "Suppose we launch in May; I'd target a lift of 5%.";
+    assert_eq!(role_of(Kind::Product, target, "5%"), "result");
+}
