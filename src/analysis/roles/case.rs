@@ -119,6 +119,15 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
         || (before(1) == "to"
             && matches!(before(2), "down" | "up")
             && (a..i).any(|k| REACH.contains(&toks[k].norm.as_str())));
+    // "which is 3,000 times 4 times 6": a count worked on in spoken arithmetic sizes the
+    // target; it is not one
+    let operand = m.kind == "count"
+        && ((word(Some(end)) == "times" && numbers::parse(toks, end + 1).is_some())
+            || before(1) == "times"
+            || (before(1) == "by" && matches!(before(2), "divided" | "multiplied")));
+    if operand {
+        return SCOPE;
+    }
     // "at 95% confidence and 80% power": how the test is sized, not what it should show
     if matches!(word(Some(end)), "confidence" | "power" | "significance") {
         return SCOPE;

@@ -213,3 +213,13 @@ fn a_finding_imagined_with_suppose_is_no_target() {
     let target = "Suppose we launch in May; I'd target a lift of 5%.";
     assert_eq!(role_of(Kind::Product, target, "5%"), "result");
 }
+
+#[test]
+fn a_count_worked_on_in_spoken_arithmetic_is_no_target() {
+    let p = Kind::Product;
+    let text = "Target for year one: 3,000 subscribers, four boxes each, which is 3,000 times 4 \
+                times 6, so 72,000 bottles.";
+    let roles = roles(p, text);
+    assert_eq!(roles[0], ("3,000 subscribers".to_string(), "result".to_string()));
+    assert!(roles.iter().any(|(t, r)| t == "3,000" && r == "scope"), "{roles:?}");
+}
