@@ -19,6 +19,8 @@ pub struct Token {
     pub end_s: Option<f64>,
     pub clause_end: bool,
     pub sentence_end: bool,
+    /// Ends a question: "did fuel surcharges go up?"
+    pub question: bool,
     /// A list marker such as "1)" or "(2)": never a metric.
     pub marker: bool,
 }
@@ -149,10 +151,12 @@ fn push_piece(
     let trailing_off = tail.contains('…') || tail.contains("..");
     let sentence_end = tail.contains(['!', '?']) || (tail.contains('.') && !trailing_off);
     let clause_end = sentence_end || trailing_off || tail.contains([',', ';', ':']);
+    let question = tail.contains('?');
     if core.is_empty() {
         // Bare punctuation ("," or "—") ends the previous token's clause.
         if let Some(last) = out.last_mut() {
             last.sentence_end |= sentence_end;
+            last.question |= question;
             last.clause_end |= clause_end || trimmed.contains(['—', '–', '-']);
         }
         return;
@@ -170,6 +174,7 @@ fn push_piece(
         end_s,
         clause_end,
         sentence_end,
+        question,
         marker,
     });
 }

@@ -392,8 +392,8 @@ pub fn changes(toks: &[Token]) -> Vec<(usize, usize)> {
     let mut all = moves::unmeasured(toks);
     all.extend(moves::surges(toks));
     all.extend(moves::one_way(toks));
-    // "it never took off" says nothing changed
-    all.retain(|&(a, _)| !negated(toks, a));
+    // "it never took off" says nothing changed; "did fuel surcharges go up?" asks
+    all.retain(|&(a, _)| !negated(toks, a) && !toks[sentence(toks, a).1 - 1].question);
     all
 }
 

@@ -301,3 +301,10 @@ fn hand_waves_of_a_weak_design_or_plan() {
     );
     assert_eq!(texts("In the end everyone got on board."), ["everyone got on board"]);
 }
+
+#[test]
+fn a_change_asked_about_is_no_claim() {
+    let a = Kind::Analytical;
+    assert!(texts_in(a, "Price: did fuel surcharges go up? I'd check.").is_empty());
+    assert_eq!(texts_in(a, "Fuel surcharges went up."), ["went up"]);
+}
