@@ -2,7 +2,7 @@
 //! which steps of the round's framework the answer covers, and where.
 
 use super::arithmetic;
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, Needs};
 use super::report::{ChecklistItem, Flag, Metric};
 use super::tokens::{span_text, PhraseSet, Token};
 use super::Context;
@@ -73,10 +73,11 @@ pub fn checklist(
         .filter(|r| r.kind == kind && !r.idea)
         .filter(|r| r.sub_kind.is_none() || r.sub_kind.as_deref() == sub_kind)
         .map(|r| {
-            let hit = r.cues.find_all(toks).into_iter().find(|m| {
-                (!r.needs_target || metric_near(toks, metrics, m.start, true))
-                    && (!r.needs_figure || metric_near(toks, metrics, m.start, false))
-            });
+            let hit = r
+                .cues
+                .find_all(toks)
+                .into_iter()
+                .find(|m| r.needs.is_none_or(|n| metric_near(toks, metrics, m.start, n)));
             ChecklistItem {
                 item: r.item.clone(),
                 covered: hit.is_some(),
@@ -88,14 +89,15 @@ pub fn checklist(
         .collect()
 }
 
-/// A metric near the cue, a target (a result-role metric) when `target`: a KPI named
-/// without one does not count; a scale is sized by a figure of any role ("about 222
-/// readings per second" is scope).
-fn metric_near(toks: &[Token], metrics: &[Metric], at: usize, target: bool) -> bool {
+/// A metric near the cue as the item `needs` it: a KPI named without a target does not
+/// count; a scale is sized by a figure of any role ("about 222 readings per second" is
+/// scope).
+fn metric_near(toks: &[Token], metrics: &[Metric], at: usize, needs: Needs) -> bool {
     let lo = toks[at.saturating_sub(METRIC_NEAR)].word;
     let hi = toks[(at + METRIC_NEAR).min(toks.len() - 1)].word;
     metrics.iter().any(|m| {
-        (!target || m.role == super::roles::RESULT) && (lo..=hi).contains(&m.span.word_index)
+        (needs == Needs::Figure || m.role == super::roles::RESULT)
+            && (lo..=hi).contains(&m.span.word_index)
     })
 }
 

@@ -97,9 +97,7 @@ struct FrameworkSource {
     item: String,
     cues: Vec<String>,
     #[serde(default)]
-    needs_target: bool,
-    #[serde(default)]
-    needs_figure: bool,
+    needs: Option<Needs>,
     #[serde(default)]
     idea: bool,
     #[serde(default)]
@@ -121,15 +119,23 @@ pub struct VagueRule {
     pub not_before: Vec<String>,
 }
 
+/// A figure a checklist item needs near its cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Needs {
+    /// A target, a result-role metric: "2-3 KPIs with targets".
+    Target,
+    /// A figure of any role: "Scale figure".
+    Figure,
+}
+
 #[derive(Debug, Clone)]
 pub struct ChecklistRule {
     pub kind: Kind,
     pub item: String,
     pub cues: PhraseSet,
-    /// Covered only with a target (a result-role metric) near the cue: "2-3 KPIs with targets".
-    pub needs_target: bool,
-    /// Covered only with a figure of any role near the cue: "Scale figure".
-    pub needs_figure: bool,
+    /// What must be said near the cue for the item to be covered, besides the cue.
+    pub needs: Option<Needs>,
     /// Not a checklist item: says that a solution idea is being proposed.
     pub idea: bool,
     /// The question type it belongs to ("estimation"), or None for every question.
@@ -233,8 +239,7 @@ impl Lexicon {
                 kind: f.kind,
                 item: f.item,
                 cues: PhraseSet::new(&f.cues),
-                needs_target: f.needs_target,
-                needs_figure: f.needs_figure,
+                needs: f.needs,
                 idea: f.idea,
                 sub_kind: f.sub_kind,
             })
