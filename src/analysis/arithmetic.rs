@@ -414,6 +414,11 @@ mod tests {
             .collect()
     }
 
+    /// Whether each step of `text` is a slip, in order.
+    fn slipped(text: &str) -> Vec<bool> {
+        slips(text).into_iter().map(|s| s.1).collect()
+    }
+
     #[test]
     fn the_guide_estimate_is_right() {
         assert_eq!(
@@ -494,17 +499,17 @@ mod tests {
             "US population, about three hundred and thirty million. I'd guess around eight \
                       percent play guitar at least a little, so that's, um, twenty-six point four \
                       million people.";
-        assert_eq!(slips(guitar).iter().map(|s| s.1).collect::<Vec<_>>(), [false]);
+        assert_eq!(slipped(guitar), [false]);
         let bikes = "There's about three hundred and thirty million people in the US. I'd say \
                      roughly thirty percent of them ride a bike at least sometimes, so that's, uh, \
                      about a hundred and thirty million riders.";
-        assert_eq!(slips(bikes).iter().map(|s| s.1).collect::<Vec<_>>(), [true]);
+        assert_eq!(slipped(bikes), [true]);
         // a share whose result is of another figure is left alone
         assert!(slips("We have 5 million members. 40% renew, that's most of them.").is_empty());
         let capacity =
             "Roughly 17,600 slots are occupied. I'd plan for at most 80% occupied, which \
                         gives 22,000 slots.";
-        assert_eq!(slips(capacity).iter().map(|s| s.1).collect::<Vec<_>>(), [false]);
+        assert_eq!(slipped(capacity), [false]);
         assert!(slips("The market is 2 billion dollars. We'd take 5%, so that's 300 stores.")
             .is_empty());
     }
@@ -513,48 +518,48 @@ mod tests {
     fn a_result_worked_on_and_a_figure_for_each_are_checked() {
         let chain = "Twelve thousand times eighteen percent is two thousand one hundred and \
                      sixty fewer a week, and times four weeks, that's about eleven thousand.";
-        assert_eq!(slips(chain).iter().map(|s| s.1).collect::<Vec<_>>(), [false, true]);
+        assert_eq!(slipped(chain), [false, true]);
         // the next product added, not the result worked on
         let blended = "0.25 times 24 is 6, plus 0.75 times 4 is 3, so 9 orders a year.";
-        assert_eq!(slips(blended).iter().map(|s| s.1).collect::<Vec<_>>(), [false, false]);
+        assert_eq!(slipped(blended), [false, false]);
         let each = "About thirteen million households keep chickens, and if each one spends \
                     about three hundred dollars a year, that's about thirty-nine million dollars.";
-        assert_eq!(slips(each).iter().map(|s| s.1).collect::<Vec<_>>(), [true]);
+        assert_eq!(slipped(each), [true]);
         let right = "There are 20 million members. If each orders 3 boxes a month, that's 60 \
                      million boxes.";
-        assert_eq!(slips(right).iter().map(|s| s.1).collect::<Vec<_>>(), [false]);
+        assert_eq!(slipped(right), [false]);
         // the calculation said out loud after "that is" is checked as itself
         let said = "Seattle has 700,000 people. If each drinks two cups a day, that is 700,000 \
                     times 0.5 times 2, which is 700,000 cups.";
-        assert_eq!(slips(said).iter().map(|s| s.1).collect::<Vec<_>>(), [false]);
+        assert_eq!(slipped(said), [false]);
     }
 
     #[test]
     fn a_figure_shared_out_and_a_share_said_as_this_are_checked() {
         let split = "So 18,000 grocery checkouts a day. Split in two arms, that's 12,000 per arm.";
-        assert_eq!(slips(split).iter().map(|s| s.1).collect::<Vec<_>>(), [true]);
+        assert_eq!(slipped(split), [true]);
         let even = "So 18,000 checkouts a day. Split in two arms, that's 9,000 per arm.";
-        assert_eq!(slips(even).iter().map(|s| s.1).collect::<Vec<_>>(), [false]);
+        assert_eq!(slipped(even), [false]);
         let bees = "Poland has around 38 million people, and maybe 1 percent keep bees, so this \
                     is 3.8 million beekeepers.";
-        assert_eq!(slips(bees).iter().map(|s| s.1).collect::<Vec<_>>(), [true]);
+        assert_eq!(slipped(bees), [true]);
     }
 
     #[test]
     fn a_ratio_said_in_percent_is_checked() {
         let share = "Say we place three hundred thousand hives a season; divided by two point \
                      six million, that's about eleven and a half percent.";
-        assert_eq!(slips(share).iter().map(|s| s.1).collect::<Vec<_>>(), [false]);
+        assert_eq!(slipped(share), [false]);
         let slip = "We place 300,000 hives; divided by 2.6 million, that's about 20 percent.";
-        assert_eq!(slips(slip).iter().map(|s| s.1).collect::<Vec<_>>(), [true]);
+        assert_eq!(slipped(slip), [true]);
     }
 
     #[test]
     fn a_hedged_result_said_to_three_figures_claims_the_sum() {
         let worked = "Fourteen million times one point two is about eighteen point four million.";
-        assert_eq!(slips(worked).iter().map(|s| s.1).collect::<Vec<_>>(), [true]);
+        assert_eq!(slipped(worked), [true]);
         let rounded = "Fourteen million times one point two is about eighteen million.";
-        assert_eq!(slips(rounded).iter().map(|s| s.1).collect::<Vec<_>>(), [false]);
+        assert_eq!(slipped(rounded), [false]);
     }
 
     #[test]
