@@ -292,6 +292,9 @@ pub fn ideas(toks: &[Token], lex: &Lexicon, kind: Kind) -> Vec<usize> {
 
 /// Most words between "before" and the idea it puts off.
 const PUT_OFF_REACH: usize = 5;
+/// Most words from an idea word to the verb that holds it back ("ideas already that I'll
+/// hold").
+const HELD_BACK_REACH: usize = 7;
 
 /// An idea word the speaker puts off: "before I go into any solution", "without
 /// jumping to a feature", "I'll hold my ideas", "a few ideas that I'll hold back until
@@ -302,7 +305,7 @@ fn put_off(toks: &[Token], i: usize) -> bool {
         .rev()
         .take_while(|&k| !toks[k].clause_end)
         .any(|k| said(k, &["before", "without", "any", "no", "hold", "holding", "defer"]));
-    let after = (i..(i + PUT_OFF_REACH + 2).min(toks.len()))
+    let after = (i..(i + HELD_BACK_REACH).min(toks.len()))
         .take_while(|&k| k == i || !toks[k - 1].clause_end)
         .any(|k| said(k, &["hold", "holding", "until"]));
     before || after
