@@ -143,8 +143,18 @@ fn rest_is_close(run: &[Token], name: &[&str], strict: bool) -> bool {
     if name.len() < 2 || !(other_form || (strict && first.norm == said)) {
         return true;
     }
-    let heard: String = run[1..].iter().map(|t| t.norm.as_str()).collect();
-    distance(&sound(&heard), &sound(&name[1..].concat())).is_some()
+    let close = |heard: &[Token], rest: &[&str]| {
+        let heard: String = heard.iter().map(|t| t.norm.as_str()).collect();
+        distance(&sound(&heard), &sound(&rest.concat())).is_some()
+    };
+    // the small word joining a name's parts is the one whisper swaps most ("bias of
+    // action"), so the rest may also be compared from its next word on
+    let joined_by = |w: &str| FUNCTION_WORDS.contains(&w.to_lowercase().as_str());
+    let past_joiner = |heard: &[Token]| {
+        let skip = heard.iter().take_while(|t| FUNCTION_WORDS.contains(&t.norm.as_str())).count();
+        skip < heard.len() && close(&heard[skip..], &name[2..])
+    };
+    close(&run[1..], &name[1..]) || (name.len() > 2 && joined_by(name[1]) && past_joiner(&run[1..]))
 }
 
 /// Whether the words a run does not share with the name fit the name's other words in

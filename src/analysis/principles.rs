@@ -427,6 +427,9 @@ mod tests {
             ("Well, I took away, and I call this customer obsession.", "Customer Obsession"),
             ("The principal I tied this document and simplified.", "Invent and Simplify"),
             ("So, I think, for me, that really shows the liver results.", "Deliver Results"),
+            // the joining word swapped
+            ("We shipped it. That, to me, is bias of action.", "Bias for Action"),
+            ("That is hire in develop the best.", "Hire and Develop the Best"),
             (
                 "I guess the lesson, if I had to name one, is that it's kind of, um, Bias for \
                  Auction?",
@@ -449,6 +452,7 @@ mod tests {
             .is_empty());
         assert!(names("Second, we showed the customer near me, there will number on screen.")
             .is_empty());
+        assert!(names("That is bias for anything we can measure.").is_empty());
         assert_eq!(
             names("It showed customer on session."),
             [("Customer Obsession".to_string(), true)]
