@@ -495,8 +495,11 @@ fn story_role(
         // "shipped it in five weeks", "filled the open roles in six weeks"
         // "I rolled it back within a day": undoing a change is not delivering one
         let recent = &before[before.len().saturating_sub(5)..];
+        // and "we did it in one sprint": the outcome just said, done in that time
+        let did_it =
+            ends_with(before, &["did", "it", "in"]) || ends_with(before, &["did", "that", "in"]);
         let delivered = matches!(before.last().map(|t| t.norm.as_str()), Some("in" | "within"))
-            && has(recent, DELIVERED)
+            && (has(recent, DELIVERED) || did_it)
             && !has(recent, &["back"]);
         return if outcome && delivered {
             RESULT

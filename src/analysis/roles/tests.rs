@@ -59,6 +59,13 @@ fn changes_and_outcomes_are_results() {
         "result"
     );
     assert_eq!(role_of(b, "I cut the scope and shipped in three weeks.", "three weeks"), "result");
+    // "did it": the outcome just said, done in that time; not work done over a time
+    let did = "I rebuilt the queue. The wait fell to eleven days, and we did it in one sprint.";
+    assert_eq!(role_of(b, did, "one sprint"), "result");
+    assert_eq!(
+        role_of(b, "I rebuilt the queue. We did the interviews in two weeks.", "two weeks"),
+        "time"
+    );
 }
 
 #[test]
