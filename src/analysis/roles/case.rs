@@ -168,7 +168,8 @@ pub(super) fn case_role(toks: &[Token], i: usize, m: &Metric) -> &'static str {
     let said_of_today = (end..b.min(end + NOW_REACH))
         .take_while(|&k| toks[k].norm != "to")
         .any(|k| NOW.contains(&toks[k].norm.as_str()));
-    let now = said_of_today || [before(1), before(2)].iter().any(|w| NOW.contains(w));
+    // "Today I'm assuming around 80%": said of today anywhere before it in its clause
+    let now = said_of_today || (a..i).any(|k| NOW.contains(&toks[k].norm.as_str()));
     let listed = m.kind == "percent" && under_heading(toks, s) && !now && !usual;
     let set = (a..i).any(target) || target(s) || listed;
     let change =

@@ -178,6 +178,8 @@ fn levels_listed_under_a_heading_of_targets_are_targets() {
     // today's level, how things usually are, and a level under another heading are not
     let today = "Metrics. Precision moves from 15% with keyword rules today to at least 40%.";
     assert_ne!(role_of(Kind::SystemDesign, today, "15%"), "result");
+    let assumed = "Metrics. The north star is install success. Today I'm assuming around 80%.";
+    assert_eq!(role_of(p, assumed, "80%"), "baseline");
     let usual = "Metrics. Industry recall completion is often below 30%.";
     assert_ne!(role_of(Kind::SystemDesign, usual, "30%"), "result");
     let risks = "Metrics. Adoption. Risks: 40% of sellers ignore alerts.";
