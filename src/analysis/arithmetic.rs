@@ -28,12 +28,17 @@ pub struct Step {
 
 impl Step {
     pub fn is_slip(&self) -> bool {
-        let scale = self.computed.abs().max(self.stated.abs());
-        // "about 18.4 million" is worked out, not rounded: three figures claim the sum
-        let rounded = self.hedged && significant_digits(self.stated) <= 2;
-        let tolerance = if rounded { TOLERANCE } else { TOLERANCE_UNHEDGED };
-        scale > 0.0 && (self.computed - self.stated).abs() / scale > tolerance
+        misses_the_sum(self.computed, self.stated, self.hedged)
     }
+}
+
+/// Whether `stated` is further from `computed` than a spoken estimate rounds.
+fn misses_the_sum(computed: f64, stated: f64, hedged: bool) -> bool {
+    let scale = computed.abs().max(stated.abs());
+    // "about 18.4 million" is worked out, not rounded: three figures claim the sum
+    let rounded = hedged && significant_digits(stated) <= 2;
+    let tolerance = if rounded { TOLERANCE } else { TOLERANCE_UNHEDGED };
+    scale > 0.0 && (computed - stated).abs() / scale > tolerance
 }
 
 /// How many significant digits a figure is said with: 34 million has two, 18.4 million three.
@@ -71,7 +76,7 @@ pub fn steps(toks: &[Token]) -> Vec<Step> {
 
 /// The step starting at `i`: (the step, where its result starts, where it ends).
 fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize, usize)> {
-    let first = numbers::parse(toks, i)?;
+    let first = operand(toks, i)?;
     let mut value = first.value;
     let mut scaled = first.scaled;
     let mut j = i + first.len;
@@ -94,7 +99,7 @@ fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize, usize)> {
     }
     while let Some((op, at, len)) = operator_after(toks, j) {
         j = at;
-        let n = fraction(toks, j + len).or_else(|| numbers::parse(toks, j + len))?;
+        let n = fraction(toks, j + len).or_else(|| operand(toks, j + len))?;
         scaled |= n.scaled;
         // "900 million times four percent is 36 million": a share as a factor
         let percent_word = norm(toks, j + len + n.len) == "percent";
@@ -205,9 +210,9 @@ fn of_figure_before(
     factor: Factor,
 ) -> Option<(Step, usize, usize)> {
     let from = sentence(toks, sentence(toks, i).0.saturating_sub(1)).0;
-    // the last figure before the share, read from its first word ("three hundred and
+    // the figures before the share, each read from its first word ("three hundred and
     // thirty million", not "thirty million")
-    let mut base = None;
+    let mut bases = Vec::new();
     let mut k = from;
     while k < i {
         let Some(n) = numbers::parse(toks, k) else {
@@ -217,11 +222,10 @@ fn of_figure_before(
         let len = n.len;
         let share = n.percent || norm(toks, k + len) == "percent";
         if !share && (n.scaled || n.value >= 1000.0) {
-            base = Some((k, n));
+            bases.push((k, n));
         }
         k += len;
     }
-    let base = base?;
     let (at, len) = (j..(j + SHARE_REACH).min(toks.len()))
         .take_while(|&k| k == j || !toks[k - 1].sentence_end)
         .take_while(|&k| numbers::parse(toks, k).is_none())
@@ -232,26 +236,38 @@ fn of_figure_before(
     if operator_after(toks, k + stated.len).is_some() {
         return None;
     }
-    let (computed, near) = match factor {
-        // a share taken ("60% of households order, so that's 660,000") or a share to stay
-        // under ("at most 80% occupied, which gives 22,000 slots" for 17,600)
-        Factor::Share(percent) => {
-            let share = percent / 100.0;
-            let computed = [base.1.value * share, base.1.value / share]
-                .into_iter()
-                .min_by(|a, b| (a - stated.value).abs().total_cmp(&(b - stated.value).abs()))?;
-            (computed, 0.1..=10.0)
+    let worked = |base: &numbers::Num| -> Option<(f64, std::ops::RangeInclusive<f64>)> {
+        match factor {
+            // a share taken ("60% of households order, so that's 660,000") or a share to
+            // stay under ("at most 80% occupied, which gives 22,000 slots" for 17,600)
+            Factor::Share(percent) => {
+                let share = percent / 100.0;
+                let computed = [base.value * share, base.value / share]
+                    .into_iter()
+                    .min_by(|a, b| (a - stated.value).abs().total_cmp(&(b - stated.value).abs()))?;
+                Some((computed, 0.1..=10.0))
+            }
+            Factor::Each(value) => Some((base.value * value, 0.001..=1000.0)),
+            Factor::Split(parts) if parts > 0.0 => Some((base.value / parts, 0.001..=1000.0)),
+            Factor::Split(_) => None,
         }
-        Factor::Each(value) => (base.1.value * value, 0.001..=1000.0),
-        Factor::Split(parts) if parts > 0.0 => (base.1.value / parts, 0.001..=1000.0),
-        Factor::Split(_) => return None,
     };
-    if stated.scaled != base.1.scaled || !near.contains(&(stated.value / computed)) {
-        return None;
-    }
+    let step_from = |(at, base): &(usize, numbers::Num)| {
+        let (computed, near) = worked(base)?;
+        let fits = stated.scaled == base.scaled && near.contains(&(stated.value / computed));
+        fits.then_some((*at, base.len, computed))
+    };
+    // "50,000 sellers, so 9% is 4,500. Say 60% of them are on Android, that's 30,000":
+    // "them" may be any figure just said, so the step is read from one that makes it
+    // right, if one does, and else from the last one it may be of
+    let right =
+        |&(_, _, computed): &(usize, usize, f64)| !misses_the_sum(computed, stated.value, hedged);
+    let steps: Vec<(usize, usize, f64)> = bases.iter().rev().filter_map(step_from).collect();
+    let (base_at, base_len, computed) =
+        steps.iter().copied().find(right).or_else(|| steps.first().copied())?;
     let end = k + stated.len;
     let text =
-        format!("{} … {}", span_text(toks, base.0, base.0 + base.1.len), span_text(toks, i, end));
+        format!("{} … {}", span_text(toks, base_at, base_at + base_len), span_text(toks, i, end));
     Some((Step { text, start: i, computed, stated: stated.value, hedged }, k, end))
 }
 
@@ -335,6 +351,30 @@ fn fraction(toks: &[Token], i: usize) -> Option<numbers::Num> {
     Some(numbers::Num { value: count / per, len: 2, ..numbers::Num::default() })
 }
 
+/// A number worked on: as [`numbers::parse`] reads it, or with its hundreds said short
+/// ("nine sixty divided by three thousand" is 960), read so only right before an
+/// operator or an "is", where two numbers in a row cannot be a list.
+fn operand(toks: &[Token], i: usize) -> Option<numbers::Num> {
+    short_hundreds(toks, i).or_else(|| numbers::parse(toks, i))
+}
+
+/// "nine sixty", "twelve fifty": hundreds said as a word from one to nineteen, then the
+/// tens and units, followed by an operator or an "is".
+fn short_hundreds(toks: &[Token], i: usize) -> Option<numbers::Num> {
+    let head = toks.get(i)?;
+    let spoken = head.norm.bytes().all(|c| c.is_ascii_alphabetic());
+    let hundreds = numbers::word_value(&head.norm).filter(|v| (1.0..20.0).contains(v))?;
+    let rest = numbers::parse(toks, i + 1)
+        .filter(|n| n.words && n.len == 1 && (20.0..100.0).contains(&n.value))?;
+    let worked = operator(toks, i + 2).is_some() || equals(toks, i + 2).is_some();
+    (spoken && !head.clause_end && worked).then(|| numbers::Num {
+        value: hundreds * 100.0 + rest.value,
+        len: 2,
+        words: true,
+        ..numbers::Num::default()
+    })
+}
+
 /// Words of an operand's unit that may stand before its operator: "200,000 rides a
 /// week, and divided by 7".
 const UNIT_WORDS: usize = 4;
@@ -402,168 +442,4 @@ fn equals(toks: &[Token], j: usize) -> Option<usize> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::analysis::tokens::tokenize;
-    use crate::transcript::Transcript;
-
-    fn slips(text: &str) -> Vec<(String, bool)> {
-        steps(&tokenize(&Transcript::from_text(text)))
-            .into_iter()
-            .map(|s| (s.text.clone(), s.is_slip()))
-            .collect()
-    }
-
-    /// Whether each step of `text` is a slip, in order.
-    fn slipped(text: &str) -> Vec<bool> {
-        slips(text).into_iter().map(|s| s.1).collect()
-    }
-
-    #[test]
-    fn the_guide_estimate_is_right() {
-        assert_eq!(
-            slips("With 2.5 people per household, 332M / 2.5 = 133M households."),
-            [("332M / 2.5 = 133M".to_string(), false)]
-        );
-    }
-
-    #[test]
-    fn a_slip_is_found_and_named() {
-        let got = slips(
-            "332 million / 2.5 = 160 million households. 160 million times 0.4 = 64 million.",
-        );
-        assert_eq!(
-            got,
-            [
-                ("332 million / 2.5 = 160 million".to_string(), true),
-                ("160 million times 0.4 = 64 million".to_string(), false)
-            ]
-        );
-        assert!(slips("120 times 15 = $2,400 a day")[0].1);
-    }
-
-    #[test]
-    fn spoken_chains_are_checked() {
-        assert_eq!(
-            slips("that is seven hundred thousand times zero point five times two, which is seven hundred thousand cups a day"),
-            [("seven hundred thousand times zero point five times two which is seven hundred thousand".to_string(), false)]
-        );
-        assert_eq!(
-            slips("86 million times 0.4 is about 34 million"),
-            [("86 million times 0.4 is about 34 million".to_string(), false)]
-        );
-    }
-
-    #[test]
-    fn an_operand_with_its_unit_is_checked() {
-        assert_eq!(
-            slips("so 200,000 rides a week, and divided by 7 that's 50,000 rides a day"),
-            [("200,000 rides a week and divided by 7 that's 50,000".to_string(), true)]
-        );
-        assert!(!slips("900,000 sessions a week, divided by 7, is about 130,000 a day")[0].1);
-        assert!(slips("We have 40 engineers and 3 teams, so 2 times a week is fine.").is_empty());
-        assert!(
-            slips("Fifty-two million households times one point five dogs each is about ninety million dogs.")[0].1
-        );
-        assert!(slips("So eight million doorbells times fifteen clips each is, um, one point two billion clips a day.")[0].1);
-    }
-
-    #[test]
-    fn a_unit_said_on_one_side_only_and_a_trailing_pause() {
-        assert!(!slips("Top-down, 99 plus 4 is 103 million pairs.")[0].1);
-        assert!(!slips("1.5 million a week, times 52, is about 78.")[0].1);
-        assert!(slips("So 2 times 3 is 9 million.")[0].1);
-        assert!(slips("67 million times 0.8... that's 63.6 million users.")[0].1);
-    }
-
-    #[test]
-    fn a_share_of_a_number_is_checked() {
-        assert!(slips("that's 2% of 54 million, uh, 1.8 million new owners")[0].1);
-        assert!(!slips("ten percent of 8 million is about 800,000 homes")[0].1);
-        assert!(!slips("Nine hundred million times four percent is thirty-six million.")[0].1);
-        assert!(slips("900 million times 4% is 3.6 billion.")[0].1);
-        assert!(slips("Forty-eight million times a half is, um, twenty-eight million.")[0].1);
-        assert!(!slips("48 million times two thirds is 32 million.")[0].1);
-        assert!(
-            slips("a hundred and ten million divided by four is about, um, fifty-five million")[0]
-                .1
-        );
-        assert!(slips("30% of 2 million users, 20% of them daily.").is_empty());
-    }
-
-    #[test]
-    fn asides_and_shares_of_the_figure_before_are_checked() {
-        let got = slips("Active: six point six million times six is, let me see, thirty-six point six million sets.");
-        assert!(got[0].1, "{got:?}");
-        let guitar =
-            "US population, about three hundred and thirty million. I'd guess around eight \
-                      percent play guitar at least a little, so that's, um, twenty-six point four \
-                      million people.";
-        assert_eq!(slipped(guitar), [false]);
-        let bikes = "There's about three hundred and thirty million people in the US. I'd say \
-                     roughly thirty percent of them ride a bike at least sometimes, so that's, uh, \
-                     about a hundred and thirty million riders.";
-        assert_eq!(slipped(bikes), [true]);
-        // a share whose result is of another figure is left alone
-        assert!(slips("We have 5 million members. 40% renew, that's most of them.").is_empty());
-        let capacity =
-            "Roughly 17,600 slots are occupied. I'd plan for at most 80% occupied, which \
-                        gives 22,000 slots.";
-        assert_eq!(slipped(capacity), [false]);
-        assert!(slips("The market is 2 billion dollars. We'd take 5%, so that's 300 stores.")
-            .is_empty());
-    }
-
-    #[test]
-    fn a_result_worked_on_and_a_figure_for_each_are_checked() {
-        let chain = "Twelve thousand times eighteen percent is two thousand one hundred and \
-                     sixty fewer a week, and times four weeks, that's about eleven thousand.";
-        assert_eq!(slipped(chain), [false, true]);
-        // the next product added, not the result worked on
-        let blended = "0.25 times 24 is 6, plus 0.75 times 4 is 3, so 9 orders a year.";
-        assert_eq!(slipped(blended), [false, false]);
-        let each = "About thirteen million households keep chickens, and if each one spends \
-                    about three hundred dollars a year, that's about thirty-nine million dollars.";
-        assert_eq!(slipped(each), [true]);
-        let right = "There are 20 million members. If each orders 3 boxes a month, that's 60 \
-                     million boxes.";
-        assert_eq!(slipped(right), [false]);
-        // the calculation said out loud after "that is" is checked as itself
-        let said = "Seattle has 700,000 people. If each drinks two cups a day, that is 700,000 \
-                    times 0.5 times 2, which is 700,000 cups.";
-        assert_eq!(slipped(said), [false]);
-    }
-
-    #[test]
-    fn a_figure_shared_out_and_a_share_said_as_this_are_checked() {
-        let split = "So 18,000 grocery checkouts a day. Split in two arms, that's 12,000 per arm.";
-        assert_eq!(slipped(split), [true]);
-        let even = "So 18,000 checkouts a day. Split in two arms, that's 9,000 per arm.";
-        assert_eq!(slipped(even), [false]);
-        let bees = "Poland has around 38 million people, and maybe 1 percent keep bees, so this \
-                    is 3.8 million beekeepers.";
-        assert_eq!(slipped(bees), [true]);
-    }
-
-    #[test]
-    fn a_ratio_said_in_percent_is_checked() {
-        let share = "Say we place three hundred thousand hives a season; divided by two point \
-                     six million, that's about eleven and a half percent.";
-        assert_eq!(slipped(share), [false]);
-        let slip = "We place 300,000 hives; divided by 2.6 million, that's about 20 percent.";
-        assert_eq!(slipped(slip), [true]);
-    }
-
-    #[test]
-    fn a_hedged_result_said_to_three_figures_claims_the_sum() {
-        let worked = "Fourteen million times one point two is about eighteen point four million.";
-        assert_eq!(slipped(worked), [true]);
-        let rounded = "Fourteen million times one point two is about eighteen million.";
-        assert_eq!(slipped(rounded), [false]);
-    }
-
-    #[test]
-    fn numbers_without_a_calculation_are_left_alone() {
-        assert!(slips("We met three times. It is 40% of 300 users.").is_empty());
-    }
-}
+mod tests;
