@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use super::frameworks::ESTIMATION;
 use super::report::{Report, Score};
 use super::roles::RESULT;
 use super::structure::MAX_SETUP_SHARE;
@@ -78,12 +79,13 @@ fn timing(r: &Report) -> Option<f64> {
 }
 
 /// Case-round flags and what each costs the structure score.
-const CASE_PENALTIES: [(&str, f64); 7] = [
+const CASE_PENALTIES: [(&str, f64); 8] = [
     ("ideas_before_clarifying", 1.0),
+    ("fix_before_checking", 1.0),
     ("late_clarification", 0.5),
     ("ideas_unweighed", 0.5),
     ("kpi_without_target", 0.5),
-    ("estimate_arithmetic", 0.5),
+    ("estimate_arithmetic", 1.0),
     ("estimate_without_arithmetic", 0.5),
     ("no_sanity_check", 0.5),
 ];
@@ -133,14 +135,26 @@ fn structure(r: &Report) -> f64 {
 }
 
 /// Results cited (0 → 1, 1 → 2, 2 → 3, 3+ → 4; a figure whisper lost counts as one),
-/// minus 0.5 per vague phrase heard surely.
+/// minus 0.5 per vague phrase heard surely. An estimate has no results: its figures
+/// are what it rests on, each assumption with a number (the guide's estimation steps),
+/// so it counts them all (fewer than 3 → 1, 3-5 → 2, 6-9 → 3, 10+ → 4: four factors
+/// and the products between them make about ten).
 fn specificity(r: &Report) -> f64 {
     let lost = r.flags.iter().filter(|f| f.code == "figure_unheard").count();
-    let base = match r.metrics.iter().filter(|m| m.role == RESULT).count() + lost {
-        0 => 1.0,
-        1 => 2.0,
-        2 => 3.0,
-        _ => 4.0,
+    let base = if r.sub_kind.as_deref() == Some(ESTIMATION) {
+        match r.metrics.len() + lost {
+            0..=2 => 1.0,
+            3..=5 => 2.0,
+            6..=9 => 3.0,
+            _ => 4.0,
+        }
+    } else {
+        match r.metrics.iter().filter(|m| m.role == RESULT).count() + lost {
+            0 => 1.0,
+            1 => 2.0,
+            2 => 3.0,
+            _ => 4.0,
+        }
     };
     // A vague phrase heard with low confidence may be a mishearing: not held against.
     clamp(base - 0.5 * r.vague.iter().filter(|v| !v.unsure).count() as f64)
@@ -230,5 +244,23 @@ mod tests {
         // a change said with no figure is a result part, but not the evidence the cap asks for
         let claimed = format!("{told} After that, bookings through the app picked up noticeably.");
         assert!(overall(&claimed) <= super::NO_RESULT_CAP, "{}", overall(&claimed));
+    }
+
+    #[test]
+    fn an_estimate_is_specific_by_the_numbers_it_rests_on() {
+        let specificity = |text: &str| {
+            let ctx = Context::for_kind(Kind::Analytical);
+            let r = analyze(&Transcript::from_text(text), &ctx, &Lexicon::builtin());
+            assert_eq!(r.sub_kind.as_deref(), Some("estimation"));
+            r.score.dimensions["specificity"]
+        };
+        let worked = "I'll go top-down. 330 million people, 2.5 per household, so 132 million \
+                      households. 40% have a dog, that's about 53 million. 1.5 dogs each is \
+                      about 80 million dogs, at 480 dollars a year each, about 38 billion \
+                      dollars a year. Sanity check: US pet food is about 50 billion dollars.";
+        assert_eq!(specificity(worked), 4.0);
+        let waved = "I'll go top-down. Lots of people have dogs and they spend a fair bit, so \
+                     my estimate is about 40 billion dollars a year.";
+        assert_eq!(specificity(waved), 1.0);
     }
 }
