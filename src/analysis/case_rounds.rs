@@ -1,10 +1,11 @@
 //! Product, analytical and system-design answers judged on order and substance, not
 //! on keywords: long enough for the round, clarification first and early, ideas
-//! that carry a trade-off or a priority, KPIs with targets, and estimates that show
-//! their arithmetic, check it, and sanity-check the answer.
+//! that carry a trade-off or a priority, KPIs with targets, estimates that show
+//! their arithmetic, check it, and sanity-check the answer, and a drop diagnosed
+//! before it is fixed.
 
 use super::arithmetic;
-use super::frameworks::ESTIMATION;
+use super::frameworks::{DIAGNOSIS, ESTIMATION};
 use super::lexicon::Lexicon;
 use super::report::{ChecklistItem, Flag, Metric};
 use super::roles::RESULT;
@@ -18,6 +19,19 @@ pub const MIN_SHARE_OF_LIMIT: f64 = 0.4;
 /// Clarification belongs in the opening: the guide's top scorers spend the first
 /// 3-5 minutes of a 45-minute round on it, before any idea.
 pub const CLARIFY_WITHIN_SHARE: f64 = 0.25;
+
+/// A fix proposed for a metric's drop: "I'd roll back the redesign", "for the fix, ...".
+const FIX: &[&str] = &[
+    "roll back",
+    "rollback",
+    "roll it back",
+    "revert",
+    "the fix",
+    "fix it",
+    "i'd fix",
+    "i would fix",
+    "hotfix",
+];
 
 const TRADE_OFF: &[&str] = &[
     "trade-off",
@@ -183,12 +197,19 @@ pub fn flags(
             Some(s.start),
         ));
     }
+    // a diagnosis checks that the move is real first (the first item of its checklist)
+    if sub_kind == Some(DIAGNOSIS) {
+        if let Some(fix) = first(FIX).filter(|&f| clarified_tok.is_none_or(|c| c > f)) {
+            out.push(flag("fix_before_checking", "A fix before the drop is checked: confirm the data is right (tracking, the metric's definition) and find the cause before acting on one".into(), Some(fix)));
+        }
+    }
     if kind == Kind::Analytical {
-        let estimating = !steps.is_empty() || sub_kind == Some(ESTIMATION);
+        // an answer that sizes a drop with arithmetic is no estimate to sanity-check
+        let estimating = sub_kind == Some(ESTIMATION);
         if estimating && steps.is_empty() {
             out.push(flag("estimate_without_arithmetic", "An estimate without its arithmetic: say each step (\"332M / 2.5 = 133M households\")".into(), None));
         }
-        if !steps.is_empty() && first(SANITY).is_none() {
+        if estimating && !steps.is_empty() && first(SANITY).is_none() {
             out.push(flag(
                 "no_sanity_check",
                 "No sanity check: compare the estimate with a figure you know".into(),
@@ -203,6 +224,7 @@ pub fn flags(
 fn full_answer(kind: Kind, sub_kind: Option<&str>) -> &'static str {
     match (kind, sub_kind) {
         (Kind::Analytical, Some(ESTIMATION)) => "a full answer clarifies what is counted, breaks it into factors with a number each, works them through out loud and sanity-checks the result",
+        (Kind::Analytical, Some("diagnosis")) => "a full answer checks the move is real, places it in time, segments it, lists internal and external causes and confirms one with data",
         (Kind::Analytical, _) => "a full answer clarifies the goal, picks a north star, adds diagnostic and guardrail metrics (or the five A/B steps) and sets targets",
         (Kind::SystemDesign, _) => "a full answer clarifies scope, sizes the load, lays out the flow and data, weighs trade-offs and sets targets",
         _ => "a full answer clarifies, names users, weighs 3-5 ideas, prioritises and sets KPI targets",

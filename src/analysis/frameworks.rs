@@ -14,6 +14,7 @@ const METRIC_NEAR: usize = 25;
 /// The analytical question types (the bank's `sub_kind`).
 pub const ESTIMATION: &str = "estimation";
 const AB_TESTING: &str = "ab-testing";
+pub const DIAGNOSIS: &str = "diagnosis";
 const METRIC_DEFINITION: &str = "metric-definition";
 /// Words that say an answer is estimating.
 const ESTIMATE: &[&str] = &[
@@ -31,17 +32,41 @@ const ESTIMATE: &[&str] = &[
     "back of the envelope",
 ];
 
+/// Words that say an answer investigates a change in a metric ("orders dropped 9%, so
+/// first I'd check the tracking"): a diagnosis, whose arithmetic sizes the drop rather
+/// than estimating a number.
+const INVESTIGATE: &[&str] = &[
+    "drop",
+    "dropped",
+    "dropping",
+    "decline",
+    "declined",
+    "dip",
+    "fell",
+    "went down",
+    "slide",
+    "slid",
+    "what changed",
+    "root cause",
+    "the cause",
+    "investigate",
+    "diagnose",
+];
+/// Fewest of those words that make an answer an investigation.
+const INVESTIGATING: usize = 2;
+/// Fewest of the five A/B steps that make an answer a test's design.
+const AB_STEPS_SAID: usize = 3;
+
 /// The question type the answer is judged as: the question's own, or for an analytical
-/// answer to no known question, the one the answer shows. Estimation when it works
-/// numbers out loud or says it estimates; A/B testing when it covers more of those
-/// steps than of metric definition; else metric definition (70% of analytical
-/// questions, from the guide).
+/// answer to no known question, the one the answer shows. Estimation when it says it
+/// estimates or works numbers out loud, unless it investigates a change or designs a
+/// test (three of the five A/B steps); else the type whose steps it covers most: A/B
+/// testing, metric definition (70% of analytical questions, from the guide) or, when it
+/// investigates a change, a diagnosis.
 pub fn sub_kind(toks: &[Token], lex: &Lexicon, ctx: &Context) -> Option<String> {
     if ctx.sub_kind.is_some() || ctx.kind != Kind::Analytical {
         return ctx.sub_kind.clone();
     }
-    let estimating =
-        !arithmetic::steps(toks).is_empty() || !PhraseSet::new(ESTIMATE).find_all(toks).is_empty();
     let covered = |sub: &str| {
         lex.checklists
             .iter()
@@ -49,12 +74,20 @@ pub fn sub_kind(toks: &[Token], lex: &Lexicon, ctx: &Context) -> Option<String> 
             .filter(|r| !r.cues.find_all(toks).is_empty())
             .count()
     };
+    let investigating = PhraseSet::new(INVESTIGATE).find_all(toks).len() >= INVESTIGATING;
+    // a test's sample-size arithmetic is no estimate
+    let testing = covered(AB_TESTING) >= AB_STEPS_SAID;
+    let estimating = !investigating
+        && !testing
+        && (!PhraseSet::new(ESTIMATE).find_all(toks).is_empty()
+            || !arithmetic::steps(toks).is_empty());
     let sub = if estimating {
         ESTIMATION
-    } else if covered(AB_TESTING) > covered(METRIC_DEFINITION) {
-        AB_TESTING
     } else {
-        METRIC_DEFINITION
+        // max_by_key keeps the last of equals: a diagnosis, then metric definition, win ties
+        let types = [AB_TESTING, METRIC_DEFINITION, DIAGNOSIS];
+        let open = |sub: &&str| investigating || *sub != DIAGNOSIS;
+        types.into_iter().filter(open).max_by_key(|sub| covered(sub)).unwrap_or(METRIC_DEFINITION)
     };
     Some(sub.to_string())
 }
@@ -202,5 +235,37 @@ mod tests {
         let asked = analytical("The north star is weekly orders.", Some(ESTIMATION));
         assert!(items(&asked).iter().all(|i| i.starts_with("Estimate")), "{:?}", items(&asked));
         assert!(asked.flags.iter().any(|f| f.code == "estimate_without_arithmetic"));
+    }
+
+    #[test]
+    fn a_drop_investigated_is_a_diagnosis_and_a_test_sized_is_no_estimate() {
+        let code = |r: &crate::analysis::Report, c: &str| r.flags.iter().any(|f| f.code == c);
+        let drop = analytical(
+            "Sellers dropped 9% last week. First, is the drop real: I'd check the tracking and \
+             the metric's definition. Handmade has 50,000 sellers, so 9% is 4,500. Then I'd \
+             segment by platform: 60% of them are on Android, that's 30,000. If the Android \
+             release caused it, I'd confirm the root cause and roll back.",
+            None,
+        );
+        assert_eq!(drop.sub_kind.as_deref(), Some(DIAGNOSIS));
+        assert!(items(&drop).iter().all(|i| i.starts_with("Diagnosis")), "{:?}", items(&drop));
+        // sizing a drop is no estimate to sanity-check
+        assert!(!code(&drop, "no_sanity_check") && !code(&drop, "fix_before_checking"));
+
+        let rushed = analytical(
+            "Tour requests dropped 20%. I'd roll back the redesign first and see if the drop \
+             goes away; later I'd look at tracking and segments.",
+            None,
+        );
+        assert_eq!(rushed.sub_kind.as_deref(), Some(DIAGNOSIS));
+        assert!(code(&rushed, "fix_before_checking"), "{:?}", rushed.flags);
+
+        let test = analytical(
+            "My hypothesis is that reminders lift reorders. Primary metric: reorder rate. Sample \
+             size: 16 times 0.25 divided by 0.0004 is 10,000 users per variant, and I'd run it \
+             for two weeks before checking significance.",
+            None,
+        );
+        assert_eq!(test.sub_kind.as_deref(), Some(AB_TESTING));
     }
 }

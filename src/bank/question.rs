@@ -14,7 +14,8 @@ pub struct Question {
     pub text: String,
     pub kind: Kind,
     /// product: design | improvement | metrics; analytical: metric-definition |
-    /// ab-testing | estimation; system-design: logistics | marketplace | ai-ml | platform.
+    /// diagnosis | ab-testing | estimation; system-design: logistics | marketplace |
+    /// ai-ml | platform.
     pub sub_kind: Option<String>,
     /// Who the product serves: `consumer` or `internal` (seller, driver, employee tools).
     pub audience: Option<String>,
@@ -94,7 +95,7 @@ impl Serialize for Source {
 pub fn sub_kinds(kind: Kind) -> &'static [&'static str] {
     match kind {
         Kind::Product => &["design", "improvement", "metrics"],
-        Kind::Analytical => &["metric-definition", "ab-testing", "estimation"],
+        Kind::Analytical => &["metric-definition", "diagnosis", "ab-testing", "estimation"],
         Kind::SystemDesign => &["logistics", "marketplace", "ai-ml", "platform"],
         Kind::Behavioral | Kind::Writing => &[],
     }
@@ -104,7 +105,7 @@ pub const AUDIENCES: [&str; 2] = ["consumer", "internal"];
 
 /// The framework a question gets when its file names none, from the domain guide:
 /// the 5-part product framework, the five A/B-testing steps, the 6-part PM system
-/// design framework.
+/// design framework; a diagnosis follows the usual order of a metric investigation.
 pub fn default_framework(kind: Kind, sub_kind: Option<&str>) -> &'static [&'static str] {
     match (kind, sub_kind) {
         (Kind::Product, _) => &[
@@ -120,6 +121,14 @@ pub fn default_framework(kind: Kind, sub_kind: Option<&str>) -> &'static [&'stat
             "Determine the sample size (e.g. 10,000 users per variant for 95% confidence)",
             "Run for 2-3 purchase cycles",
             "Check statistical significance and segment impact (new vs. returning users)",
+        ],
+        // "Why did it drop?": a metric question read backwards, from the move to its cause
+        (Kind::Analytical, Some("diagnosis")) => &[
+            "Confirm the move is real: tracking, data pipeline, the metric's definition",
+            "Place it in time: sudden or gradual, seasonality, the same period last year",
+            "Segment it: platform, region, new vs. returning users, funnel step",
+            "List internal changes (releases, experiments, pricing) and external causes",
+            "Confirm the cause with data, size it, and say what you would do",
         ],
         (Kind::Analytical, Some("estimation")) => &[
             "Clarify what is counted, where, and over what period",

@@ -26,6 +26,11 @@ const OTHER_WEIGHT: f64 = 15.0;
 /// Analytical questions: 70% metric definition, 20% A/B testing, 10% estimation.
 const ANALYTICAL_MIX: [(&str, f64); 3] =
     [("metric-definition", 70.0), ("ab-testing", 20.0), ("estimation", 10.0)];
+/// Whether a question of type `sub_kind` belongs to the share of the mix named `share`:
+/// the guide's metric questions include asking why a metric moved (`diagnosis`).
+fn in_share(share: &str, sub_kind: Option<&str>) -> bool {
+    sub_kind == Some(share) || (share == "metric-definition" && sub_kind == Some("diagnosis"))
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -365,7 +370,7 @@ fn pick_analytical<'a>(bank: &'a Bank, used: &[String], rng: &mut Rng) -> Option
     let pool: Vec<&Question> = bank
         .questions()
         .iter()
-        .filter(|q| q.kind == Kind::Analytical && q.sub_kind.as_deref() == Some(sub))
+        .filter(|q| q.kind == Kind::Analytical && in_share(sub, q.sub_kind.as_deref()))
         .filter(|q| !used.contains(&q.id))
         .collect();
     if pool.is_empty() {
@@ -486,7 +491,7 @@ mod tests {
             let q = &build(&b, &o).unwrap().rounds[0].questions[0];
             *subs.entry(b.get(&q.id).unwrap().sub_kind.clone().unwrap()).or_insert(0) += 1;
         }
-        let metric = subs["metric-definition"];
+        let metric = subs["metric-definition"] + subs["diagnosis"];
         assert!((250..=310).contains(&metric), "{subs:?}");
         assert!((55..=105).contains(&subs["ab-testing"]), "{subs:?}");
         assert!((20..=65).contains(&subs["estimation"]), "{subs:?}");
