@@ -20,6 +20,19 @@ pub const MIN_SHARE_OF_LIMIT: f64 = 0.4;
 /// 3-5 minutes of a 45-minute round on it, before any idea.
 pub const CLARIFY_WITHIN_SHARE: f64 = 0.25;
 
+/// A cause guessed for a metric's drop: "My gut says it's the new slotting algorithm".
+const GUESS: &[&str] = &[
+    "my gut says",
+    "my gut tells me",
+    "my gut is",
+    "my first instinct",
+    "my instinct is",
+    "my hunch",
+    "my guess is",
+    "i bet it's",
+    "i suspect it's",
+    "my money is on",
+];
 /// A fix proposed for a metric's drop: "I'd roll back the redesign", "for the fix, ...".
 const FIX: &[&str] = &[
     "roll back",
@@ -197,8 +210,12 @@ pub fn flags(
             Some(s.start),
         ));
     }
-    // a diagnosis checks that the move is real first (the first item of its checklist)
+    // a diagnosis clarifies the metric and checks that the move is real first (the first
+    // item of its checklist), before guessing a cause ("my gut says it's ...") or fixing one
     if sub_kind == Some(DIAGNOSIS) {
+        if let Some(guess) = first(GUESS).filter(|&g| clarified_tok.is_none_or(|c| c > g)) {
+            out.push(flag("ideas_before_clarifying", format!("A cause guessed before any clarifying question: confirm what the metric counts and that the move is real first (44% of low scorers jumped to solutions; {GUIDE})"), Some(guess)));
+        }
         if let Some(fix) = first(FIX).filter(|&f| clarified_tok.is_none_or(|c| c > f)) {
             out.push(flag("fix_before_checking", "A fix before the drop is checked: confirm the data is right (tracking, the metric's definition) and find the cause before acting on one".into(), Some(fix)));
         }

@@ -259,6 +259,13 @@ mod tests {
         );
         assert_eq!(rushed.sub_kind.as_deref(), Some(DIAGNOSIS));
         assert!(code(&rushed, "fix_before_checking"), "{:?}", rushed.flags);
+        // a cause guessed before the metric is clarified
+        let guessed = "On-time delivery dropped from 96% to 88%. My gut says it's the new \
+                       routing. Can I ask: does on-time mean inside the two-hour window? Then \
+                       I'd check the tracking, segment by station and confirm the root cause.";
+        assert!(code(&analytical(guessed, None), "ideas_before_clarifying"));
+        let asked = guessed.replace("My gut says it's the new routing. ", "");
+        assert!(!code(&analytical(&asked, None), "ideas_before_clarifying"));
 
         let test = analytical(
             "My hypothesis is that reminders lift reorders. Primary metric: reorder rate. Sample \

@@ -124,7 +124,7 @@ pub fn default_framework(kind: Kind, sub_kind: Option<&str>) -> &'static [&'stat
         ],
         // "Why did it drop?": a metric question read backwards, from the move to its cause
         (Kind::Analytical, Some("diagnosis")) => &[
-            "Confirm the move is real: tracking, data pipeline, the metric's definition",
+            "Clarify what the metric counts, and confirm the move is real (tracking, data pipeline)",
             "Place it in time: sudden or gradual, seasonality, the same period last year",
             "Segment it: platform, region, new vs. returning users, funnel step",
             "List internal changes (releases, experiments, pricing) and external causes",
