@@ -26,6 +26,8 @@ const GUESS: &[&str] = &[
     "my gut tells me",
     "my gut is",
     "my first instinct",
+    "my first thought is it's",
+    "my first thought is that it's",
     "my instinct is",
     "my hunch",
     "my guess is",

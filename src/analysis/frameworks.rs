@@ -264,6 +264,8 @@ mod tests {
                        routing. Can I ask: does on-time mean inside the two-hour window? Then \
                        I'd check the tracking, segment by station and confirm the root cause.";
         assert!(code(&analytical(guessed, None), "ideas_before_clarifying"));
+        let thought = guessed.replace("My gut says", "My first thought is");
+        assert!(code(&analytical(&thought, None), "ideas_before_clarifying"));
         let asked = guessed.replace("My gut says it's the new routing. ", "");
         assert!(!code(&analytical(&asked, None), "ideas_before_clarifying"));
 
