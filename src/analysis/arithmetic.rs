@@ -145,10 +145,12 @@ fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize, usize)> {
     // "99 plus 4 is 103 million": the operands' unit said only with the result, or
     // only with the operands
     let in_percent = stated.percent || norm(toks, k + stated.len) == "percent";
+    // "3,000 times 240 KB, that's 720": megabytes, the next unit up
+    let sized = (i..end + UNIT_WORDS).any(|m| STORAGE.contains(&norm(toks, m)));
     let computed = if in_percent && !shares {
         // "300,000 divided by 2.6 million, that's about 11.5 percent": a ratio said in percent
         value * 100.0
-    } else if scaled == stated.scaled {
+    } else if scaled == stated.scaled && !sized {
         value
     } else {
         in_units_of(value, stated.value)
@@ -281,6 +283,25 @@ fn said_result(toks: &[Token], k: usize) -> Option<usize> {
         _ => None,
     }
 }
+
+/// Units of stored data, a thousand apart, in which a result is often said one unit up.
+const STORAGE: &[&str] = &[
+    "kb",
+    "mb",
+    "gb",
+    "tb",
+    "pb",
+    "kilobytes",
+    "megabytes",
+    "gigabytes",
+    "terabytes",
+    "petabytes",
+    "bytes",
+    "kilobyte",
+    "megabyte",
+    "gigabyte",
+    "terabyte",
+];
 
 /// `value` times the power of a thousand that brings it nearest `stated`.
 fn in_units_of(value: f64, stated: f64) -> f64 {

@@ -114,6 +114,10 @@ fn asides_and_shares_of_the_figure_before_are_checked() {
                 thousand is thirty-two percent late at that one station.";
     assert_eq!(slipped(late), [false]);
     assert_eq!(slipped(&late.replace("thirty-two", "forty-two")), [true]);
+    // a size said in the next unit up
+    let sized = "Each route is about 240 KB, so 3,000 times 240 KB, that's 720 megabytes.";
+    assert_eq!(slipped(sized), [false]);
+    assert_eq!(slipped(&sized.replace("720", "900")), [true]);
 }
 
 #[test]
