@@ -300,10 +300,11 @@ fn story_role(
         && has(rest_of_sentence, REFERENCE);
     // "approved loans in ten minutes instead of two weeks": the new figure against the old.
     // "spent about $450,000 on temps instead of 1.1 million": the thing, then the old figure
-    let instead_of = after
-        .windows(3)
-        .take(INSTEAD_GAP + 1)
-        .any(|w| w[0].norm == "instead" && w[1].norm == "of" && figures.contains(&w[2].word));
+    let instead_of = after.windows(3).take(INSTEAD_GAP + 1).any(|w| {
+        // "paid in two days instead of eleven": the old figure said bare
+        let old = figures.contains(&w[2].word) || super::numbers::is_numeric(&w[2].norm);
+        w[0].norm == "instead" && w[1].norm == "of" && old
+    });
     let replaced = instead_of || against;
     // "opt-outs were back at 2%": a level restored after the work.
     let restored = before.len() >= 2
@@ -415,6 +416,7 @@ fn story_role(
     };
     let earned = m.kind == "money"
         && (has(before, EARNED)
+            || (has(before, GAVE_UP) && has(rest_of_sentence, &["but"]))
             || worth_of_outcome(toks, a, before)
             || spared
             || (after_work && of_more(after)));

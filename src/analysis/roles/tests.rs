@@ -66,6 +66,14 @@ fn changes_and_outcomes_are_results() {
         role_of(b, "I rebuilt the queue. We did the interviews in two weeks.", "two weeks"),
         "time"
     );
+    // the new figure against an old one said bare; the money the outcome cost
+    let paid = "I built the batch payments. Farmers got paid in two days instead of eleven.";
+    assert_eq!(role_of(b, paid, "two days"), "result");
+    let fees = "I changed the fee rules. We lost around 40,000 euros in change fees, but the \
+                extra cars brought 210,000 euros.";
+    assert_eq!(role_of(b, fees, "40,000 euros"), "result");
+    let failed = "I launched price matching. Within two weeks we had lost $90,000.";
+    assert_eq!(role_of(b, failed, "$90,000"), "baseline");
 }
 
 #[test]

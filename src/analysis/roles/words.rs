@@ -106,6 +106,10 @@ pub(super) const AT_LEVEL: &[&str] =
 /// €210,000 of bookings that would have bounced".
 pub(super) const EARNED: &[&str] =
     &["made", "brought", "booked", "collected", "netted", "grossed", "kept"];
+/// Verbs of money the work cost, said after it and weighed against what it brought: "we
+/// lost around 40,000 euros in change fees, but the extra cars brought 210,000" (a
+/// failure's loss, with nothing against it, is the problem the story goes on to fix).
+pub(super) const GAVE_UP: &[&str] = &["lost", "forwent", "sacrificed"];
 /// Verbs that state a level after the work: "it was at 0.35% going into peak", "the test
 /// tier renewed at 71%" (not "was running at 8%", a state the story starts from).
 pub(super) const STOOD: &[&str] =
