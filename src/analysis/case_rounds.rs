@@ -216,7 +216,7 @@ pub fn flags(
     // item of its checklist), before guessing a cause ("my gut says it's ...") or fixing one
     if sub_kind == Some(DIAGNOSIS) {
         if let Some(guess) = first(GUESS).filter(|&g| clarified_tok.is_none_or(|c| c > g)) {
-            out.push(flag("ideas_before_clarifying", format!("A cause guessed before any clarifying question: confirm what the metric counts and that the move is real first (44% of low scorers jumped to solutions; {GUIDE})"), Some(guess)));
+            out.push(flag("ideas_before_clarifying", "A cause guessed before any clarifying question: confirm what the metric counts and that the move is real first".into(), Some(guess)));
         }
         if let Some(fix) = first(FIX).filter(|&f| clarified_tok.is_none_or(|c| c > f)) {
             out.push(flag("fix_before_checking", "A fix before the drop is checked: confirm the data is right (tracking, the metric's definition) and find the cause before acting on one".into(), Some(fix)));
@@ -243,7 +243,7 @@ pub fn flags(
 fn full_answer(kind: Kind, sub_kind: Option<&str>) -> &'static str {
     match (kind, sub_kind) {
         (Kind::Analytical, Some(ESTIMATION)) => "a full answer clarifies what is counted, breaks it into factors with a number each, works them through out loud and sanity-checks the result",
-        (Kind::Analytical, Some("diagnosis")) => "a full answer checks the move is real, places it in time, segments it, lists internal and external causes and confirms one with data",
+        (Kind::Analytical, Some(DIAGNOSIS)) => "a full answer checks the move is real, places it in time, segments it, lists internal and external causes and confirms one with data",
         (Kind::Analytical, _) => "a full answer clarifies the goal, picks a north star, adds diagnostic and guardrail metrics (or the five A/B steps) and sets targets",
         (Kind::SystemDesign, _) => "a full answer clarifies scope, sizes the load, lays out the flow and data, weighs trade-offs and sets targets",
         _ => "a full answer clarifies, names users, weighs 3-5 ideas, prioritises and sets KPI targets",
