@@ -145,8 +145,13 @@ fn step_at(toks: &[Token], i: usize) -> Option<(Step, usize, usize)> {
     // "99 plus 4 is 103 million": the operands' unit said only with the result, or
     // only with the operands
     let in_percent = stated.percent || norm(toks, k + stated.len) == "percent";
-    // "3,000 times 240 KB, that's 720": megabytes, the next unit up
-    let sized = (i..end + UNIT_WORDS).any(|m| STORAGE.contains(&norm(toks, m)));
+    // "3,000 times 240 KB, that's 720": megabytes, the next unit up; not when the result
+    // is said in the operands' own unit ("that's 720 KB")
+    let storage = |m: usize| Some(norm(toks, m)).filter(|w| STORAGE.contains(w));
+    let result_unit = storage(end);
+    let operand_units: Vec<&str> = (i..k).filter_map(storage).collect();
+    let sized = (!operand_units.is_empty() || result_unit.is_some())
+        && !result_unit.is_some_and(|u| operand_units.contains(&u));
     let computed = if in_percent && !shares {
         // "300,000 divided by 2.6 million, that's about 11.5 percent": a ratio said in percent
         value * 100.0

@@ -118,6 +118,7 @@ fn asides_and_shares_of_the_figure_before_are_checked() {
     let sized = "Each route is about 240 KB, so 3,000 times 240 KB, that's 720 megabytes.";
     assert_eq!(slipped(sized), [false]);
     assert_eq!(slipped(&sized.replace("720", "900")), [true]);
+    assert_eq!(slipped(&sized.replace("720 megabytes", "720 KB")), [true]);
 }
 
 #[test]
