@@ -16,10 +16,14 @@ pub fn suggest(r: &Report, question_followups: &[String]) -> Vec<String> {
     }
     // An estimate sets no targets: its own questions come from `standing`.
     let estimate = r.sub_kind.as_deref() == Some(super::frameworks::ESTIMATION);
+    // A diagnosis is judged on finding the cause, not on the targets it sets.
+    let diagnosis = r.sub_kind.as_deref() == Some(super::frameworks::DIAGNOSIS);
     if !estimate && r.metrics.iter().filter(|m| m.role == super::roles::RESULT).count() < 2 {
         out.push(
             if story {
                 "How did you measure that? What were the numbers before and after?"
+            } else if diagnosis {
+                "How would you confirm the cause with data before acting on it?"
             } else {
                 "How would you measure success, and what target would you set?"
             }
@@ -106,6 +110,12 @@ mod tests {
         assert_eq!(q[0], "How would you measure success, and what target would you set?");
         assert!(q[1].contains("Clarify context"), "{q:?}");
         assert_eq!(q[2], "How would you price it?");
+        // a diagnosis is asked how it would confirm its cause
+        let ctx =
+            Context { sub_kind: Some("diagnosis".into()), ..Context::for_kind(Kind::Analytical) };
+        let text = Transcript::from_text("Conversion dropped 5%, so I'd roll back the checkout.");
+        let q = analyze(&text, &ctx, &Lexicon::builtin()).followups;
+        assert_eq!(q[0], "How would you confirm the cause with data before acting on it?");
     }
 
     #[test]
